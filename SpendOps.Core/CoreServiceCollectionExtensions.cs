@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SpendOps.Core.Audit;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
+
+namespace SpendOps.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The database, the domain services and the background jobs.</summary>
+    public static IHostApplicationBuilder AddSpendOpsCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddSpendOpsDatabase();
+        builder.Services.TryAddScoped<AuditLog>();
+        builder.Services.TryAddScoped<TenantService>();
+        builder.Services.TryAddScoped<ApiKeyService>();
+        return builder;
+    }
+}

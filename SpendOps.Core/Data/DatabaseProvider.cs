@@ -1,0 +1,7 @@
+namespace SpendOps.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite = 0,
+    Postgres = 1,
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace SpendOps.Core.Data;
+
+/// <summary>Lets <c>dotnet ef</c> build each engine's context without starting the app.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSpendOpsDbContext>
+{
+    public SqliteSpendOpsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSpendOpsDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSpendOpsDbContext>
+{
+    public PostgresSpendOpsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSpendOpsDbContext>().UseNpgsql("Host=localhost;Database=spendops_design").Options);
+}

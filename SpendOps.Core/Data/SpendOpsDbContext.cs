@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Audit;
+using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Core.Data;
+
+/// <summary>
+/// The one EF Core model. Each database engine has a derived context only so that it can keep its own
+/// migrations (<see cref="SqliteSpendOpsDbContext"/>, <see cref="PostgresSpendOpsDbContext"/>); code uses this type.
+/// </summary>
+/// <remarks>
+/// Add a migration for both engines:
+/// <code>
+/// dotnet ef migrations add NAME --project SpendOps.Core --context SqliteSpendOpsDbContext --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project SpendOps.Core --context PostgresSpendOpsDbContext --output-dir Data/Migrations/Postgres
+/// </code>
+/// </remarks>
+public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
+    public DbSet<UsageDimension> UsageDimensions => Set<UsageDimension>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SpendOpsDbContext).Assembly);
+    }
+}

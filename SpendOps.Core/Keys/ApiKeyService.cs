@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Audit;
+using SpendOps.Core.Data;
+
+namespace SpendOps.Core.Keys;
+
+/// <summary>Creates, changes, disables and rotates proxy keys, with an audit entry for each change.</summary>
+public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<CreatedApiKey> CreateAsync(Guid tenantId, string name, KeyPolicy policy, string actor, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+            throw new DomainException("Key name must be 1 to 100 characters.");
+        policy = KeyPolicyValidator.Normalize(policy);
+
+        var now = clock.GetUtcNow();
+        var id = ApiKeyFormat.NewId();
+        var secret = ApiKeyFormat.NewSecret();
+        var key = new ApiKey
+        {
+            Id = id,
+            TenantId = tenantId,
+            Name = name,
+            SecretHash = KeyHasher.Hash(id, secret),
+            SecretHint = secret[^4..],
+            Status = ApiKeyStatus.Active,
+            Policy = policy,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = actor,
+            ExpiresAt = expiresAt,
+        };
+        db.ApiKeys.Add(key);
+        audit.Record(tenantId, actor, "key.created", "api_key", id, name);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedApiKey(key, ApiKeyFormat.Compose(id, secret));
+    }
+
+    public async Task<ApiKey> SetStatusAsync(string id, ApiKeyStatus status, string actor, CancellationToken cancellationToken, Guid? tenantId = null)
+    {
+        var key = await FindAsync(id, tenantId, cancellationToken);
+        if (key.Status != status)
+        {
+            key.Status = status;
+            key.UpdatedAt = clock.GetUtcNow();
+            audit.Record(key.TenantId, actor, status == ApiKeyStatus.Active ? "key.enabled" : "key.disabled", "api_key", id, key.Name);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return key;
+    }
+
+    /// <summary>Replaces the secret; the old full key stops working as soon as the proxies refresh their cache.</summary>
+    public async Task<CreatedApiKey> RotateAsync(string id, string actor, CancellationToken cancellationToken, Guid? tenantId = null)
+    {
+        var key = await FindAsync(id, tenantId, cancellationToken);
+        var secret = ApiKeyFormat.NewSecret();
+        var now = clock.GetUtcNow();
+        key.SecretHash = KeyHasher.Hash(key.Id, secret);
+        key.SecretHint = secret[^4..];
+        key.RotatedAt = now;
+        key.UpdatedAt = now;
+        audit.Record(key.TenantId, actor, "key.rotated", "api_key", id, key.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedApiKey(key, ApiKeyFormat.Compose(key.Id, secret));
+    }
+
+    public async Task<ApiKey> UpdateAsync(string id, string name, KeyPolicy policy, DateTimeOffset? expiresAt, string actor, CancellationToken cancellationToken, Guid? tenantId = null)
+    {
+        var key = await FindAsync(id, tenantId, cancellationToken);
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+            throw new DomainException("Key name must be 1 to 100 characters.");
+        key.Name = name;
+        key.Policy = KeyPolicyValidator.Normalize(policy);
+        key.ExpiresAt = expiresAt;
+        key.UpdatedAt = clock.GetUtcNow();
+        audit.Record(key.TenantId, actor, "key.policy_changed", "api_key", id, System.Text.Json.JsonSerializer.Serialize(key.Policy, JsonColumn.Options));
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
+    }
+
+    /// <summary>Finds a key; with a tenant id, a key of another tenant is reported as not found.</summary>
+    public async Task<ApiKey> FindAsync(string id, Guid? tenantId, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.Include(k => k.Tenant).FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null || (tenantId is not null && key.TenantId != tenantId))
+            throw new DomainException($"No API key with id '{id}'.");
+        return key;
+    }
+}

@@ -1,0 +1,7 @@
+namespace SpendOps.Core.Keys;
+
+public enum ApiKeyStatus
+{
+    Active = 0,
+    Disabled = 1,
+}

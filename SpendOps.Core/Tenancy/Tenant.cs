@@ -1,0 +1,13 @@
+namespace SpendOps.Core.Tenancy;
+
+/// <summary>An organisation using SpendOps. Every key, record and user belongs to exactly one tenant.</summary>
+public sealed class Tenant
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+
+    /// <summary>IANA time zone used for calendar periods (budgets, "today", month to date).</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Audit;
+using SpendOps.Core.Data;
+
+namespace SpendOps.Core.Tenancy;
+
+/// <summary>Creates and finds tenants.</summary>
+public sealed class TenantService(SpendOpsDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public Task<Tenant?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
+        db.Tenants.FirstOrDefaultAsync(t => t.Name == name, cancellationToken);
+
+    public async Task<Tenant> CreateAsync(string name, string actor, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+            throw new DomainException("Tenant name must be 1 to 100 characters.");
+        if (await db.Tenants.AnyAsync(t => t.Name == name, cancellationToken))
+            throw new DomainException($"Tenant '{name}' already exists.");
+
+        var tenant = new Tenant { Name = name, CreatedAt = clock.GetUtcNow() };
+        db.Tenants.Add(tenant);
+        audit.Record(tenant.Id, actor, "tenant.created", "tenant", tenant.Id.ToString(), name);
+        await db.SaveChangesAsync(cancellationToken);
+        return tenant;
+    }
+}

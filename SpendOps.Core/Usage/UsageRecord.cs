@@ -1,0 +1,76 @@
+namespace SpendOps.Core.Usage;
+
+/// <summary>
+/// One call: who made it, what it was, the tokens it used by kind and what it cost. Token counters never
+/// overlap: <see cref="InputTokens"/> excludes cache reads and writes, <see cref="OutputTokens"/> includes
+/// <see cref="ReasoningTokens"/> (which is a breakdown, never added again).
+/// </summary>
+public sealed class UsageRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Our id for the call (the <c>X-ASO-Request-Id</c> header) or, for telemetry, a stable id derived from the event.</summary>
+    public required string RequestId { get; set; }
+
+    /// <summary>The provider's own request id (<c>request-id</c>, <c>x-request-id</c>), to join other sources.</summary>
+    public string? UpstreamRequestId { get; set; }
+
+    public DateTimeOffset Timestamp { get; set; }
+    public Guid TenantId { get; set; }
+    public string? ApiKeyId { get; set; }
+    public Guid? ConnectionId { get; set; }
+    public UsageSource Source { get; set; }
+    public bool Estimated { get; set; }
+
+    public required string Provider { get; set; }
+    public required string Endpoint { get; set; }
+    public string? ModelRequested { get; set; }
+    public string? ModelReported { get; set; }
+    public bool Stream { get; set; }
+    public int StatusCode { get; set; }
+    public double LatencyMs { get; set; }
+    public double? TimeToFirstByteMs { get; set; }
+    public long RequestBytes { get; set; }
+    public long ResponseBytes { get; set; }
+
+    /// <summary>False for calls that cost nothing by nature (count_tokens, model lists).</summary>
+    public bool Billable { get; set; } = true;
+
+    /// <summary>False when the response was cut or carried no usage: the cost is unknown, not zero.</summary>
+    public bool UsageComplete { get; set; }
+
+    public long InputTokens { get; set; }
+    public long CacheReadTokens { get; set; }
+    public long CacheWrite5mTokens { get; set; }
+    public long CacheWrite1hTokens { get; set; }
+    public long OutputTokens { get; set; }
+    public long ReasoningTokens { get; set; }
+    public long AudioInputTokens { get; set; }
+    public long AudioOutputTokens { get; set; }
+    public long ImageInputTokens { get; set; }
+    public long ImageOutputTokens { get; set; }
+    public int WebSearchRequests { get; set; }
+    public string? SearchContextSize { get; set; }
+    public string? ServiceTier { get; set; }
+
+    /// <summary>What the provider says the call cost (OpenRouter, xAI, Perplexity, DeepInfra; Claude Code's estimate).</summary>
+    public decimal? ProviderCostUsd { get; set; }
+
+    /// <summary>Our cost from the price in force at <see cref="Timestamp"/>; null until priced.</summary>
+    public decimal? CostUsd { get; set; }
+
+    public PricingStatus PricingStatus { get; set; }
+    public long? PriceId { get; set; }
+    public DateTimeOffset? PricedAt { get; set; }
+
+    public Dictionary<string, string> Dims { get; set; } = [];
+    public List<UsageDimension> DimensionRows { get; set; } = [];
+
+    /// <summary>The model used to look up a price: the reported snapshot when there is one.</summary>
+    public string? PricingModel => ModelReported ?? ModelRequested;
+
+    public long CacheWriteTokens => CacheWrite5mTokens + CacheWrite1hTokens;
+
+    /// <summary>All prompt tokens whatever their price: uncached input plus cache reads and writes.</summary>
+    public long PromptTokens => InputTokens + CacheReadTokens + CacheWriteTokens;
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SpendOps.Core.Data;
+
+namespace SpendOps.Core.Usage;
+
+internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageRecord>
+{
+    public void Configure(EntityTypeBuilder<UsageRecord> builder)
+    {
+        builder.Property(u => u.RequestId).HasMaxLength(64);
+        builder.HasIndex(u => u.RequestId).IsUnique();
+        builder.Property(u => u.UpstreamRequestId).HasMaxLength(128);
+        builder.HasIndex(u => new { u.TenantId, u.UpstreamRequestId });
+        builder.Property(u => u.ApiKeyId).HasMaxLength(64);
+        builder.Property(u => u.Provider).HasMaxLength(32);
+        builder.Property(u => u.Endpoint).HasMaxLength(64);
+        builder.Property(u => u.ModelRequested).HasMaxLength(200);
+        builder.Property(u => u.ModelReported).HasMaxLength(200);
+        builder.Property(u => u.SearchContextSize).HasMaxLength(16);
+        builder.Property(u => u.ServiceTier).HasMaxLength(32);
+        builder.Property(u => u.ProviderCostUsd).HasPrecision(20, 10);
+        builder.Property(u => u.CostUsd).HasPrecision(20, 10);
+        builder.Property(u => u.Dims).HasJsonConversion();
+        builder.Ignore(u => u.PricingModel);
+        builder.Ignore(u => u.CacheWriteTokens);
+        builder.Ignore(u => u.PromptTokens);
+        builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.HasIndex(u => new { u.TenantId, u.Timestamp });
+        builder.HasIndex(u => new { u.TenantId, u.ApiKeyId, u.Timestamp });
+        builder.HasIndex(u => new { u.PricingStatus, u.Timestamp });
+    }
+}

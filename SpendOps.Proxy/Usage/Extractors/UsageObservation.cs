@@ -1,0 +1,35 @@
+namespace SpendOps.Proxy.Usage.Extractors;
+
+/// <summary>
+/// What an extractor learned from one response, in normalised form. Counters never overlap:
+/// <see cref="InputTokens"/> is uncached input only, <see cref="OutputTokens"/> includes reasoning, and
+/// <see cref="ReasoningTokens"/> is a breakdown of it (see <c>README.md</c> in this folder).
+/// </summary>
+public sealed class UsageObservation
+{
+    /// <summary>True once a usage object was found; false means the cost is unknown, not zero.</summary>
+    public bool UsageFound { get; set; }
+
+    /// <summary>True when the response reached its normal end (a final SSE event, a complete JSON body).</summary>
+    public bool Completed { get; set; }
+
+    public string? ModelReported { get; set; }
+
+    /// <summary>The provider's response id from the body (<c>chatcmpl-…</c>, <c>msg_…</c>, <c>responseId</c>).</summary>
+    public string? ResponseId { get; set; }
+
+    public long InputTokens { get; set; }
+    public long CacheReadTokens { get; set; }
+    public long CacheWrite5mTokens { get; set; }
+    public long CacheWrite1hTokens { get; set; }
+    public long OutputTokens { get; set; }
+    public long ReasoningTokens { get; set; }
+    public long AudioInputTokens { get; set; }
+    public long AudioOutputTokens { get; set; }
+    public long ImageInputTokens { get; set; }
+    public long ImageOutputTokens { get; set; }
+    public int WebSearchRequests { get; set; }
+    public string? SearchContextSize { get; set; }
+    public string? ServiceTier { get; set; }
+    public decimal? ProviderCostUsd { get; set; }
+}
