@@ -22,6 +22,12 @@ public sealed class UsageRecord
     public UsageSource Source { get; set; }
     public bool Estimated { get; set; }
 
+    /// <summary>
+    /// True when another record describes the same spend (a telemetry estimate of a call the proxy measured);
+    /// ledgers and totals skip superseded records so the spend counts once.
+    /// </summary>
+    public bool Superseded { get; set; }
+
     public required string Provider { get; set; }
     public required string Endpoint { get; set; }
     public string? ModelRequested { get; set; }
