@@ -15,6 +15,7 @@ public static class CoreServiceCollectionExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSpendOpsDatabase();
+        builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<ApiKeyService>();

@@ -1,3 +1,25 @@
+using SpendOps.Core;
+using SpendOps.Proxy;
+using SpendOps.Proxy.Forwarding;
+using SpendOps.Web;
+using SpendOps.Web.Cli;
+
+if (AdminCommandLine.IsCommand(args))
+    return await AdminCommandLine.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
+// Serves wwwroot and package assets from a build output in every environment (a no-op once published).
+builder.WebHost.UseStaticWebAssets();
+builder.AddSpendOpsCore();
+builder.AddSpendOpsProxy();
+builder.AddSpendOpsPortal();
+
 var app = builder.Build();
-app.Run();
+app.UseSpendOpsPortal();
+app.MapSpendOpsProxy();
+app.MapSpendOpsPortal();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so the test host (WebApplicationFactory) can find it.</summary>
+public partial class Program;

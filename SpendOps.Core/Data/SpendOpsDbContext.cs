@@ -14,8 +14,8 @@ namespace SpendOps.Core.Data;
 /// <remarks>
 /// Add a migration for both engines:
 /// <code>
-/// dotnet ef migrations add NAME --project SpendOps.Core --context SqliteSpendOpsDbContext --output-dir Data/Migrations/Sqlite
-/// dotnet ef migrations add NAME --project SpendOps.Core --context PostgresSpendOpsDbContext --output-dir Data/Migrations/Postgres
+/// dotnet ef migrations add NAME --project SpendOps.Core --startup-project SpendOps.Web --context SqliteSpendOpsDbContext --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project SpendOps.Core --startup-project SpendOps.Web --context PostgresSpendOpsDbContext --output-dir Data/Migrations/Postgres
 /// </code>
 /// </remarks>
 public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)

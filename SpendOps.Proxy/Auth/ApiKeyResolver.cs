@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+
+namespace SpendOps.Proxy.Auth;
+
+/// <summary>
+/// Checks <c>X-ASO-API-Key</c> against an in-memory copy of the key table, so a request never waits for the
+/// database. <see cref="ApiKeyCacheRefresher"/> keeps the copy fresh on every instance. A key id the cache has
+/// not seen yet (created a moment ago, possibly by another instance) is looked up once, and misses are
+/// remembered briefly so unknown keys cannot turn into a query per request.
+/// </summary>
+public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
+{
+    private static readonly TimeSpan MissMemory = TimeSpan.FromSeconds(5);
+    private const int MaxRememberedMisses = 10_000;
+
+    private readonly ConcurrentDictionary<string, ResolvedKey> keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> misses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastUsed = new(StringComparer.Ordinal);
+
+    public async ValueTask<KeyResolution> ResolveAsync(StringValues header, CancellationToken cancellationToken)
+    {
+        if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
+            return KeyResolution.Fail(KeyFailure.Missing);
+        var presented = header[0]!;
+        if (!ApiKeyFormat.TryParse(presented, out var id, out _))
+            return KeyResolution.Fail(KeyFailure.Format);
+
+        var now = clock.GetUtcNow();
+        if (!keys.TryGetValue(id, out var key))
+            key = await LoadMissingAsync(id, now, cancellationToken);
+
+        ApiKeyFormat.TryParse(presented, out _, out var secret);
+        if (key is null || !key.IsUsableAt(now) || !KeyHasher.Verify(key.Id, secret, key.SecretHash))
+            return KeyResolution.Fail(KeyFailure.Unknown);
+
+        lastUsed[key.Id] = now;
+        return new KeyResolution(key, KeyFailure.None);
+    }
+
+    /// <summary>Replaces cached entries with the given rows (from a refresh).</summary>
+    public void Apply(IEnumerable<(ApiKey Key, string TenantName)> rows)
+    {
+        foreach (var (key, tenantName) in rows)
+        {
+            keys[key.Id] = new ResolvedKey(key, tenantName);
+            misses.TryRemove(key.Id, out _);
+        }
+    }
+
+    /// <summary>Makes the cache exactly the given set (a full reload), dropping keys that no longer exist.</summary>
+    public void ReplaceAll(IReadOnlyCollection<(ApiKey Key, string TenantName)> rows)
+    {
+        Apply(rows);
+        var present = rows.Select(r => r.Key.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in keys.Keys)
+        {
+            if (!present.Contains(id))
+                keys.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Takes the last-use times recorded since the previous call, for a batched write.</summary>
+    public IReadOnlyList<KeyValuePair<string, DateTimeOffset>> DrainLastUsed()
+    {
+        var drained = new List<KeyValuePair<string, DateTimeOffset>>();
+        foreach (var id in lastUsed.Keys)
+        {
+            if (lastUsed.TryRemove(id, out var at))
+                drained.Add(new(id, at));
+        }
+        return drained;
+    }
+
+    private async ValueTask<ResolvedKey?> LoadMissingAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (misses.TryGetValue(id, out var until) && until > now)
+            return null;
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Id == id)
+            .Select(k => new { Key = k, TenantName = k.Tenant!.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            if (misses.Count >= MaxRememberedMisses)
+                misses.Clear();
+            misses[id] = now + MissMemory;
+            return null;
+        }
+        var resolved = new ResolvedKey(row.Key, row.TenantName);
+        return keys.GetOrAdd(id, resolved);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using SpendOps.Core.Keys;
+
+namespace SpendOps.Proxy.Auth;
+
+/// <summary>A key as the proxy keeps it in memory: the secret's hash and the policy compiled for fast checks.</summary>
+public sealed class ResolvedKey
+{
+    private readonly FrozenSet<string> allowedProviders;
+    private readonly ModelPattern[] allowedModels;
+
+    public ResolvedKey(ApiKey key, string tenantName)
+    {
+        Id = key.Id;
+        TenantId = key.TenantId;
+        TenantName = tenantName;
+        Name = key.Name;
+        SecretHash = key.SecretHash;
+        Status = key.Status;
+        ExpiresAt = key.ExpiresAt;
+        UpdatedAt = key.UpdatedAt;
+        Policy = key.Policy;
+        allowedProviders = key.Policy.AllowedProviders.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        allowedModels = key.Policy.AllowedModels.Select(p => new ModelPattern(p)).ToArray();
+    }
+
+    public string Id { get; }
+    public Guid TenantId { get; }
+    public string TenantName { get; }
+    public string Name { get; }
+    public string SecretHash { get; }
+    public ApiKeyStatus Status { get; }
+    public DateTimeOffset? ExpiresAt { get; }
+    public DateTimeOffset UpdatedAt { get; }
+    public KeyPolicy Policy { get; }
+
+    public bool IsUsableAt(DateTimeOffset now) => Status == ApiKeyStatus.Active && (ExpiresAt is null || ExpiresAt > now);
+
+    public bool AllowsProvider(string provider) => allowedProviders.Count == 0 || allowedProviders.Contains(provider);
+
+    public bool RestrictsModels => allowedModels.Length > 0;
+
+    public bool AllowsModel(string model)
+    {
+        if (allowedModels.Length == 0)
+            return true;
+        foreach (var pattern in allowedModels)
+        {
+            if (pattern.Matches(model))
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using SpendOps.Proxy.Auth;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace SpendOps.Proxy.Forwarding;
+
+/// <summary>
+/// Shapes the upstream request and watches the upstream response of one call. Derives from the base
+/// <see cref="HttpTransformer"/> (which copies headers and drops hop-by-hop ones), not from
+/// <see cref="HttpTransformer.Default"/>, which would tell third parties our clients' addresses in X-Forwarded-*.
+/// </summary>
+internal sealed class ProviderTransformer(Uri target, ProxyCall call) : HttpTransformer
+{
+    private static readonly string[] LiteLlmHeaders = [ProxyHeaders.LiteLlmTags, ProxyHeaders.LiteLlmCustomerId, ProxyHeaders.LiteLlmEndUserId];
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        proxyRequest.RequestUri = target;
+        proxyRequest.Headers.Host = null;
+
+        foreach (var name in httpContext.Request.Headers.Keys)
+        {
+            if (name.StartsWith(ProxyHeaders.OwnPrefix, StringComparison.OrdinalIgnoreCase))
+                proxyRequest.Headers.Remove(name);
+        }
+        foreach (var name in LiteLlmHeaders)
+            proxyRequest.Headers.Remove(name);
+
+        // Usage is read from a copy of the response bytes, so they must arrive uncompressed. This only
+        // changes the transfer encoding between us and the provider, not what the client receives.
+        proxyRequest.Headers.Remove("Accept-Encoding");
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        httpContext.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
+        if (proxyResponse is not null)
+            call.OnResponseHeaders(proxyResponse);
+        return proceed;
+    }
+}

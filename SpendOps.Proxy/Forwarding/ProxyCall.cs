@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using SpendOps.Core.Usage;
+using SpendOps.Proxy.Auth;
+using SpendOps.Proxy.Usage.Extractors;
+
+namespace SpendOps.Proxy.Forwarding;
+
+/// <summary>The state of one forwarded call, from the accepted request to its usage record.</summary>
+internal sealed class ProxyCall(
+    string requestId,
+    long startTimestamp,
+    DateTimeOffset startedAt,
+    Upstream upstream,
+    string providerPath,
+    string method,
+    ResolvedKey key,
+    Dictionary<string, string> dims,
+    RequestFacts facts,
+    long requestBytes)
+{
+    private int statusCode;
+    private string? upstreamRequestId;
+    private bool isEventStream;
+    private long responseBytes;
+    private long firstByteTimestamp;
+    private IUsageExtractor? extractor;
+
+    public string RequestId => requestId;
+
+    public void OnResponseHeaders(HttpResponseMessage response)
+    {
+        statusCode = (int)response.StatusCode;
+        upstreamRequestId = FirstHeader(response, "request-id") ?? FirstHeader(response, "x-request-id");
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        isEventStream = string.Equals(contentType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+        if (statusCode < 400)
+            extractor = UsageExtractorSelector.Create(upstream.Info, method, providerPath, contentType);
+    }
+
+    public void OnResponseBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+            return;
+        if (firstByteTimestamp == 0)
+            firstByteTimestamp = Stopwatch.GetTimestamp();
+        responseBytes += bytes.Length;
+        extractor?.Append(bytes);
+    }
+
+    /// <summary>Builds the record once the response is over (or failed, with <paramref name="failedStatus"/>).</summary>
+    public UsageRecord ToRecord(int? failedStatus)
+    {
+        var end = Stopwatch.GetTimestamp();
+        var observation = extractor?.Complete();
+        var endpoint = UsageExtractorSelector.Classify(upstream.Info, method, providerPath);
+        var status = failedStatus ?? statusCode;
+        var billable = endpoint.Billable && status is >= 200 and < 400;
+        var record = new UsageRecord
+        {
+            RequestId = requestId,
+            UpstreamRequestId = upstreamRequestId,
+            Timestamp = startedAt,
+            TenantId = key.TenantId,
+            ApiKeyId = key.Id,
+            Source = UsageSource.Proxy,
+            Provider = upstream.Info.Name,
+            Endpoint = endpoint.Name,
+            ModelRequested = facts.Model,
+            ModelReported = observation?.ModelReported,
+            Stream = facts.Stream || isEventStream,
+            StatusCode = status,
+            LatencyMs = Stopwatch.GetElapsedTime(startTimestamp, end).TotalMilliseconds,
+            TimeToFirstByteMs = firstByteTimestamp == 0 ? null : Stopwatch.GetElapsedTime(startTimestamp, firstByteTimestamp).TotalMilliseconds,
+            RequestBytes = requestBytes,
+            ResponseBytes = responseBytes,
+            Billable = billable,
+            UsageComplete = !billable || (failedStatus is null && observation is { UsageFound: true, Completed: true }),
+            PricingStatus = billable ? PricingStatus.Pending : PricingStatus.NotBillable,
+            Dims = dims,
+        };
+        if (observation is { UsageFound: true })
+            CopyUsage(observation, record);
+        return record;
+    }
+
+    private static void CopyUsage(UsageObservation o, UsageRecord r)
+    {
+        r.InputTokens = o.InputTokens;
+        r.CacheReadTokens = o.CacheReadTokens;
+        r.CacheWrite5mTokens = o.CacheWrite5mTokens;
+        r.CacheWrite1hTokens = o.CacheWrite1hTokens;
+        r.OutputTokens = o.OutputTokens;
+        r.ReasoningTokens = o.ReasoningTokens;
+        r.AudioInputTokens = o.AudioInputTokens;
+        r.AudioOutputTokens = o.AudioOutputTokens;
+        r.ImageInputTokens = o.ImageInputTokens;
+        r.ImageOutputTokens = o.ImageOutputTokens;
+        r.WebSearchRequests = o.WebSearchRequests;
+        r.SearchContextSize = o.SearchContextSize;
+        r.ServiceTier = o.ServiceTier;
+        r.ProviderCostUsd = o.ProviderCostUsd;
+    }
+
+    private static string? FirstHeader(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}

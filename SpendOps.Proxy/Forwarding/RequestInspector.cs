@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+using SpendOps.Core.Providers;
+
+namespace SpendOps.Proxy.Forwarding;
+
+/// <summary>
+/// Finds the model and stream flags of a request without building objects from the body: a forward-only
+/// <see cref="Utf8JsonReader"/> pass over the top-level properties that skips every other value.
+/// </summary>
+public static class RequestInspector
+{
+    private const int MaxModelLength = 200;
+
+    public static RequestFacts Inspect(ProviderInfo provider, string providerPath, string? contentType, ReadOnlySpan<byte> body)
+    {
+        var fromPath = ModelFromPath(provider, providerPath);
+        var pathStreams = provider.Family == ProviderFamily.Gemini && providerPath.Contains(":streamGenerateContent", StringComparison.Ordinal);
+        if (body.IsEmpty)
+            return new RequestFacts(fromPath, pathStreams, false);
+
+        if (contentType is not null && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return new RequestFacts(fromPath ?? ModelFromMultipart(contentType, body), pathStreams, false);
+
+        var json = ReadJson(body);
+        return new RequestFacts(fromPath ?? json.Model, pathStreams || json.Stream, json.IncludesStreamUsage);
+    }
+
+    /// <summary>Gemini's <c>models/{model}:method</c> (and <c>tunedModels/{model}</c>), DeepInfra's native <c>/v1/inference/{model}</c>.</summary>
+    public static string? ModelFromPath(ProviderInfo provider, string path)
+    {
+        if (provider.Family == ProviderFamily.Gemini)
+        {
+            foreach (var marker in (ReadOnlySpan<string>)["/tunedModels/", "/models/"])
+            {
+                var at = path.IndexOf(marker, StringComparison.Ordinal);
+                if (at < 0)
+                    continue;
+                var rest = path.AsSpan(at + marker.Length);
+                var end = rest.IndexOfAny(':', '/');
+                var model = end < 0 ? rest : rest[..end];
+                return model.IsEmpty ? null : Truncate(model.ToString());
+            }
+        }
+        if (provider.Name == "deepinfra" && path.StartsWith("/v1/inference/", StringComparison.Ordinal))
+            return Truncate(path["/v1/inference/".Length..]);
+        return null;
+    }
+
+    private static RequestFacts ReadJson(ReadOnlySpan<byte> body)
+    {
+        string? model = null;
+        bool stream = false, includeUsage = false;
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return default;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("model"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String)
+                        model = Truncate(reader.GetString()!);
+                    else
+                        reader.Skip();
+                }
+                else if (reader.ValueTextEquals("stream"u8))
+                {
+                    reader.Read();
+                    stream = reader.TokenType == JsonTokenType.True;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("stream_options"u8))
+                {
+                    reader.Read();
+                    includeUsage = ReadIncludeUsage(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A body the upstream will reject anyway; forward it and let the provider answer.
+        }
+        return new RequestFacts(model, stream, includeUsage);
+    }
+
+    private static bool ReadIncludeUsage(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+        var include = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isIncludeUsage = reader.ValueTextEquals("include_usage"u8);
+            reader.Read();
+            if (isIncludeUsage)
+                include = reader.TokenType == JsonTokenType.True;
+            reader.Skip();
+        }
+        return include;
+    }
+
+    /// <summary>The <c>model</c> field of a multipart form (audio transcription, image edits).</summary>
+    private static string? ModelFromMultipart(string contentType, ReadOnlySpan<byte> body)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+            return null;
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).ToString();
+        if (boundary.Length == 0)
+            return null;
+        var delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
+        var position = 0;
+        while (position < body.Length)
+        {
+            var headerStart = body[position..].IndexOf("Content-Disposition:"u8);
+            if (headerStart < 0)
+                return null;
+            headerStart += position;
+            var headersEnd = body[headerStart..].IndexOf("\r\n\r\n"u8);
+            if (headersEnd < 0)
+                return null;
+            var headers = body.Slice(headerStart, headersEnd);
+            var valueStart = headerStart + headersEnd + 4;
+            var valueEnd = body[valueStart..].IndexOf(delimiter);
+            if (valueEnd < 0)
+                return null;
+            if (headers.IndexOf("name=\"model\""u8) >= 0)
+                return Truncate(Encoding.UTF8.GetString(body.Slice(valueStart, valueEnd)).Trim());
+            position = valueStart + valueEnd + delimiter.Length;
+        }
+        return null;
+    }
+
+    private static string Truncate(string model) => model.Length <= MaxModelLength ? model : model[..MaxModelLength];
+}

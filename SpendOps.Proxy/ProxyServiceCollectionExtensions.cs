@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SpendOps.Proxy.Auth;
+using SpendOps.Proxy.Forwarding;
+using SpendOps.Proxy.Usage;
+
+namespace SpendOps.Proxy;
+
+public static class ProxyServiceCollectionExtensions
+{
+    /// <summary>The <c>/v1</c> proxy: key cache, forwarding, usage capture and the usage writer.</summary>
+    public static IHostApplicationBuilder AddSpendOpsProxy(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>());
+        services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpForwarder();
+        services.AddMetrics();
+        services.TryAddSingleton<UpstreamCatalog>();
+        services.TryAddSingleton<UpstreamInvoker>();
+        services.TryAddSingleton<ApiKeyResolver>();
+        services.TryAddSingleton<ProxyMetrics>();
+        services.TryAddSingleton<ProxyRequestHandler>();
+        services.AddHostedService<ApiKeyCacheRefresher>();
+
+        services.TryAddSingleton<UsageMetrics>();
+        services.TryAddSingleton<UsageSpillFile>();
+        services.TryAddSingleton<UsageSink>();
+        services.AddHostedService<UsageWriter>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics.Metrics;
+
+namespace SpendOps.Proxy.Usage;
+
+/// <summary>Counters of the usage write path; also readable in-process (health endpoint, tests).</summary>
+public sealed class UsageMetrics
+{
+    private readonly Counter<long> queued;
+    private readonly Counter<long> written;
+    private readonly Counter<long> spilled;
+    private readonly Counter<long> failed;
+    private long queuedTotal, writtenTotal, spilledTotal, failedTotal;
+
+    public UsageMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create("SpendOps.Usage");
+        queued = meter.CreateCounter<long>("spendops.usage.queued", description: "Usage records accepted into the in-memory queue");
+        written = meter.CreateCounter<long>("spendops.usage.written", description: "Usage records written to the database");
+        spilled = meter.CreateCounter<long>("spendops.usage.spilled", description: "Usage records written to the local spill file");
+        failed = meter.CreateCounter<long>("spendops.usage.write_failures", description: "Failed database writes of usage batches (records are kept and retried)");
+        meter.CreateObservableGauge("spendops.usage.queue_length", () => QueueLength);
+    }
+
+    public long Queued => Interlocked.Read(ref queuedTotal);
+    public long Written => Interlocked.Read(ref writtenTotal);
+    public long Spilled => Interlocked.Read(ref spilledTotal);
+    public long Failed => Interlocked.Read(ref failedTotal);
+    internal Func<int> QueueLengthSource { get; set; } = () => 0;
+    public int QueueLength => QueueLengthSource();
+
+    internal void OnQueued() { Interlocked.Increment(ref queuedTotal); queued.Add(1); }
+    internal void OnWritten(int count) { Interlocked.Add(ref writtenTotal, count); written.Add(count); }
+    internal void OnSpilled(int count) { Interlocked.Add(ref spilledTotal, count); spilled.Add(count); }
+    internal void OnFailed() { Interlocked.Increment(ref failedTotal); failed.Add(1); }
+}

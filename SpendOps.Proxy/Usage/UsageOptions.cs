@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SpendOps.Proxy.Usage;
+
+/// <summary>The <c>Usage</c> section: the queue between the proxy and the database.</summary>
+public sealed class UsageOptions
+{
+    public const string SectionName = "Usage";
+
+    /// <summary>Records held in memory before new ones spill to disk.</summary>
+    [Range(1, 10_000_000)]
+    public int QueueCapacity { get; set; } = 50_000;
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How long the writer waits to fill a batch once the first record arrived.</summary>
+    [Range(0, 60_000)]
+    public int BatchDelayMilliseconds { get; set; } = 200;
+
+    /// <summary>Folder for records that could not be queued or written; replayed until they are in the database.</summary>
+    [Required]
+    public string SpillDirectory { get; set; } = "./data/usage-spill";
+
+    [Range(1, 3600)]
+    public int SpillReplaySeconds { get; set; } = 5;
+}

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SpendOps.Core.Data;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Proxy.Usage;
+
+/// <summary>
+/// Drains the usage queue into the database in batches. A batch that cannot be written (database down) goes
+/// to the spill file at once, so nothing waits in memory for an outage to end; the spill file is replayed
+/// every few seconds until it is empty. At shutdown the queue is closed and drained.
+/// </summary>
+internal sealed partial class UsageWriter(
+    UsageSink sink,
+    UsageSpillFile spill,
+    IDbContextFactory<SpendOpsDbContext> contexts,
+    UsageMetrics metrics,
+    IOptions<UsageOptions> options,
+    ILogger<UsageWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan ShutdownWriteTimeout = TimeSpan.FromSeconds(10);
+    private readonly UsageOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var replay = ReplayLoopAsync(stoppingToken);
+        var reader = sink.Reader;
+        var batch = new List<UsageRecord>(settings.BatchSize);
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
+                    await Task.Delay(settings.BatchDelayMilliseconds, stoppingToken);
+                while (batch.Count < settings.BatchSize && reader.TryRead(out var record))
+                    batch.Add(record);
+                await WriteOrSpillAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        sink.Close();
+        while (reader.TryRead(out var record))
+            batch.Add(record);
+        using var timeout = new CancellationTokenSource(ShutdownWriteTimeout);
+        foreach (var chunk in batch.Chunk(settings.BatchSize))
+            await WriteOrSpillAsync(chunk, timeout.Token);
+        await replay;
+    }
+
+    private async Task WriteOrSpillAsync(IReadOnlyCollection<UsageRecord> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+            return;
+        try
+        {
+            await InsertAsync(batch, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            metrics.OnFailed();
+            LogWriteFailed(logger, ex, batch.Count);
+            spill.Append(batch);
+            metrics.OnSpilled(batch.Count);
+        }
+    }
+
+    private async Task InsertAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            record.Id = 0;
+            record.DimensionRows = record.Dims.Select(d => new UsageDimension { Name = d.Key, Value = d.Value }).ToList();
+        }
+        db.UsageRecords.AddRange(records);
+        await db.SaveChangesAsync(cancellationToken);
+        metrics.OnWritten(records.Count);
+    }
+
+    private async Task ReplayLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SpillReplaySeconds));
+        try
+        {
+            do
+            {
+                await ReplaySpillAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Writes spilled records; a file is deleted only once all its records are in the database.</summary>
+    internal async Task ReplaySpillAsync(CancellationToken cancellationToken)
+    {
+        foreach (var path in spill.Claim())
+        {
+            try
+            {
+                foreach (var chunk in UsageSpillFile.Read(path).Chunk(settings.BatchSize))
+                    await InsertMissingAsync(chunk, cancellationToken);
+                UsageSpillFile.Release(path);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogReplayFailed(logger, ex, Path.GetFileName(path));
+                return;
+            }
+        }
+    }
+
+    /// <summary>A batch may have reached the database before its failure was reported; skip what is already there.</summary>
+    private async Task InsertMissingAsync(UsageRecord[] records, CancellationToken cancellationToken)
+    {
+        var ids = records.Select(r => r.RequestId).ToList();
+        HashSet<string> existing;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            existing = (await db.UsageRecords.Where(r => ids.Contains(r.RequestId)).Select(r => r.RequestId).ToListAsync(cancellationToken)).ToHashSet();
+        }
+        var missing = records.Where(r => !existing.Contains(r.RequestId)).DistinctBy(r => r.RequestId).ToList();
+        if (missing.Count > 0)
+            await InsertAsync(missing, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed; they were spilled to disk and will be replayed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spilled usage file {File} failed; will retry")]
+    private static partial void LogReplayFailed(ILogger logger, Exception exception, string file);
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using SpendOps.Core.Tenancy;
+
+namespace SpendOps.Web.Portal;
+
+/// <summary>
+/// The tenant of the signed-in user. Every portal query filters by it; ids from URLs are always checked
+/// against it, so a user of one tenant cannot reach another tenant's data by guessing an id.
+/// </summary>
+public sealed class TenantContext(AuthenticationStateProvider authentication)
+{
+    public async Task<Guid> GetTenantIdAsync()
+    {
+        var user = await GetUserAsync();
+        var claim = user.FindFirst(TenantClaims.TenantId)?.Value;
+        return Guid.TryParse(claim, out var id) ? id : throw new UnauthorizedAccessException("The signed-in user has no tenant.");
+    }
+
+    public async Task<string> GetActorAsync() => (await GetUserAsync()).Identity?.Name ?? "unknown";
+
+    public async Task<bool> IsInRoleAsync(string role) => (await GetUserAsync()).IsInRole(role);
+
+    public async Task<bool> IsGlobalAdminAsync() => await IsInRoleAsync(Roles.GlobalAdmin);
+
+    private async Task<ClaimsPrincipal> GetUserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
+using SpendOps.Web.Components;
+using SpendOps.Web.Components.Account;
+using SpendOps.Web.Health;
+using SpendOps.Web.Portal;
+
+namespace SpendOps.Web;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>The Blazor portal, ASP.NET Core Identity with roles, and the first-run bootstrap.</summary>
+    public static IHostApplicationBuilder AddSpendOpsPortal(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<TenantContext>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization(PortalPolicies.Configure);
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SpendOpsDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddHostedService<BootstrapAdmin>();
+        services.AddSpendOpsHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Portal pages, Identity endpoints and health endpoints.</summary>
+    public static WebApplication MapSpendOpsPortal(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapIdentityEndpoints();
+        app.MapSpendOpsHealth();
+        return app;
+    }
+
+    /// <summary>
+    /// Middleware for the portal only: the proxy's responses must stay the provider's own, so the error page and
+    /// status-code pages never touch <c>/v1</c> or the ingest API.
+    /// </summary>
+    public static WebApplication UseSpendOpsPortal(this WebApplication app)
+    {
+        app.UseWhen(context => !IsMachineApi(context.Request.Path), portal =>
+        {
+            if (!app.Environment.IsDevelopment())
+                portal.UseExceptionHandler("/Error", createScopeForErrors: true);
+            portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static bool IsMachineApi(PathString path) =>
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/api/v1/public");
+}
