@@ -135,11 +135,22 @@ public static class RequestInspector
             var valueEnd = body[valueStart..].IndexOf(delimiter);
             if (valueEnd < 0)
                 return null;
-            if (headers.IndexOf("name=\"model\""u8) >= 0)
+            if (IsModelField(headers))
                 return Truncate(Encoding.UTF8.GetString(body.Slice(valueStart, valueEnd)).Trim());
             position = valueStart + valueEnd + delimiter.Length;
         }
         return null;
+    }
+
+    /// <summary>Clients differ in quoting (<c>name="model"</c> from most SDKs, <c>name=model</c> from .NET).</summary>
+    private static bool IsModelField(ReadOnlySpan<byte> partHeaders)
+    {
+        var line = partHeaders["Content-Disposition:"u8.Length..];
+        var end = line.IndexOf("\r\n"u8);
+        var value = Encoding.ASCII.GetString(end < 0 ? line : line[..end]).Trim();
+        return ContentDispositionHeaderValue.TryParse(value, out var disposition)
+            && disposition.FileName.Length == 0
+            && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("model", StringComparison.Ordinal);
     }
 
     private static string Truncate(string model) => model.Length <= MaxModelLength ? model : model[..MaxModelLength];

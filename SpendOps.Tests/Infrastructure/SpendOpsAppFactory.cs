@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using SpendOps.Core.Providers;
+
+namespace SpendOps.Tests.Infrastructure;
+
+/// <summary>
+/// The real SpendOps host on a real loopback port, over a real database, with every provider pointed at
+/// <see cref="FakeUpstream"/> (or at whatever <see cref="ProviderBaseUrls"/> says).
+/// </summary>
+public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBaseUrl) : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@spendops.test";
+    public const string AdminPassword = "Admin-Password-1";
+
+    public Dictionary<string, string?> Settings { get; } = new();
+    public Dictionary<string, string> ProviderBaseUrls { get; } = new();
+    public string SpillDirectory { get; } = TestEnvironment.TempDirectory("spill");
+
+    public TestDatabase Database => database;
+
+    /// <summary>The started server's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public SpendOpsAppFactory Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        return this;
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    public string ProxyUrl(string provider) => new Uri(BaseAddress, $"/v1/{provider}").ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureAppConfiguration((_, configuration) =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Bootstrap:Tenant"] = "default",
+                ["Bootstrap:AdminEmail"] = AdminEmail,
+                ["Bootstrap:AdminPassword"] = AdminPassword,
+                ["Proxy:KeyCacheRefreshSeconds"] = "0.2",
+                ["Usage:SpillDirectory"] = SpillDirectory,
+                ["Usage:BatchDelayMilliseconds"] = "20",
+                ["Usage:SpillReplaySeconds"] = "1",
+                ["Jobs:Enabled"] = "false",
+            };
+            foreach (var (key, value) in database.Settings)
+                settings[key] = value;
+            foreach (var provider in ProviderCatalog.All)
+                settings[$"Proxy:Providers:{provider.Name}:BaseUrl"] = ProviderBaseUrls.GetValueOrDefault(provider.Name, upstreamBaseUrl);
+            foreach (var (key, value) in Settings)
+                settings[key] = value;
+            configuration.AddInMemoryCollection(settings);
+        });
+    }
+}

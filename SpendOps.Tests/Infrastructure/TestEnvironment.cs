@@ -1,0 +1,22 @@
+namespace SpendOps.Tests.Infrastructure;
+
+/// <summary>What the machine running the tests has. In CI (<c>CI=true</c>) nothing may be skipped.</summary>
+internal static class TestEnvironment
+{
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A PostgreSQL server for tests, e.g. <c>Host=127.0.0.1;Port=55432;Username=postgres</c> (set by <c>.ci/run</c>).</summary>
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable("SPENDOPS_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
+
+    public static string? ChromiumPath =>
+        Environment.GetEnvironmentVariable("SPENDOPS_TEST_CHROMIUM") is { Length: > 0 } configured ? configured
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
+        : null;
+
+    public static string TempDirectory(string purpose)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "spendops-tests", $"{purpose}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
