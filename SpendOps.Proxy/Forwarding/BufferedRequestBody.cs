@@ -64,6 +64,12 @@ internal sealed class BufferedRequestBody : IDisposable
                     break;
             }
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own limit tripped first (a chunked body read in large slices).
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
         catch
         {
             ArrayPool<byte>.Shared.Return(buffer);

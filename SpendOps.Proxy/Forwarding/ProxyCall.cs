@@ -47,13 +47,17 @@ internal sealed class ProxyCall(
         extractor?.Append(bytes);
     }
 
-    /// <summary>Builds the record once the response is over (or failed, with <paramref name="failedStatus"/>).</summary>
-    public UsageRecord ToRecord(int? failedStatus)
+    /// <summary>
+    /// Builds the record once the response is over. <paramref name="failedStatus"/> is set when the proxy answered
+    /// instead of the provider (502/504); <paramref name="interrupted"/> when the exchange broke off midway (a client
+    /// that went away still leaves a call the provider bills, so it stays billable, with incomplete usage).
+    /// </summary>
+    public UsageRecord ToRecord(int? failedStatus, bool interrupted)
     {
         var end = Stopwatch.GetTimestamp();
         var observation = extractor?.Complete();
         var endpoint = UsageExtractorSelector.Classify(upstream.Info, method, providerPath);
-        var status = failedStatus ?? statusCode;
+        var status = failedStatus ?? (statusCode == 0 ? 499 : statusCode);
         var billable = endpoint.Billable && status is >= 200 and < 400;
         var record = new UsageRecord
         {
@@ -74,7 +78,7 @@ internal sealed class ProxyCall(
             RequestBytes = requestBytes,
             ResponseBytes = responseBytes,
             Billable = billable,
-            UsageComplete = !billable || (failedStatus is null && observation is { UsageFound: true, Completed: true }),
+            UsageComplete = !billable || (!interrupted && observation is { UsageFound: true, Completed: true }),
             PricingStatus = billable ? PricingStatus.Pending : PricingStatus.NotBillable,
             Dims = dims,
         };

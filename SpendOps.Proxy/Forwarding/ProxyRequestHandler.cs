@@ -115,15 +115,17 @@ internal sealed partial class ProxyRequestHandler(
 
         int? failedStatus = null;
         if (error != ForwarderError.None)
-        {
             failedStatus = await ReportForwardErrorAsync(context, upstream, family, error, call.RequestId);
-        }
         metrics.RequestCompleted(upstream.Info.Name, failedStatus ?? context.Response.StatusCode);
-        usage.Enqueue(call.ToRecord(failedStatus));
+        usage.Enqueue(call.ToRecord(failedStatus, interrupted: error != ForwarderError.None));
     }
 
-    /// <summary>Turns a forwarding failure into the provider-shaped 502/504, unless the response had already begun.</summary>
-    private async Task<int> ReportForwardErrorAsync(HttpContext context, Upstream upstream, ProviderFamily family, ForwarderError error, string requestId)
+    /// <summary>
+    /// Turns a forwarding failure into the provider-shaped 502/504, unless the response had already begun. Returns
+    /// the status the proxy answered with, or null when the provider's status stands (the client went away, or the
+    /// provider broke off a response already under way).
+    /// </summary>
+    private async Task<int?> ReportForwardErrorAsync(HttpContext context, Upstream upstream, ProviderFamily family, ForwarderError error, string requestId)
     {
         var exception = context.GetForwarderErrorFeature()?.Exception;
         var clientGone = context.RequestAborted.IsCancellationRequested
@@ -132,21 +134,21 @@ internal sealed partial class ProxyRequestHandler(
         if (clientGone)
         {
             LogClientGone(logger, upstream.Info.Name, error);
-            return 499;
+            return null;
         }
+
+        LogUpstreamFailed(logger, upstream.Info.Name, error, exception?.GetBaseException().Message);
+        if (context.Response.HasStarted)
+            return null; // The provider's status and part of its body are already with the client; the stream just ends.
 
         var timedOut = error == ForwarderError.RequestTimedOut;
         var status = timedOut ? 504 : 502;
-        LogUpstreamFailed(logger, upstream.Info.Name, error, exception?.GetBaseException().Message);
-        if (!context.Response.HasStarted)
-        {
-            var message = timedOut
-                ? $"AI SpendOps: The {upstream.Info.DisplayName} API did not answer within {options.Value.UpstreamIdleTimeoutSeconds} s"
-                : $"AI SpendOps: Could not reach the {upstream.Info.DisplayName} API ({Describe(error)})";
-            context.Response.Headers.Clear();
-            context.Response.Headers[ProxyHeaders.RequestId] = requestId;
-            await ErrorEnvelope.WriteAsync(context, family, new ProxyError(status, message, timedOut ? "aso_upstream_timeout" : "aso_upstream_unreachable"));
-        }
+        var message = timedOut
+            ? $"AI SpendOps: The {upstream.Info.DisplayName} API did not answer within {options.Value.UpstreamIdleTimeoutSeconds} s"
+            : $"AI SpendOps: Could not reach the {upstream.Info.DisplayName} API ({Describe(error)})";
+        context.Response.Headers.Clear();
+        context.Response.Headers[ProxyHeaders.RequestId] = requestId;
+        await ErrorEnvelope.WriteAsync(context, family, new ProxyError(status, message, timedOut ? "aso_upstream_timeout" : "aso_upstream_unreachable"));
         return status;
     }
 
