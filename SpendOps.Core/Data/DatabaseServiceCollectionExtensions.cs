@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace SpendOps.Core.Data;
 
@@ -12,45 +13,40 @@ internal static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IDbContextFactory{SpendOpsDbContext}"/> (for Blazor components and background work)
     /// and a scoped <see cref="SpendOpsDbContext"/> (for requests and Identity), backed by the engine-specific context.
+    /// Configuration is read when the services are first resolved, not here, so hosts and tests that add
+    /// configuration after registration are honoured.
     /// </summary>
     public static void AddSpendOpsDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
-        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
-        switch (options.Provider)
-        {
-            case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new InvalidOperationException(
-                        "Database:Provider is Postgres but ConnectionStrings:SpendOps is empty. Set it, e.g. ConnectionStrings__SpendOps='Host=db;Database=spendops;Username=spendops;Password=...'.");
-                builder.Services.AddDbContextFactory<PostgresSpendOpsDbContext>(o => o.UseNpgsql(connectionString));
-                builder.Services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>, ContextFactory<PostgresSpendOpsDbContext>>();
-                break;
-            default:
-                var sqlite = ResolveSqlitePath(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContextFactory<SqliteSpendOpsDbContext>(o => o.UseSqlite(sqlite));
-                builder.Services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>, ContextFactory<SqliteSpendOpsDbContext>>();
-                break;
-        }
+        services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? new ContextFactory<PostgresSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresSpendOpsDbContext>>())
+                : new ContextFactory<SqliteSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteSpendOpsDbContext>>()));
 
-        builder.Services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<SpendOpsDbContext>>().CreateDbContext());
-        builder.Services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<SpendOpsDbContext>>().CreateDbContext());
+        services.TryAddSingleton<DatabaseMigrator>();
     }
 
+    private static string? ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
+
     /// <summary>Makes a relative SQLite file path absolute (against the content root) and creates its folder.</summary>
-    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    private static string SqliteConnectionString(IServiceProvider services)
     {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
+        var configured = ConnectionString(services);
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DatabaseOptions.DefaultSqliteConnectionString : configured);
         if (csb.DataSource is { Length: > 0 } source && source != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
         {
-            var path = Path.GetFullPath(source, contentRoot);
+            var path = Path.GetFullPath(source, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }
-        if (!connectionString.Contains("Pooling", StringComparison.OrdinalIgnoreCase))
-            csb.Pooling = true;
         return csb.ToString();
     }
 

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace SpendOps.Tests.Infrastructure;
+
+/// <summary>Runs the real admin command line (<c>dotnet SpendOps.Web.dll …</c>) as a process against a test database.</summary>
+public sealed class CliRunner(TestDatabase database)
+{
+    private readonly string workingDirectory = TestEnvironment.TempDirectory("cli");
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "SpendOps.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // An empty folder: no appsettings.json is found, so the settings below are the whole configuration.
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["Database__Provider"] = database.Provider;
+        start.Environment["ConnectionStrings__SpendOps"] = database.ConnectionString;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
+
+public sealed record CliResult(int ExitCode, string Output, string Error);
