@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Keys;
+using SpendOps.Tests.Infrastructure;
+
+namespace SpendOps.Tests.Core.Data;
+
+/// <summary>The same host on PostgreSQL, the production database: its migrations, the key cache and the usage writer.</summary>
+public sealed class PostgresFixture : ProxyFixture
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+}
+
+public sealed class PostgresTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+{
+    [RequiresPostgresFact]
+    public async Task Startup_AppliesPostgresMigrations()
+    {
+        var pending = await fixture.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
+        var provider = await fixture.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
+
+        Assert.Empty(pending);
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", provider);
+    }
+
+    [RequiresPostgresFact]
+    public async Task ProxiedCall_IsRecordedWithDimensions()
+    {
+        var key = await fixture.CreateKeyAsync(new KeyPolicy { RequiredDims = ["user"] });
+        using var client = fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/anthropic/v1/messages?beta=true")
+        {
+            Content = new StringContent("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[]}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-ASO-API-Key", key.FullKey);
+        request.Headers.Add("X-ASO-Dims", "user=alice,team=platform");
+
+        var response = await client.SendAsync(request);
+        var record = await fixture.WaitForUsageAsync(Assert.Single(response.Headers.GetValues("X-ASO-Request-Id")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("alice", record.Dims["user"]);
+        Assert.Equal(2, record.DimensionRows.Count);
+        Assert.Equal(TimeSpan.Zero, record.Timestamp.Offset);
+        var byDimension = await fixture.WithDbAsync(db => db.UsageDimensions.CountAsync(d => d.Name == "team" && d.Value == "platform"));
+        Assert.Equal(1, byDimension);
+    }
+
+    [RequiresPostgresFact]
+    public async Task DisabledKey_IsRefusedWithinSeconds()
+    {
+        var key = await fixture.CreateKeyAsync();
+        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        using var client = fixture.CreateClient();
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        HttpStatusCode status;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/openai/v1/chat/completions") { Content = new StringContent("{\"model\":\"gpt-4.1\"}") };
+            request.Headers.Add("X-ASO-API-Key", key.FullKey);
+            status = (await client.SendAsync(request)).StatusCode;
+        }
+        while (status != HttpStatusCode.Forbidden && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
+}
