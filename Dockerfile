@@ -11,9 +11,9 @@ WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
-ENV ASPNETCORE_URLS=http://+:8080 \
+# Unprefixed variables override appsettings.json (whose Urls binds localhost only, for a developer machine).
+ENV Urls=http://+:8080 \
     ConnectionStrings__SpendOps="Data Source=/app/data/spendops.db"
 EXPOSE 8080
 VOLUME ["/app/data"]
-HEALTHCHECK --interval=30s --timeout=5s CMD ["dotnet", "SpendOps.Web.dll", "help"]
 ENTRYPOINT ["dotnet", "SpendOps.Web.dll"]
