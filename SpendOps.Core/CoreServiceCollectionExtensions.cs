@@ -5,6 +5,7 @@ using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage;
 
 namespace SpendOps.Core;
 
@@ -19,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<ApiKeyService>();
+        builder.Services.TryAddScoped<UsageExporter>();
         return builder;
     }
 }

@@ -1,0 +1,7 @@
+namespace SpendOps.Core.Usage;
+
+public enum UsageExportFormat
+{
+    Csv,
+    Jsonl,
+}
