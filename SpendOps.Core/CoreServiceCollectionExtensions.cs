@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Jobs;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core;
@@ -18,6 +20,8 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<ApiKeyService>();
+        builder.AddSpendOpsPricing();
+        builder.AddSpendOpsJobs();
         return builder;
     }
 }
