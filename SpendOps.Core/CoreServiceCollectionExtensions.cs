@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Jobs;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
@@ -21,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<ApiKeyService>();
         builder.Services.TryAddScoped<UsageExporter>();
+        builder.AddSpendOpsPricing();
+        builder.AddSpendOpsJobs();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
@@ -25,6 +26,8 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<UsageDimension> UsageDimensions => Set<UsageDimension>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
+    public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -38,7 +38,7 @@ internal static class AdminCommandLine
             var arguments = CliArguments.Parse(name, args[2..], command.Options, command.Flags);
             using var host = BuildHost();
             await using var scope = host.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            await DatabaseStartup.PrepareAsync(host.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
             return await command.RunAsync(new CliContext(arguments, scope.ServiceProvider, output, CancellationToken.None));
         }
         catch (CliUsageException ex)

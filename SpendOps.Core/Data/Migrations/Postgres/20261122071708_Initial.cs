@@ -74,6 +74,68 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModelPrices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ModelKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ServiceTier = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InputPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: false),
+                    OutputPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: false),
+                    CacheReadPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    CacheWrite5mPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    CacheWrite1hPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    ReasoningPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    AudioInputPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    AudioOutputPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    ImageInputPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    ImageOutputPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    ThresholdTokens = table.Column<long>(type: "bigint", nullable: true),
+                    InputAboveThresholdPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    OutputAboveThresholdPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    CacheReadAboveThresholdPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    CacheWrite5mAboveThresholdPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    CacheWrite1hAboveThresholdPerMTok = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    RequestFee = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    SearchFeeLow = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    SearchFeeMedium = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    SearchFeeHigh = table.Column<decimal>(type: "numeric(20,10)", precision: 20, scale: 10, nullable: true),
+                    SearchFeePerRequest = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModelPrices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceDiscounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ModelPattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Percent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceDiscounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -346,6 +408,21 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 columns: new[] { "TenantId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModelPrices_ModelKey_EffectiveFrom",
+                table: "ModelPrices",
+                columns: new[] { "ModelKey", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModelPrices_TenantId_ModelKey",
+                table: "ModelPrices",
+                columns: new[] { "TenantId", "ModelKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceDiscounts_TenantId_EffectiveFrom",
+                table: "PriceDiscounts",
+                columns: new[] { "TenantId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tenants_Name",
                 table: "Tenants",
                 column: "Name",
@@ -406,6 +483,12 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ModelPrices");
+
+            migrationBuilder.DropTable(
+                name: "PriceDiscounts");
 
             migrationBuilder.DropTable(
                 name: "UsageDimensions");

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Audit;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+
+namespace SpendOps.Core.Pricing;
+
+/// <summary>
+/// What the portal and the CLI do with prices: list them, set a manual price or a tenant discount, import a
+/// catalog, re-rate a period and list the models still without a price. Every change writes an audit entry.
+/// </summary>
+public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOpsDbContext> contexts, CatalogImporter importer, AuditLog audit, TimeProvider clock)
+{
+    private readonly UsageRerater rerater = new(contexts, clock);
+
+    public const string SystemActor = "system";
+
+    public async Task<IReadOnlyList<ModelPrice>> ListAsync(PriceQuery query, CancellationToken cancellationToken)
+    {
+        var rows = db.ModelPrices.AsNoTracking().Where(p => p.TenantId == query.TenantId);
+        if (!string.IsNullOrWhiteSpace(query.Provider))
+        {
+            var provider = query.Provider.Trim().ToLowerInvariant();
+            rows = rows.Where(p => p.Provider == provider);
+        }
+        var prices = await rows.ToListAsync(cancellationToken);
+
+        if (!string.IsNullOrWhiteSpace(query.Model))
+        {
+            var model = query.Model.Trim();
+            var pattern = model.IndexOfAny(['*', '?']) >= 0 ? new ModelPattern(model) : null;
+            prices = prices.Where(p => pattern?.Matches(p.ModelKey) ?? p.ModelKey.Contains(model, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+        if (!query.History)
+        {
+            var now = clock.GetUtcNow();
+            prices = prices.GroupBy(PriceIdentity.Of)
+                .SelectMany(g => g.Where(p => p.EffectiveFrom > now)
+                    .Concat(g.Where(p => p.EffectiveFrom <= now).OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id).Take(1)))
+                .ToList();
+        }
+        return prices
+            .OrderBy(p => p.Provider).ThenBy(p => p.ModelKey, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.ServiceTier).ThenByDescending(p => p.EffectiveFrom)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Adds <paramref name="price"/> as a new manual version. Without <paramref name="effectiveFrom"/>, the first
+    /// price of a model applies to all its past calls and a later one from now on. Records already priced keep
+    /// their cost until the period is re-rated (<see cref="RerateAsync"/>); unpriced ones are priced by the next job run.
+    /// </summary>
+    public async Task<ModelPrice> SetPriceAsync(ModelPrice price, DateTimeOffset? effectiveFrom, string actor, CancellationToken cancellationToken)
+    {
+        PriceValidator.Normalize(price);
+        if (price.TenantId is { } tenantId && !await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+            throw new DomainException($"No tenant with id '{tenantId}'.");
+
+        var identity = PriceIdentity.Of(price);
+        var versions = (await db.ModelPrices.AsNoTracking()
+                .Where(p => p.TenantId == price.TenantId && p.ModelKey.ToLower() == identity.ModelKey)
+                .ToListAsync(cancellationToken))
+            .Where(p => PriceIdentity.Of(p) == identity)
+            .ToList();
+        var now = clock.GetUtcNow();
+        price.EffectiveFrom = effectiveFrom?.ToUniversalTime() ?? (versions.Count == 0 ? CatalogImporter.FirstPriceEffectiveFrom : now);
+        if (versions.Any(v => v.EffectiveFrom == price.EffectiveFrom))
+            throw new DomainException($"A price for '{price.ModelKey}' effective at {price.EffectiveFrom:u} already exists; choose another date.");
+
+        price.Id = 0;
+        price.Source = PriceSource.Manual;
+        price.CreatedBy = actor;
+        price.CreatedAt = now;
+        db.ModelPrices.Add(price);
+        audit.Record(price.TenantId, actor, "price.set", "model_price", Describe(price),
+            $"from {price.EffectiveFrom:u}: input {price.InputPerMTok}/MTok, output {price.OutputPerMTok}/MTok");
+        await db.SaveChangesAsync(cancellationToken);
+        return price;
+    }
+
+    /// <summary>Adds a tenant discount version (0 % ends one); without <paramref name="effectiveFrom"/> it applies from now.</summary>
+    public async Task<PriceDiscount> SetDiscountAsync(PriceDiscount discount, DateTimeOffset? effectiveFrom, string actor, CancellationToken cancellationToken)
+    {
+        PriceValidator.Normalize(discount);
+        if (!await db.Tenants.AnyAsync(t => t.Id == discount.TenantId, cancellationToken))
+            throw new DomainException($"No tenant with id '{discount.TenantId}'.");
+        var now = clock.GetUtcNow();
+        discount.Id = 0;
+        discount.EffectiveFrom = effectiveFrom?.ToUniversalTime() ?? now;
+        discount.CreatedBy = actor;
+        discount.CreatedAt = now;
+        db.PriceDiscounts.Add(discount);
+        audit.Record(discount.TenantId, actor, "price.discount_set", "price_discount",
+            $"{discount.Provider ?? "*"}/{discount.ModelPattern ?? "*"}", $"{discount.Percent} % from {discount.EffectiveFrom:u}");
+        await db.SaveChangesAsync(cancellationToken);
+        return discount;
+    }
+
+    public async Task<IReadOnlyList<PriceDiscount>> ListDiscountsAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await db.PriceDiscounts.AsNoTracking().Where(d => d.TenantId == tenantId).OrderByDescending(d => d.EffectiveFrom).ToListAsync(cancellationToken);
+
+    /// <summary>Imports a LiteLLM-format catalog; changed prices apply from <paramref name="effectiveFrom"/> (default now).</summary>
+    public async Task<CatalogImportResult> ImportCatalogAsync(Stream json, string actor, CancellationToken cancellationToken, DateTimeOffset? effectiveFrom = null)
+    {
+        var result = await importer.ImportAsync(json, PriceSource.Import, actor, cancellationToken, effectiveFrom);
+        return await AuditImportAsync(result, actor, "price.catalog_imported", cancellationToken);
+    }
+
+    public async Task<CatalogImportResult> ImportCatalogFileAsync(string path, string actor, CancellationToken cancellationToken, DateTimeOffset? effectiveFrom = null)
+    {
+        if (!File.Exists(path))
+            throw new DomainException($"No catalog file at '{path}'.");
+        await using var json = File.OpenRead(path);
+        return await ImportCatalogAsync(json, actor, cancellationToken, effectiveFrom);
+    }
+
+    /// <summary>Imports the catalog shipped with this version of SpendOps (e.g. after an upgrade); idempotent.</summary>
+    public async Task<CatalogImportResult> ImportEmbeddedCatalogAsync(string actor, CancellationToken cancellationToken)
+    {
+        var result = await importer.ImportAsync(await EmbeddedCatalog.ReadAsync(cancellationToken), PriceSource.Catalog, actor, cancellationToken);
+        return await AuditImportAsync(result, actor, "price.catalog_imported", cancellationToken);
+    }
+
+    /// <summary>
+    /// Seeds the embedded catalog when the price table is empty; does nothing (one cheap query) otherwise.
+    /// Call at startup after migrations.
+    /// </summary>
+    public async Task<CatalogImportResult> SeedCatalogAsync(CancellationToken cancellationToken)
+    {
+        if (await db.ModelPrices.AnyAsync(cancellationToken))
+            return new CatalogImportResult(0, 0, 0);
+        var result = await importer.ImportAsync(await EmbeddedCatalog.ReadAsync(cancellationToken), PriceSource.Catalog, SystemActor, cancellationToken);
+        return await AuditImportAsync(result, SystemActor, "price.catalog_seeded", cancellationToken);
+    }
+
+    /// <summary>What <see cref="RerateAsync"/> would do, without changing anything (for a confirmation dialog).</summary>
+    public Task<RerateResult> PreviewRerateAsync(RerateRequest request, CancellationToken cancellationToken) =>
+        rerater.RunAsync(request, save: false, cancellationToken);
+
+    /// <summary>Recomputes the cost of every record in the period with the current price table.</summary>
+    public async Task<RerateResult> RerateAsync(RerateRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var result = await rerater.RunAsync(request, save: true, cancellationToken);
+        audit.Record(request.TenantId, actor, "price.rerated", "usage_period", $"{request.From:u}/{request.To:u}",
+            $"provider {request.Provider ?? "*"}, model {request.ModelPattern ?? "*"}: {result.Examined} records, {result.Changed} changed, "
+            + $"cost {result.CostBefore} USD -> {result.CostAfter} USD");
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    public Task<IReadOnlyList<UnpricedModel>> ListUnpricedModelsAsync(Guid? tenantId, CancellationToken cancellationToken) =>
+        UnpricedModelsQuery.RunAsync(db, tenantId, cancellationToken);
+
+    private async Task<CatalogImportResult> AuditImportAsync(CatalogImportResult result, string actor, string action, CancellationToken cancellationToken)
+    {
+        audit.Record(null, actor, action, "model_price", null, $"{result.Added} added, {result.Unchanged} unchanged, {result.Skipped} skipped");
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    private static string Describe(ModelPrice p) => $"{p.Provider ?? "*"}/{p.ModelKey}{(p.ServiceTier is null ? "" : "@" + p.ServiceTier)}";
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SpendOps.Core.Data;
+using SpendOps.Core.Jobs;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Core.Pricing;
+
+/// <summary>
+/// Prices pending usage records, and re-tries unpriced ones whenever the price table has changed, each with
+/// the price in force at the record's own time. <see cref="PricingJob"/> calls it on a schedule; tests and the
+/// CLI call <see cref="RunOnceAsync"/> directly.
+/// </summary>
+public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts, IOptionsMonitor<JobsOptions> options, TimeProvider clock, PricingMetrics metrics)
+{
+    // Written only by RunOnceAsync, which the job never runs concurrently ([DisallowConcurrentExecution]).
+    private PriceTableVersion? unpricedRetriedAt;
+
+    public async Task<PricingRunResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var batchSize = options.CurrentValue.Pricing.BatchSize;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var prices = await PriceResolver.LoadAsync(db, cancellationToken);
+        // Unpriced records can only change when a price was added; without this, every run would re-read all of them.
+        var retryUnpriced = unpricedRetriedAt != prices.Version;
+
+        int examined = 0, priced = 0, unpriced = 0, notBillable = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var batch = await db.UsageRecords
+                .Where(r => r.Id > lastId && (r.PricingStatus == PricingStatus.Pending || (retryUnpriced && r.PricingStatus == PricingStatus.Unpriced)))
+                .OrderBy(r => r.Id)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                break;
+
+            var now = clock.GetUtcNow();
+            foreach (var record in batch)
+            {
+                examined++;
+                var wasUnpriced = record.PricingStatus == PricingStatus.Unpriced;
+                if (!RecordPricer.Apply(record, prices, now) && wasUnpriced)
+                    continue;
+                switch (record.PricingStatus)
+                {
+                    case PricingStatus.Priced: priced++; break;
+                    case PricingStatus.Unpriced: unpriced++; break;
+                    case PricingStatus.NotBillable: notBillable++; break;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            lastId = batch[^1].Id;
+        }
+
+        unpricedRetriedAt = prices.Version;
+        var result = new PricingRunResult(examined, priced, unpriced, notBillable);
+        metrics.RecordRun(result);
+        return result;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Core.Pricing;
+
+/// <summary>The models of unpriced records, most used first: the list an admin works through to add prices.</summary>
+internal static class UnpricedModelsQuery
+{
+    public static async Task<IReadOnlyList<UnpricedModel>> RunAsync(SpendOpsDbContext db, Guid? tenantId, CancellationToken cancellationToken)
+    {
+        var records = db.UsageRecords.AsNoTracking().Where(r => r.PricingStatus == PricingStatus.Unpriced);
+        if (tenantId is { } id)
+            records = records.Where(r => r.TenantId == id);
+        var groups = await records
+            .GroupBy(r => new { r.Provider, Model = r.ModelReported ?? r.ModelRequested })
+            .Select(g => new { g.Key.Provider, g.Key.Model, Records = g.Count(), FirstSeen = g.Min(r => r.Timestamp), LastSeen = g.Max(r => r.Timestamp) })
+            .ToListAsync(cancellationToken);
+        return groups
+            .Select(g => new UnpricedModel(g.Provider, g.Model, g.Records, g.FirstSeen, g.LastSeen))
+            .OrderByDescending(m => m.Records).ThenBy(m => m.Provider).ThenBy(m => m.Model)
+            .ToList();
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Core.Pricing;
+
+/// <summary>
+/// Recomputes the cost of the records of a period with the current price table (each at the price in force at
+/// its own time). Works in batches on its own context so a long period neither holds one huge transaction
+/// nor disturbs the caller's unit of work.
+/// </summary>
+internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
+{
+    private const int BatchSize = 500;
+
+    public async Task<RerateResult> RunAsync(RerateRequest request, bool save, CancellationToken cancellationToken)
+    {
+        if (request.From >= request.To)
+            throw new DomainException("The re-rate period must end after it starts.");
+        if (request.ModelPattern is { } p && !ModelPattern.IsValid(p))
+            throw new DomainException($"'{p}' is not a valid model pattern.");
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var prices = await PriceResolver.LoadAsync(db, cancellationToken);
+        var pattern = request.ModelPattern is null ? null : new ModelPattern(request.ModelPattern);
+        int examined = 0, changed = 0;
+        decimal before = 0m, after = 0m;
+        long lastId = 0;
+        while (true)
+        {
+            var query = db.UsageRecords.Where(r => r.Id > lastId && r.Timestamp >= request.From && r.Timestamp < request.To);
+            if (request.TenantId is { } tenantId)
+                query = query.Where(r => r.TenantId == tenantId);
+            if (request.Provider is { } provider)
+                query = query.Where(r => r.Provider == provider);
+            if (!save)
+                query = query.AsNoTracking();
+            var batch = await query.OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                break;
+
+            var now = clock.GetUtcNow();
+            foreach (var record in batch.Where(r => pattern is null || Matches(pattern, r)))
+            {
+                examined++;
+                before += record.CostUsd ?? 0m;
+                if (save)
+                {
+                    changed += RecordPricer.Apply(record, prices, now) ? 1 : 0;
+                    after += record.CostUsd ?? 0m;
+                }
+                else
+                {
+                    var (status, cost, priceId) = RecordPricer.Evaluate(record, prices);
+                    changed += status != record.PricingStatus || cost != record.CostUsd || priceId != record.PriceId ? 1 : 0;
+                    after += cost ?? 0m;
+                }
+            }
+            if (save)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            lastId = batch[^1].Id;
+        }
+        return new RerateResult(examined, changed, before, after);
+    }
+
+    private static bool Matches(ModelPattern pattern, UsageRecord record) =>
+        (record.ModelReported is { } reported && pattern.Matches(reported)) || (record.ModelRequested is { } requested && pattern.Matches(requested));
+}
