@@ -14,7 +14,7 @@ public sealed class PriceCommandTests(ProxyFixture fixture) : IClassFixture<Prox
         var result = await cli.RunAsync("prices", "list", "--model", "gpt-4.1-2025-04-14", "--json");
 
         Assert.Equal(0, result.ExitCode);
-        var price = Assert.Single(JsonDocument.Parse(result.Output).RootElement.EnumerateArray(), p => p.GetProperty("serviceTier").ValueKind == JsonValueKind.Null);
+        var price = Assert.Single(JsonDocument.Parse(result.Output).RootElement.EnumerateArray(), p => p.GetProperty("model").GetString() == "gpt-4.1-2025-04-14" && p.GetProperty("serviceTier").ValueKind == JsonValueKind.Null);
         Assert.Equal(2m, price.GetProperty("inputPerMTok").GetDecimal());
         Assert.Equal(8m, price.GetProperty("outputPerMTok").GetDecimal());
         Assert.Equal(0.5m, price.GetProperty("cacheReadPerMTok").GetDecimal());
