@@ -73,13 +73,7 @@ internal sealed partial class UsageWriter(
     private async Task InsertAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var record in records)
-        {
-            record.Id = 0;
-            record.DimensionRows = record.Dims.Select(d => new UsageDimension { Name = d.Key, Value = d.Value }).ToList();
-        }
-        db.UsageRecords.AddRange(records);
-        await db.SaveChangesAsync(cancellationToken);
+        await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
         metrics.OnWritten(records.Count);
     }
 
