@@ -1,0 +1,205 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace SpendOps.Proxy.Usage.Extractors.OpenAi;
+
+/// <summary>
+/// Removes from a Chat Completions SSE response the one chunk that exists only because
+/// <see cref="StreamUsageInjector"/> added <c>stream_options.include_usage</c>: a <c>data:</c> event whose JSON has
+/// <c>"choices": []</c> and a non-null <c>usage</c>, with its blank line. Every other byte passes through as is.
+/// </summary>
+/// <remarks>
+/// <para>Usage: feed each upstream chunk to <see cref="Write"/> with the writer of the client response, and call
+/// <see cref="Flush"/> once at the end. Feed the usage extractor the unfiltered upstream bytes, not the output.</para>
+/// <para>Latency: an event must be seen whole before it can be dropped, so the filter holds back at most the
+/// current, unfinished event (providers write each event in one piece, so in practice nothing waits). An event
+/// longer than <see cref="MaxHeldBytes"/> cannot be the small usage chunk: it is released at once and streamed
+/// through. Line endings follow the SSE rules (<c>\n</c>, <c>\r\n</c>, <c>\r</c>, also split across writes).</para>
+/// </remarks>
+internal sealed class InjectedUsageChunkFilter
+{
+    public const int MaxHeldBytes = 64 * 1024;
+
+    private enum LfOwner : byte { None, Event, Output, Dropped }
+
+    private byte[]? held;
+    private int heldLength;
+    private bool passThrough;
+    private bool eventHasContent;
+    private int lineLength;
+    private LfOwner pendingLf;
+
+    /// <summary>Events removed so far (0 or 1 for a well-formed stream).</summary>
+    public int RemovedEvents { get; private set; }
+
+    /// <summary>Writes to <paramref name="output"/> every byte of <paramref name="input"/> that can be released now.</summary>
+    public void Write(ReadOnlySpan<byte> input, IBufferWriter<byte> output)
+    {
+        while (!input.IsEmpty)
+        {
+            if (pendingLf != LfOwner.None)
+            {
+                // The \n of a \r\n line ending belongs with the \r, whichever write it arrives in.
+                var owner = pendingLf;
+                pendingLf = LfOwner.None;
+                if (input[0] == (byte)'\n')
+                {
+                    if (owner == LfOwner.Event)
+                        AppendToEvent(input[..1], output);
+                    else if (owner == LfOwner.Output)
+                        output.Write(input[..1]);
+                    input = input[1..];
+                    continue;
+                }
+            }
+
+            var end = input.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                lineLength += input.Length;
+                eventHasContent = true;
+                AppendToEvent(input, output);
+                return;
+            }
+
+            var isCr = input[end] == (byte)'\r';
+            var line = input[..(end + 1)];
+            input = input[(end + 1)..];
+            if (lineLength + end > 0)
+            {
+                eventHasContent = true;
+                lineLength = 0;
+                AppendToEvent(line, output);
+                if (isCr)
+                    pendingLf = LfOwner.Event;
+                continue;
+            }
+
+            // A blank line: it ends the current event, or is a stray separator when no event is open.
+            var owner2 = EndEvent(line, output);
+            if (isCr)
+                pendingLf = owner2;
+        }
+    }
+
+    /// <summary>Releases whatever is held (an unfinished last event passes through unchanged) and returns the buffer.</summary>
+    public void Flush(IBufferWriter<byte> output)
+    {
+        if (heldLength > 0)
+            output.Write(held.AsSpan(0, heldLength));
+        heldLength = 0;
+        passThrough = false;
+        eventHasContent = false;
+        lineLength = 0;
+        pendingLf = LfOwner.None;
+        if (held is not null)
+            ArrayPool<byte>.Shared.Return(held);
+        held = null;
+    }
+
+    private LfOwner EndEvent(ReadOnlySpan<byte> blankLine, IBufferWriter<byte> output)
+    {
+        if (!eventHasContent)
+        {
+            output.Write(blankLine);
+            return LfOwner.Output;
+        }
+
+        var owner = LfOwner.Output;
+        if (passThrough)
+        {
+            output.Write(blankLine);
+        }
+        else if (IsInjectedUsageChunk(held.AsSpan(0, heldLength)))
+        {
+            RemovedEvents++;
+            owner = LfOwner.Dropped;
+        }
+        else
+        {
+            output.Write(held.AsSpan(0, heldLength));
+            output.Write(blankLine);
+        }
+
+        heldLength = 0;
+        passThrough = false;
+        eventHasContent = false;
+        return owner;
+    }
+
+    private void AppendToEvent(ReadOnlySpan<byte> bytes, IBufferWriter<byte> output)
+    {
+        if (passThrough)
+        {
+            output.Write(bytes);
+            return;
+        }
+
+        if (heldLength + bytes.Length > MaxHeldBytes)
+        {
+            output.Write(held.AsSpan(0, heldLength));
+            output.Write(bytes);
+            heldLength = 0;
+            passThrough = true;
+            return;
+        }
+
+        if (held is null || held.Length < heldLength + bytes.Length)
+        {
+            var next = ArrayPool<byte>.Shared.Rent(Math.Max(heldLength + bytes.Length, Math.Max(1024, (held?.Length ?? 0) * 2)));
+            held?.AsSpan(0, heldLength).CopyTo(next);
+            if (held is not null)
+                ArrayPool<byte>.Shared.Return(held);
+            held = next;
+        }
+
+        bytes.CopyTo(held.AsSpan(heldLength));
+        heldLength += bytes.Length;
+    }
+
+    // The event is complete and small here. Cheap byte searches first; JSON only for real candidates.
+    private static bool IsInjectedUsageChunk(ReadOnlySpan<byte> rawEvent)
+    {
+        if (rawEvent.IndexOf("\"usage\""u8) < 0 || rawEvent.IndexOf("\"choices\""u8) < 0)
+            return false;
+
+        var buffer = ArrayPool<byte>.Shared.Rent(rawEvent.Length);
+        try
+        {
+            var length = SseData.Join(rawEvent, buffer);
+            return length > 0 && HasEmptyChoicesAndUsage(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool HasEmptyChoicesAndUsage(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return false;
+            bool emptyChoices = false, usage = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isChoices = reader.ValueTextEquals("choices"u8);
+                var isUsage = reader.ValueTextEquals("usage"u8);
+                reader.Read();
+                if (isChoices)
+                    emptyChoices = reader.TokenType == JsonTokenType.StartArray && reader.Read() && reader.TokenType == JsonTokenType.EndArray;
+                else if (isUsage)
+                    usage = reader.TokenType == JsonTokenType.StartObject;
+                reader.Skip();
+            }
+
+            return emptyChoices && usage && reader.TokenType == JsonTokenType.EndObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
