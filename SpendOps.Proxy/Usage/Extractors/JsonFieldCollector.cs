@@ -1,4 +1,5 @@
 using System.Buffers;
+using CaptureKind = SpendOps.Proxy.Usage.Extractors.JsonValueCapture.Kind;
 
 namespace SpendOps.Proxy.Usage.Extractors;
 
@@ -18,39 +19,20 @@ namespace SpendOps.Proxy.Usage.Extractors;
 internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sink, int captureCap = JsonFieldCollector.DefaultCaptureCap)
 {
     public const int DefaultCaptureCap = 256 * 1024;
-    private const int MaxKeyBytes = 64;
-    private const int InitialCaptureBytes = 1024;
 
-    // Outside any selected container only nesting and strings matter, so the scanner jumps between these.
+    // Outside any tracked container only nesting and strings matter, so the scanner jumps between these.
     private static readonly SearchValues<byte> Structural = SearchValues.Create("{}[]\""u8);
 
     private enum Phase : byte { BeforeRoot, InRoot, Done, Failed }
 
-    private enum Expect : byte { Key, Colon, Value, AfterValue }
-
-    private enum Capture : byte { None, String, Container, Scalar }
-
-    private readonly int[] frameNode = new int[JsonFieldSet.MaxDepth + 2];
-    private readonly int[] frameDepth = new int[JsonFieldSet.MaxDepth + 2];
-    private readonly bool[] frameIsArray = new bool[JsonFieldSet.MaxDepth + 2];
-    private readonly byte[] key = new byte[MaxKeyBytes];
+    private readonly JsonPathTracker path = new(fields);
+    private readonly JsonValueCapture capture = new(sink, captureCap);
 
     private Phase phase;
     private int depth;
-    private int frameCount;
     private bool inString;
     private bool escaped;
-    private Expect expect;
-    private int valueTarget = -1;
     private bool readingKey;
-    private int keyLength;
-    private bool keyTooLong;
-    private Capture capture;
-    private int captureField;
-    private int captureDepth;
-    private byte[]? captureBuffer;
-    private int captureLength;
-    private bool captureOverflow;
 
     /// <summary>True once the root object or array closed.</summary>
     public bool RootCompleted => phase == Phase.Done;
@@ -59,7 +41,7 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
     public bool Failed => phase == Phase.Failed;
 
     /// <summary>Selected values skipped because they exceeded the capture cap.</summary>
-    public int DroppedCaptures { get; private set; }
+    public int DroppedCaptures => capture.Dropped;
 
     public void Append(ReadOnlySpan<byte> input)
     {
@@ -69,12 +51,12 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
         {
             if (inString)
             {
-                i = ScanString(input, i, ref captureStart);
+                i = ScanString(input, i, captureStart);
                 continue;
             }
 
-            var atFrame = frameCount > 0 && depth == frameDepth[frameCount - 1];
-            if (!atFrame && capture != Capture.Scalar && phase == Phase.InRoot)
+            var atFrame = path.AtFrame(depth);
+            if (!atFrame && capture.Current != CaptureKind.Scalar && phase == Phase.InRoot)
             {
                 var next = input[i..].IndexOfAny(Structural);
                 if (next < 0)
@@ -83,8 +65,8 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
             }
 
             var b = input[i];
-            if (capture == Capture.Scalar && b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)'}' or (byte)']' or (byte)':' or (byte)'"')
-                EndCapture(input[captureStart..i]);
+            if (capture.Current == CaptureKind.Scalar && b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)'}' or (byte)']' or (byte)':' or (byte)'"')
+                capture.End(input[captureStart..i]);
 
             switch (b)
             {
@@ -92,51 +74,41 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
                     break;
                 case (byte)'"':
                     inString = true;
-                    if (atFrame && !frameIsArray[frameCount - 1] && expect == Expect.Key)
-                    {
-                        readingKey = true;
-                        keyLength = 0;
-                        keyTooLong = false;
-                    }
-                    else if (atFrame && expect == Expect.Value)
-                    {
-                        BeginValue(Capture.String, i, ref captureStart);
-                    }
-
+                    readingKey = atFrame && path.ExpectsKey;
+                    if (readingKey)
+                        path.BeginKey();
+                    else if (atFrame && path.ExpectsValue)
+                        BeginCapture(path.StartValue(), CaptureKind.String, i, ref captureStart);
                     break;
                 case (byte)':':
-                    if (atFrame && expect == Expect.Colon)
-                    {
-                        valueTarget = keyTooLong ? -1 : fields.Child(frameNode[frameCount - 1], key.AsSpan(0, keyLength));
-                        expect = Expect.Value;
-                    }
-
+                    if (atFrame)
+                        path.Colon();
                     break;
                 case (byte)',':
                     if (atFrame)
-                        AfterComma();
+                        path.Comma();
                     break;
                 case (byte)'{' or (byte)'[':
                     OpenContainer(b == (byte)'[', atFrame, i, ref captureStart);
                     break;
                 case (byte)'}' or (byte)']':
-                    if (capture == Capture.Container && depth == captureDepth)
-                        EndCapture(input[captureStart..(i + 1)]);
+                    if (capture.Current == CaptureKind.Container && depth == capture.Depth)
+                        capture.End(input[captureStart..(i + 1)]);
                     CloseContainer(atFrame);
                     break;
                 default:
-                    if (phase == Phase.BeforeRoot && !IsByteOrderMark(b))
+                    if (phase == Phase.BeforeRoot && b is not (0xEF or 0xBB or 0xBF))
                         phase = Phase.Failed;
-                    else if (atFrame && expect == Expect.Value)
-                        BeginValue(Capture.Scalar, i, ref captureStart);
+                    else if (atFrame && path.ExpectsValue)
+                        BeginCapture(path.StartValue(), CaptureKind.Scalar, i, ref captureStart);
                     break;
             }
 
             i++;
         }
 
-        if (capture != Capture.None)
-            AppendCapture(input[captureStart..]);
+        if (capture.Current != CaptureKind.None)
+            capture.Continue(input[captureStart..]);
     }
 
     /// <summary>Prepares for a new document (the next SSE event) and keeps the pooled buffer.</summary>
@@ -144,33 +116,27 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
     {
         phase = Phase.BeforeRoot;
         depth = 0;
-        frameCount = 0;
         inString = false;
         escaped = false;
-        expect = Expect.Key;
-        valueTarget = -1;
         readingKey = false;
-        capture = Capture.None;
-        captureLength = 0;
-        captureOverflow = false;
+        capture.Reset();
+        path.Reset();
     }
 
     /// <summary>Returns the pooled capture buffer.</summary>
     public void Release()
     {
         Reset();
-        if (captureBuffer is not null)
-            ArrayPool<byte>.Shared.Return(captureBuffer);
-        captureBuffer = null;
+        capture.Release();
     }
 
-    private int ScanString(ReadOnlySpan<byte> input, int i, ref int captureStart)
+    private int ScanString(ReadOnlySpan<byte> input, int i, int captureStart)
     {
         if (escaped)
         {
             escaped = false;
             if (readingKey)
-                AppendKey(input.Slice(i, 1));
+                path.AppendKey(input.Slice(i, 1));
             return i + 1;
         }
 
@@ -178,45 +144,35 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
         if (next < 0)
         {
             if (readingKey)
-                AppendKey(input[i..]);
+                path.AppendKey(input[i..]);
             return input.Length;
         }
 
-        if (readingKey)
-            AppendKey(input.Slice(i, next + (input[i + next] == (byte)'\\' ? 1 : 0)));
-        i += next;
-        if (input[i] == (byte)'\\')
+        var end = i + next;
+        if (input[end] == (byte)'\\')
         {
+            // Keys keep their escapes as written (so escaped keys never match a wanted one).
+            if (readingKey)
+                path.AppendKey(input[i..(end + 1)]);
             escaped = true;
-            return i + 1;
+            return end + 1;
         }
+
+        if (readingKey)
+            path.AppendKey(input[i..end]);
 
         inString = false;
         if (readingKey)
         {
             readingKey = false;
-            expect = Expect.Colon;
+            path.EndKey();
         }
-        else if (capture == Capture.String)
+        else if (capture.Current == CaptureKind.String)
         {
-            EndCapture(input[captureStart..(i + 1)]);
+            capture.End(input[captureStart..(end + 1)]);
         }
 
-        return i + 1;
-    }
-
-    private void BeginValue(Capture kind, int i, ref int captureStart)
-    {
-        var target = valueTarget;
-        expect = Expect.AfterValue;
-        valueTarget = -1;
-        if (target < 0 || capture != Capture.None || fields.Field(target) < 0)
-            return;
-        capture = kind;
-        captureField = fields.Field(target);
-        captureStart = i;
-        captureLength = 0;
-        captureOverflow = false;
+        return end + 1;
     }
 
     private void OpenContainer(bool isArray, bool atFrame, int i, ref int captureStart)
@@ -225,43 +181,18 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
         {
             phase = Phase.InRoot;
             depth = 1;
-            Push(isArray ? JsonFieldSet.RootArray : JsonFieldSet.Root, isArray);
+            path.OpenRoot(isArray);
             return;
         }
 
-        var target = atFrame && expect == Expect.Value ? valueTarget : -1;
-        if (atFrame)
-        {
-            expect = Expect.AfterValue;
-            valueTarget = -1;
-        }
-
+        var target = atFrame && path.ExpectsValue ? path.StartValue() : -1;
         depth++;
-        if (target < 0 || capture != Capture.None)
+        if (target < 0 || capture.Current != CaptureKind.None)
             return;
         if (fields.Field(target) >= 0)
-        {
-            capture = Capture.Container;
-            captureField = fields.Field(target);
-            captureDepth = depth;
-            captureStart = i;
-            captureLength = 0;
-            captureOverflow = false;
-        }
-        else if (isArray ? fields.Element(target) >= 0 : fields.HasChildren(target))
-        {
-            Push(target, isArray);
-        }
-    }
-
-    private void Push(int node, bool isArray)
-    {
-        frameNode[frameCount] = node;
-        frameDepth[frameCount] = depth;
-        frameIsArray[frameCount] = isArray;
-        frameCount++;
-        expect = isArray ? Expect.Value : Expect.Key;
-        valueTarget = isArray ? fields.Element(node) : -1;
+            BeginCapture(target, CaptureKind.Container, i, ref captureStart);
+        else
+            path.TryPush(target, isArray, depth);
     }
 
     private void CloseContainer(bool atFrame)
@@ -272,87 +203,18 @@ internal sealed class JsonFieldCollector(JsonFieldSet fields, IJsonFieldSink sin
             return;
         }
 
-        if (atFrame)
-        {
-            frameCount--;
-            expect = Expect.AfterValue;
-            var rootIsArray = frameCount > 0 && frameNode[0] == JsonFieldSet.RootArray;
-            if (frameCount == 0 ? frameNode[0] == JsonFieldSet.Root : rootIsArray && frameCount == 1)
-                sink.OnDocumentEnd();
-        }
-
+        if (atFrame && path.Pop())
+            sink.OnDocumentEnd();
         depth--;
         if (depth == 0)
             phase = Phase.Done;
     }
 
-    private void AfterComma()
+    private void BeginCapture(int target, CaptureKind kind, int i, ref int captureStart)
     {
-        var top = frameCount - 1;
-        expect = frameIsArray[top] ? Expect.Value : Expect.Key;
-        valueTarget = frameIsArray[top] ? fields.Element(frameNode[top]) : -1;
-    }
-
-    private void AppendKey(ReadOnlySpan<byte> bytes)
-    {
-        if (keyTooLong || keyLength + bytes.Length > MaxKeyBytes)
-        {
-            keyTooLong = true;
+        if (target < 0 || capture.Current != CaptureKind.None || fields.Field(target) < 0)
             return;
-        }
-
-        bytes.CopyTo(key.AsSpan(keyLength));
-        keyLength += bytes.Length;
+        capture.Begin(kind, fields.Field(target), depth);
+        captureStart = i;
     }
-
-    private void AppendCapture(ReadOnlySpan<byte> bytes)
-    {
-        if (captureOverflow || bytes.IsEmpty)
-            return;
-        if (captureLength + bytes.Length > captureCap)
-        {
-            captureOverflow = true;
-            return;
-        }
-
-        if (captureBuffer is null || captureBuffer.Length < captureLength + bytes.Length)
-        {
-            var next = ArrayPool<byte>.Shared.Rent(Math.Max(captureLength + bytes.Length, Math.Max(InitialCaptureBytes, (captureBuffer?.Length ?? 0) * 2)));
-            if (captureBuffer is not null)
-            {
-                captureBuffer.AsSpan(0, captureLength).CopyTo(next);
-                ArrayPool<byte>.Shared.Return(captureBuffer);
-            }
-
-            captureBuffer = next;
-        }
-
-        bytes.CopyTo(captureBuffer.AsSpan(captureLength));
-        captureLength += bytes.Length;
-    }
-
-    private void EndCapture(ReadOnlySpan<byte> tail)
-    {
-        var field = captureField;
-        capture = Capture.None;
-        if (captureLength == 0 && !captureOverflow)
-        {
-            // The whole value arrived in this chunk (always the case for an SSE event): no copy.
-            if (tail.Length <= captureCap)
-                sink.OnValue(field, tail);
-            else
-                DroppedCaptures++;
-            return;
-        }
-
-        AppendCapture(tail);
-        if (captureOverflow)
-            DroppedCaptures++;
-        else
-            sink.OnValue(field, captureBuffer.AsSpan(0, captureLength));
-        captureLength = 0;
-        captureOverflow = false;
-    }
-
-    private static bool IsByteOrderMark(byte b) => b is 0xEF or 0xBB or 0xBF;
 }

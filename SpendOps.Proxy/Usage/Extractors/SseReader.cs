@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SpendOps.Proxy.Usage.Extractors;
 
 /// <summary>
@@ -19,7 +17,6 @@ namespace SpendOps.Proxy.Usage.Extractors;
 internal sealed class SseReader(SseEventCallback onEvent, int maxEventBytes = SseReader.DefaultMaxEventBytes)
 {
     public const int DefaultMaxEventBytes = 1024 * 1024;
-    private const int InitialBufferBytes = 4096;
 
     private enum LineState : byte
     {
@@ -30,10 +27,8 @@ internal sealed class SseReader(SseEventCallback onEvent, int maxEventBytes = Ss
         Ignore,
     }
 
-    private byte[]? buffer;
-    private int length;
+    private readonly PooledByteBuffer data = new(maxEventBytes);
     private bool hasData;
-    private bool oversized;
     private LineState state;
     private int fieldLength;
     private bool afterCr;
@@ -65,12 +60,12 @@ internal sealed class SseReader(SseEventCallback onEvent, int maxEventBytes = Ss
                 if (end < 0)
                 {
                     if (state == LineState.Data)
-                        AppendData(input);
+                        data.Append(input);
                     return;
                 }
 
                 if (state == LineState.Data)
-                    AppendData(input[..end]);
+                    data.Append(input[..end]);
                 EndLine(input[end]);
                 input = input[(end + 1)..];
                 continue;
@@ -86,10 +81,8 @@ internal sealed class SseReader(SseEventCallback onEvent, int maxEventBytes = Ss
     {
         if (!Done && state == LineState.Start)
             Dispatch();
-        Reset();
-        if (buffer is not null)
-            ArrayPool<byte>.Shared.Return(buffer);
-        buffer = null;
+        hasData = false;
+        data.Release();
     }
 
     private void ProcessByte(byte b)
@@ -146,7 +139,7 @@ internal sealed class SseReader(SseEventCallback onEvent, int maxEventBytes = Ss
 
                 state = LineState.Data;
                 if (b != (byte)' ')
-                    AppendData(new ReadOnlySpan<byte>(in b));
+                    data.Append(new ReadOnlySpan<byte>(in b));
                 return;
         }
     }
@@ -160,60 +153,23 @@ internal sealed class SseReader(SseEventCallback onEvent, int maxEventBytes = Ss
     private void BeginDataValue()
     {
         if (hasData)
-            AppendData("\n"u8);
+            data.Append("\n"u8);
         hasData = true;
-    }
-
-    private void AppendData(ReadOnlySpan<byte> data)
-    {
-        if (oversized || data.IsEmpty)
-            return;
-        if (length + data.Length > maxEventBytes)
-        {
-            oversized = true;
-            length = 0;
-            return;
-        }
-
-        EnsureCapacity(length + data.Length);
-        data.CopyTo(buffer.AsSpan(length));
-        length += data.Length;
-    }
-
-    private void EnsureCapacity(int needed)
-    {
-        if (buffer is not null && buffer.Length >= needed)
-            return;
-        var size = Math.Min(Math.Max(needed, Math.Max(InitialBufferBytes, (buffer?.Length ?? 0) * 2)), Math.Max(needed, maxEventBytes));
-        var next = ArrayPool<byte>.Shared.Rent(size);
-        if (buffer is not null)
-        {
-            buffer.AsSpan(0, length).CopyTo(next);
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        buffer = next;
     }
 
     private void Dispatch()
     {
         if (hasData)
         {
-            if (oversized)
+            if (data.Overflowed)
                 DroppedEvents++;
-            else if (buffer.AsSpan(0, length).SequenceEqual("[DONE]"u8))
+            else if (data.Span.SequenceEqual("[DONE]"u8))
                 Done = true;
             else
-                onEvent(buffer.AsSpan(0, length));
+                onEvent(data.Span);
         }
 
-        Reset();
-    }
-
-    private void Reset()
-    {
-        length = 0;
         hasData = false;
-        oversized = false;
+        data.Clear();
     }
 }

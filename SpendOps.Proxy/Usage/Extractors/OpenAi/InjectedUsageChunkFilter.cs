@@ -22,8 +22,7 @@ internal sealed class InjectedUsageChunkFilter
 
     private enum LfOwner : byte { None, Event, Output, Dropped }
 
-    private byte[]? held;
-    private int heldLength;
+    private readonly PooledByteBuffer held = new(MaxHeldBytes);
     private bool passThrough;
     private bool eventHasContent;
     private int lineLength;
@@ -85,16 +84,13 @@ internal sealed class InjectedUsageChunkFilter
     /// <summary>Releases whatever is held (an unfinished last event passes through unchanged) and returns the buffer.</summary>
     public void Flush(IBufferWriter<byte> output)
     {
-        if (heldLength > 0)
-            output.Write(held.AsSpan(0, heldLength));
-        heldLength = 0;
+        if (held.Length > 0)
+            output.Write(held.Span);
+        held.Release();
         passThrough = false;
         eventHasContent = false;
         lineLength = 0;
         pendingLf = LfOwner.None;
-        if (held is not null)
-            ArrayPool<byte>.Shared.Return(held);
-        held = null;
     }
 
     private LfOwner EndEvent(ReadOnlySpan<byte> blankLine, IBufferWriter<byte> output)
@@ -110,18 +106,18 @@ internal sealed class InjectedUsageChunkFilter
         {
             output.Write(blankLine);
         }
-        else if (IsInjectedUsageChunk(held.AsSpan(0, heldLength)))
+        else if (IsInjectedUsageChunk(held.Span))
         {
             RemovedEvents++;
             owner = LfOwner.Dropped;
         }
         else
         {
-            output.Write(held.AsSpan(0, heldLength));
+            output.Write(held.Span);
             output.Write(blankLine);
         }
 
-        heldLength = 0;
+        held.Clear();
         passThrough = false;
         eventHasContent = false;
         return owner;
@@ -135,26 +131,16 @@ internal sealed class InjectedUsageChunkFilter
             return;
         }
 
-        if (heldLength + bytes.Length > MaxHeldBytes)
+        if (held.Length + bytes.Length > MaxHeldBytes)
         {
-            output.Write(held.AsSpan(0, heldLength));
+            output.Write(held.Span);
             output.Write(bytes);
-            heldLength = 0;
+            held.Clear();
             passThrough = true;
             return;
         }
 
-        if (held is null || held.Length < heldLength + bytes.Length)
-        {
-            var next = ArrayPool<byte>.Shared.Rent(Math.Max(heldLength + bytes.Length, Math.Max(1024, (held?.Length ?? 0) * 2)));
-            held?.AsSpan(0, heldLength).CopyTo(next);
-            if (held is not null)
-                ArrayPool<byte>.Shared.Return(held);
-            held = next;
-        }
-
-        bytes.CopyTo(held.AsSpan(heldLength));
-        heldLength += bytes.Length;
+        held.Append(bytes);
     }
 
     // The event is complete and small here. Cheap byte searches first; JSON only for real candidates.
