@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 
 namespace SpendOps.Proxy.Usage.Extractors.OpenAi;
 
@@ -106,7 +105,7 @@ internal sealed class InjectedUsageChunkFilter
         {
             output.Write(blankLine);
         }
-        else if (IsInjectedUsageChunk(held.Span))
+        else if (InjectedUsageChunk.Matches(held.Span))
         {
             RemovedEvents++;
             owner = LfOwner.Dropped;
@@ -141,51 +140,5 @@ internal sealed class InjectedUsageChunkFilter
         }
 
         held.Append(bytes);
-    }
-
-    // The event is complete and small here. Cheap byte searches first; JSON only for real candidates.
-    private static bool IsInjectedUsageChunk(ReadOnlySpan<byte> rawEvent)
-    {
-        if (rawEvent.IndexOf("\"usage\""u8) < 0 || rawEvent.IndexOf("\"choices\""u8) < 0)
-            return false;
-
-        var buffer = ArrayPool<byte>.Shared.Rent(rawEvent.Length);
-        try
-        {
-            var length = SseData.Join(rawEvent, buffer);
-            return length > 0 && HasEmptyChoicesAndUsage(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static bool HasEmptyChoicesAndUsage(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return false;
-            bool emptyChoices = false, usage = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isChoices = reader.ValueTextEquals("choices"u8);
-                var isUsage = reader.ValueTextEquals("usage"u8);
-                reader.Read();
-                if (isChoices)
-                    emptyChoices = reader.TokenType == JsonTokenType.StartArray && reader.Read() && reader.TokenType == JsonTokenType.EndArray;
-                else if (isUsage)
-                    usage = reader.TokenType == JsonTokenType.StartObject;
-                reader.Skip();
-            }
-
-            return emptyChoices && usage && reader.TokenType == JsonTokenType.EndObject;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

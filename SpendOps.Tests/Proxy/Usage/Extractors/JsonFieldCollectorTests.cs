@@ -80,6 +80,19 @@ public sealed class JsonFieldCollectorTests
         }
     }
 
+    [Fact]
+    public void Append_EscapedOrOverlongKeys_AreNotMatched()
+    {
+        var body = "{\"\\u0075sage\":1,\"" + new string('k', 100) + "\":2,\"model\":\"m\"}";
+
+        foreach (var chunking in ExtractorRun.AllChunkings)
+        {
+            var (sink, _) = Collect(body, chunking);
+
+            Assert.Equal(["1=\"m\"", "end"], sink.Events);
+        }
+    }
+
     [Theory]
     [InlineData("not json at all")]
     [InlineData("<html><body>502 Bad Gateway</body></html>")]
