@@ -38,13 +38,13 @@ internal sealed class InjectedUsageChunkFilter
             if (pendingLf != LfOwner.None)
             {
                 // The \n of a \r\n line ending belongs with the \r, whichever write it arrives in.
-                var owner = pendingLf;
+                var lfOwner = pendingLf;
                 pendingLf = LfOwner.None;
                 if (input[0] == (byte)'\n')
                 {
-                    if (owner == LfOwner.Event)
+                    if (lfOwner == LfOwner.Event)
                         AppendToEvent(input[..1], output);
-                    else if (owner == LfOwner.Output)
+                    else if (lfOwner == LfOwner.Output)
                         output.Write(input[..1]);
                     input = input[1..];
                     continue;
@@ -74,9 +74,9 @@ internal sealed class InjectedUsageChunkFilter
             }
 
             // A blank line: it ends the current event, or is a stray separator when no event is open.
-            var owner2 = EndEvent(line, output);
+            var terminatorOwner = EndEvent(line, output);
             if (isCr)
-                pendingLf = owner2;
+                pendingLf = terminatorOwner;
         }
     }
 

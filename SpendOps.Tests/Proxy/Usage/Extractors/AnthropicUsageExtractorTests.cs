@@ -20,7 +20,7 @@ public sealed class AnthropicUsageExtractorTests
             var usage = ExtractorRun.Run(ExtractorRun.Create("anthropic", "/v1/messages", "text/event-stream"), body, chunking);
 
             Assert.Equal(
-                new Usage { Model = "claude-opus-4-6", ResponseId = "msg_1", Input = 100, CacheRead = 50, Output = 40, WebSearches = 2, ServiceTier = "standard" },
+                new UsageSnapshot { Model = "claude-opus-4-6", ResponseId = "msg_1", Input = 100, CacheRead = 50, Output = 40, WebSearches = 2, ServiceTier = "standard" },
                 usage);
         }
     }
@@ -32,7 +32,7 @@ public sealed class AnthropicUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("anthropic", "/v1/messages", "application/json"), body);
 
-        Assert.Equal(new Usage { Model = "claude-haiku-4-5", ResponseId = "msg_2", Input = 5, CacheWrite5m = 300, Output = 2 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "claude-haiku-4-5", ResponseId = "msg_2", Input = 5, CacheWrite5m = 300, Output = 2 }, usage);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class AnthropicUsageExtractorTests
         var usage = ExtractorRun.Run(ExtractorRun.Create("anthropic", "/v1/messages", "text/event-stream"), body);
 
         Assert.Equal(
-            new Usage { Completed = false, Model = "claude-opus-4-6", ResponseId = "msg_1", Input = 100, CacheRead = 50, Output = 1, ServiceTier = "standard" },
+            new UsageSnapshot { Completed = false, Model = "claude-opus-4-6", ResponseId = "msg_1", Input = 100, CacheRead = 50, Output = 1, ServiceTier = "standard" },
             usage);
     }
 
@@ -55,6 +55,6 @@ public sealed class AnthropicUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("deepseek", "/anthropic/v1/messages", "application/json"), body);
 
-        Assert.Equal(new Usage { Model = "deepseek-chat", ResponseId = "msg_ds", Input = 30, CacheRead = 64, Output = 9 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "deepseek-chat", ResponseId = "msg_ds", Input = 30, CacheRead = 64, Output = 9 }, usage);
     }
 }

@@ -31,14 +31,14 @@ internal static class ExtractorRun
             ?? throw new InvalidOperationException($"No extractor for {provider} {path} ({contentType})");
     }
 
-    public static Usage Run(IUsageExtractor extractor, byte[] body, Chunking chunking = Chunking.Whole, int seed = Seed)
+    public static UsageSnapshot Run(IUsageExtractor extractor, byte[] body, Chunking chunking = Chunking.Whole, int seed = Seed)
     {
         foreach (var chunk in Split(body, chunking, seed))
             extractor.Append(chunk.Span);
-        return Usage.Of(extractor.Complete());
+        return UsageSnapshot.Of(extractor.Complete());
     }
 
-    public static Usage Run(IUsageExtractor extractor, string body, Chunking chunking = Chunking.Whole) =>
+    public static UsageSnapshot Run(IUsageExtractor extractor, string body, Chunking chunking = Chunking.Whole) =>
         Run(extractor, Encoding.UTF8.GetBytes(body), chunking);
 
     public static IEnumerable<ReadOnlyMemory<byte>> Split(byte[] body, Chunking chunking, int seed = Seed)

@@ -9,32 +9,32 @@ public sealed class FixtureExtractionTests
     private const string Json = "application/json";
     private const string Sse = "text/event-stream; charset=utf-8";
 
-    private static readonly Usage OpenAiChat = new()
+    private static readonly UsageSnapshot OpenAiChat = new()
     {
         Model = "gpt-4.1-2025-04-14", Input = 516, CacheRead = 1024, Output = 12, ServiceTier = "default",
     };
 
-    private static readonly Usage OpenAiResponses = new()
+    private static readonly UsageSnapshot OpenAiResponses = new()
     {
         Model = "o4-mini-2025-04-16", ResponseId = "resp_fx0001", Input = 180, CacheRead = 1920, Output = 150, Reasoning = 128,
         ServiceTier = "default",
     };
 
-    private static readonly Usage Gemini = new()
+    private static readonly UsageSnapshot Gemini = new()
     {
         Model = "gemini-2.5-flash", Input = 104, CacheRead = 4096, Output = 210, Reasoning = 200,
     };
 
-    public static TheoryData<string, string, string, string, Usage> Cases => new()
+    public static TheoryData<string, string, string, string, UsageSnapshot> Cases => new()
     {
         { "openai-chat.json", "openai", "/v1/chat/completions", Json, OpenAiChat with { ResponseId = "chatcmpl-Fx01aaaaaaaaaaaaaaaaaaaaaaaa" } },
         { "openai-chat.sse", "openai", "/v1/chat/completions", Sse, OpenAiChat with { ResponseId = "chatcmpl-Fx02bbbbbbbbbbbbbbbbbbbbbbbb" } },
         { "openai-responses.json", "openai", "/v1/responses", Json, OpenAiResponses },
         { "openai-responses.sse", "openai", "/v1/responses", Sse, OpenAiResponses },
-        { "openai-embeddings.json", "openai", "/v1/embeddings", Json, new Usage { Model = "text-embedding-3-small", Input = 8 } },
+        { "openai-embeddings.json", "openai", "/v1/embeddings", Json, new UsageSnapshot { Model = "text-embedding-3-small", Input = 8 } },
         {
             "anthropic-messages.json", "anthropic", "/v1/messages", Json,
-            new Usage
+            new UsageSnapshot
             {
                 Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxAAAAAAAAAAAAAAAAAAAA", Input = 12, CacheRead = 10240,
                 CacheWrite5m = 2048, Output = 11, ServiceTier = "standard",
@@ -42,7 +42,7 @@ public sealed class FixtureExtractionTests
         },
         {
             "anthropic-messages.sse", "anthropic", "/v1/messages?beta=true", Sse,
-            new Usage
+            new UsageSnapshot
             {
                 Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxCCCCCCCCCCCCCCCCCCCC", Input = 12, CacheRead = 10240,
                 CacheWrite1h = 2048, Output = 11, ServiceTier = "standard",
@@ -50,7 +50,7 @@ public sealed class FixtureExtractionTests
         },
         {
             "anthropic-messages-websearch.json", "anthropic", "/v1/messages", Json,
-            new Usage
+            new UsageSnapshot
             {
                 Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxBBBBBBBBBBBBBBBBBBBB", Input = 6210, Output = 48,
                 WebSearches = 1, ServiceTier = "standard",
@@ -61,15 +61,15 @@ public sealed class FixtureExtractionTests
         { "gemini-stream-array.json", "google", "/v1beta/models/gemini-2.5-flash:streamGenerateContent", Json, Gemini with { ResponseId = "FxStrResp0001" } },
         {
             "deepseek-chat.json", "deepseek", "/chat/completions", Json,
-            new Usage { Model = "deepseek-reasoner", ResponseId = "fx-ds-0001", Input = 20, CacheRead = 1280, Output = 200, Reasoning = 180 }
+            new UsageSnapshot { Model = "deepseek-reasoner", ResponseId = "fx-ds-0001", Input = 20, CacheRead = 1280, Output = 200, Reasoning = 180 }
         },
         {
             "groq-chat.sse", "groq", "/v1/chat/completions", Sse,
-            new Usage { Model = "llama-3.3-70b-versatile", ResponseId = "chatcmpl-fx-groq-0001", Input = 40, Output = 3 }
+            new UsageSnapshot { Model = "llama-3.3-70b-versatile", ResponseId = "chatcmpl-fx-groq-0001", Input = 40, Output = 3 }
         },
         {
             "openrouter-chat.sse", "openrouter", "/v1/chat/completions", Sse,
-            new Usage
+            new UsageSnapshot
             {
                 Model = "anthropic/claude-sonnet-4.5", ResponseId = "gen-fx-0001", Input = 186, CacheRead = 1024, Output = 5,
                 ProviderCostUsd = 0.000738m,
@@ -77,7 +77,7 @@ public sealed class FixtureExtractionTests
         },
         {
             "perplexity-chat.json", "perplexity", "/chat/completions", Json,
-            new Usage
+            new UsageSnapshot
             {
                 Model = "sonar", ResponseId = "fx-pplx-0001", Input = 9, Output = 402, SearchContextSize = "low",
                 ProviderCostUsd = 0.005411m,
@@ -87,7 +87,7 @@ public sealed class FixtureExtractionTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Extract_WholeFixture_MatchesHandWrittenUsage(string fixture, string provider, string path, string contentType, Usage expected)
+    public void Extract_WholeFixture_MatchesHandWrittenUsage(string fixture, string provider, string path, string contentType, UsageSnapshot expected)
     {
         var extractor = ExtractorRun.Create(provider, path, contentType);
 
@@ -98,7 +98,7 @@ public sealed class FixtureExtractionTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Extract_FixtureInOneByteChunks_MatchesHandWrittenUsage(string fixture, string provider, string path, string contentType, Usage expected)
+    public void Extract_FixtureInOneByteChunks_MatchesHandWrittenUsage(string fixture, string provider, string path, string contentType, UsageSnapshot expected)
     {
         var extractor = ExtractorRun.Create(provider, path, contentType);
 
@@ -109,7 +109,7 @@ public sealed class FixtureExtractionTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Extract_FixtureInRandomChunks_MatchesHandWrittenUsage(string fixture, string provider, string path, string contentType, Usage expected)
+    public void Extract_FixtureInRandomChunks_MatchesHandWrittenUsage(string fixture, string provider, string path, string contentType, UsageSnapshot expected)
     {
         var body = ExtractorRun.Fixture(fixture);
 

@@ -18,7 +18,7 @@ public sealed class GeminiUsageExtractorTests
         var usage = ExtractorRun.Run(ExtractorRun.Create("google", Path, "application/json"), body, Chunking.OneByte);
 
         Assert.Equal(
-            new Usage { Model = "gemini-2.5-flash-image", ResponseId = "r1", Input = 650, CacheRead = 200, AudioIn = 200, Output = 10, ImageOut = 1290 },
+            new UsageSnapshot { Model = "gemini-2.5-flash-image", ResponseId = "r1", Input = 650, CacheRead = 200, AudioIn = 200, Output = 10, ImageOut = 1290 },
             usage);
     }
 
@@ -31,7 +31,7 @@ public sealed class GeminiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("google", "/v1beta/models/gemini-2.5-flash:generateContent", "application/json"), body);
 
-        Assert.Equal(new Usage { Model = "gemini-2.5-flash", ResponseId = "r2", Input = 10, Output = 3, WebSearches = 2 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "gemini-2.5-flash", ResponseId = "r2", Input = 10, Output = 3, WebSearches = 2 }, usage);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class GeminiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("google", "/v1beta/models/gemini-embedding-001:embedContent", "application/json"), body);
 
-        Assert.Equal(new Usage { UsageFound = false }, usage);
+        Assert.Equal(new UsageSnapshot { UsageFound = false }, usage);
     }
 
     [Fact]
@@ -51,6 +51,6 @@ public sealed class GeminiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("google", "/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse", "text/event-stream"), body);
 
-        Assert.Equal(new Usage { Completed = false, Model = "gemini-2.5-pro", Input = 12 }, usage);
+        Assert.Equal(new UsageSnapshot { Completed = false, Model = "gemini-2.5-pro", Input = 12 }, usage);
     }
 }

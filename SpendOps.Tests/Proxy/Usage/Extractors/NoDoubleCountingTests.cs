@@ -20,7 +20,7 @@ public sealed class NoDoubleCountingTests
         var json = $"{{\"id\":\"c\",\"model\":\"m\",\"choices\":[{{\"message\":{{\"content\":\"x\"}}}}],\"usage\":{usage}}}";
         var sse = "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"delta\":{\"content\":\"x\"}}],\"usage\":null}\n\n" +
             $"data: {{\"id\":\"c\",\"model\":\"m\",\"choices\":[],\"usage\":{usage}}}\n\ndata: [DONE]\n\n";
-        var expected = new Usage { Model = "m", ResponseId = "c", Input = expectedInput, CacheRead = cached, Output = expectedOutput, Reasoning = reasoning };
+        var expected = new UsageSnapshot { Model = "m", ResponseId = "c", Input = expectedInput, CacheRead = cached, Output = expectedOutput, Reasoning = reasoning };
 
         var fromJson = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/chat/completions", "application/json"), json);
         var fromSse = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/chat/completions", "text/event-stream"), sse, Chunking.OneByte);
@@ -39,7 +39,7 @@ public sealed class NoDoubleCountingTests
         var json = $"{{\"id\":\"r\",\"model\":\"m\",\"output\":[],\"usage\":{usage}}}";
         var sse = "event: response.created\ndata: {\"type\":\"response.created\",\"response\":{\"id\":\"r\",\"model\":\"m\",\"usage\":null}}\n\n" +
             $"event: response.completed\ndata: {{\"type\":\"response.completed\",\"response\":{{\"id\":\"r\",\"model\":\"m\",\"output\":[],\"usage\":{usage}}}}}\n\n";
-        var expected = new Usage { Model = "m", ResponseId = "r", Input = expectedInput, CacheRead = cached, Output = output, Reasoning = reasoning };
+        var expected = new UsageSnapshot { Model = "m", ResponseId = "r", Input = expectedInput, CacheRead = cached, Output = output, Reasoning = reasoning };
 
         var fromJson = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/responses", "application/json"), json);
         var fromSse = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/responses", "text/event-stream"), sse, Chunking.OneByte);
@@ -60,7 +60,7 @@ public sealed class NoDoubleCountingTests
             $"\"cache_creation_input_tokens\":{cacheWrite},\"cache_read_input_tokens\":{cacheRead},\"output_tokens\":1}}}}}}\n\n" +
             $"event: message_delta\ndata: {{\"type\":\"message_delta\",\"delta\":{{}},\"usage\":{{\"output_tokens\":{output}}}}}\n\n" +
             "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
-        var expected = new Usage { Model = "claude", ResponseId = "msg", Input = input, CacheRead = cacheRead, CacheWrite5m = cacheWrite, Output = output };
+        var expected = new UsageSnapshot { Model = "claude", ResponseId = "msg", Input = input, CacheRead = cacheRead, CacheWrite5m = cacheWrite, Output = output };
 
         var fromJson = ExtractorRun.Run(ExtractorRun.Create("anthropic", "/v1/messages", "application/json"), json);
         var fromSse = ExtractorRun.Run(ExtractorRun.Create("anthropic", "/v1/messages", "text/event-stream"), sse, Chunking.OneByte);
@@ -80,7 +80,7 @@ public sealed class NoDoubleCountingTests
             $"\"cachedContentTokenCount\":{cached},\"thoughtsTokenCount\":{thoughts},\"toolUsePromptTokenCount\":{toolUse}}}";
         var first = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"a\"}]}}],\"usageMetadata\":{\"promptTokenCount\":" + prompt + "},\"modelVersion\":\"g\",\"responseId\":\"r\"}";
         var last = $"{{\"candidates\":[{{\"content\":{{\"parts\":[{{\"text\":\"b\"}}]}},\"finishReason\":\"STOP\"}}],\"usageMetadata\":{usage},\"modelVersion\":\"g\",\"responseId\":\"r\"}}";
-        var expected = new Usage { Model = "g", ResponseId = "r", Input = expectedInput, CacheRead = cached, Output = expectedOutput, Reasoning = thoughts };
+        var expected = new UsageSnapshot { Model = "g", ResponseId = "r", Input = expectedInput, CacheRead = cached, Output = expectedOutput, Reasoning = thoughts };
         const string path = "/v1beta/models/g:streamGenerateContent";
 
         var fromJson = ExtractorRun.Run(ExtractorRun.Create("google", "/v1beta/models/g:generateContent", "application/json"), last);

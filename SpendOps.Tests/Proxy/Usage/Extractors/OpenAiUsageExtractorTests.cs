@@ -21,7 +21,7 @@ public sealed class OpenAiUsageExtractorTests
             var usage = ExtractorRun.Run(ExtractorRun.Create("xai", "/v1/chat/completions", Sse), body, chunking);
 
             Assert.Equal(
-                new Usage { Model = "grok-4", ResponseId = "x1", Input = 6, CacheRead = 4, Output = 25, Reasoning = 20, ProviderCostUsd = 0.0123456789m },
+                new UsageSnapshot { Model = "grok-4", ResponseId = "x1", Input = 6, CacheRead = 4, Output = 25, Reasoning = 20, ProviderCostUsd = 0.0123456789m },
                 usage);
         }
     }
@@ -35,7 +35,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("groq", "/v1/chat/completions", Sse), body);
 
-        Assert.Equal(new Usage { Model = "llama", ResponseId = "g", Input = 40, Output = 3 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "llama", ResponseId = "g", Input = 40, Output = 3 }, usage);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("deepinfra", "/v1/openai/chat/completions", Json), body);
 
-        Assert.Equal(new Usage { Model = "meta-llama/Llama-3.3-70B-Instruct", ResponseId = "d", Input = 12, Output = 30, ProviderCostUsd = 0.0000123m }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "meta-llama/Llama-3.3-70B-Instruct", ResponseId = "d", Input = 12, Output = 30, ProviderCostUsd = 0.0000123m }, usage);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class OpenAiUsageExtractorTests
         var usage = ExtractorRun.Run(ExtractorRun.Create("openrouter", "/v1/chat/completions", Sse), body);
 
         Assert.Equal(
-            new Usage
+            new UsageSnapshot
             {
                 Model = "google/gemini-2.5-flash-image", ResponseId = "gen-1", Input = 500, CacheRead = 1000, CacheWrite5m = 1500, Output = 10,
                 ImageOut = 1290, ProviderCostUsd = 0.04m,
@@ -75,7 +75,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/chat/completions", Json), body);
 
-        Assert.Equal(new Usage { Model = "gpt-4o-audio-preview", ResponseId = "a", Input = 20, CacheRead = 20, AudioIn = 60, Output = 10, AudioOut = 70 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "gpt-4o-audio-preview", ResponseId = "a", Input = 20, CacheRead = 20, AudioIn = 60, Output = 10, AudioOut = 70 }, usage);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class OpenAiUsageExtractorTests
         var usage = ExtractorRun.Run(ExtractorRun.Create("perplexity", "/chat/completions", Json), body);
 
         Assert.Equal(
-            new Usage { Model = "sonar-deep-research", ResponseId = "p", Input = 39, Output = 109630, Reasoning = 99800, WebSearches = 18, SearchContextSize = "high" },
+            new UsageSnapshot { Model = "sonar-deep-research", ResponseId = "p", Input = 39, Output = 109630, Reasoning = 99800, WebSearches = 18, SearchContextSize = "high" },
             usage);
     }
 
@@ -99,7 +99,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("google", "/v1beta/openai/chat/completions", Json), body);
 
-        Assert.Equal(new Usage { Model = "gemini-2.5-flash", ResponseId = "o", Input = 10, Output = 35, Reasoning = 30 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "gemini-2.5-flash", ResponseId = "o", Input = 10, Output = 35, Reasoning = 30 }, usage);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/chat/completions", Sse), body);
 
-        Assert.Equal(new Usage { UsageFound = false, Model = "gpt-4o", ResponseId = "c" }, usage);
+        Assert.Equal(new UsageSnapshot { UsageFound = false, Model = "gpt-4o", ResponseId = "c" }, usage);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/chat/completions", Sse), body);
 
-        Assert.Equal(new Usage { UsageFound = false, Completed = false, Model = "gpt-4o", ResponseId = "c" }, usage);
+        Assert.Equal(new UsageSnapshot { UsageFound = false, Completed = false, Model = "gpt-4o", ResponseId = "c" }, usage);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/images/generations", Json), body);
 
-        Assert.Equal(new Usage { Input = 10, ImageIn = 40, ImageOut = 4160 }, usage);
+        Assert.Equal(new UsageSnapshot { Input = 10, ImageIn = 40, ImageOut = 4160 }, usage);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/audio/transcriptions", Json), body);
 
-        Assert.Equal(new Usage { AudioIn = 14, Output = 45 }, usage);
+        Assert.Equal(new UsageSnapshot { AudioIn = 14, Output = 45 }, usage);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/audio/transcriptions", Sse), body, Chunking.OneByte);
 
-        Assert.Equal(new Usage { AudioIn = 14, Output = 45 }, usage);
+        Assert.Equal(new UsageSnapshot { AudioIn = 14, Output = 45 }, usage);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/audio/transcriptions", Json), body);
 
-        Assert.Equal(new Usage { UsageFound = false }, usage);
+        Assert.Equal(new UsageSnapshot { UsageFound = false }, usage);
     }
 
     [Fact]
@@ -173,6 +173,6 @@ public sealed class OpenAiUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("fireworks", "/v1/chat/completions", Sse), body, Chunking.Random);
 
-        Assert.Equal(new Usage { Model = "accounts/fireworks/models/llama-v3p1-8b-instruct", ResponseId = "f", Input = 7, Output = 2 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "accounts/fireworks/models/llama-v3p1-8b-instruct", ResponseId = "f", Input = 7, Output = 2 }, usage);
     }
 }

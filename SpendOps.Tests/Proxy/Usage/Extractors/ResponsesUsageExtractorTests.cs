@@ -16,7 +16,7 @@ public sealed class ResponsesUsageExtractorTests
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/responses", "application/json"), body);
 
         Assert.Equal(
-            new Usage { Model = "gpt-4.1", ResponseId = "resp_1", Input = 200, CacheRead = 100, Output = 50, WebSearches = 2, ServiceTier = "flex" },
+            new UsageSnapshot { Model = "gpt-4.1", ResponseId = "resp_1", Input = 200, CacheRead = 100, Output = 50, WebSearches = 2, ServiceTier = "flex" },
             usage);
     }
 
@@ -35,7 +35,7 @@ public sealed class ResponsesUsageExtractorTests
             var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/responses", "text/event-stream"), body, chunking);
 
             Assert.Equal(
-                new Usage { Model = "gpt-4.1", ResponseId = "resp_1", Input = 200, CacheRead = 100, Output = 50, WebSearches = 2, ServiceTier = "default" },
+                new UsageSnapshot { Model = "gpt-4.1", ResponseId = "resp_1", Input = 200, CacheRead = 100, Output = 50, WebSearches = 2, ServiceTier = "default" },
                 usage);
         }
     }
@@ -49,7 +49,7 @@ public sealed class ResponsesUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("xai", "/v1/responses", "text/event-stream"), body);
 
-        Assert.Equal(new Usage { Model = "o3", ResponseId = "resp_2", Input = 200, CacheRead = 100, Output = 50 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "o3", ResponseId = "resp_2", Input = 200, CacheRead = 100, Output = 50 }, usage);
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class ResponsesUsageExtractorTests
 
         var usage = ExtractorRun.Run(ExtractorRun.Create("openai", "/v1/responses", "text/event-stream"), body);
 
-        Assert.Equal(new Usage { UsageFound = false, Completed = false, Model = "o3", ResponseId = "resp_3" }, usage);
+        Assert.Equal(new UsageSnapshot { UsageFound = false, Completed = false, Model = "o3", ResponseId = "resp_3" }, usage);
     }
 }

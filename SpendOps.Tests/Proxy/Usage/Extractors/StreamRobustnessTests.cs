@@ -9,49 +9,49 @@ public sealed class StreamRobustnessTests
     private const string Json = "application/json";
 
     /// <summary>Fixture, where to cut (the body is truncated just before this text), and what was seen by then.</summary>
-    public static TheoryData<string, string, string, string, string, Usage> Cuts => new()
+    public static TheoryData<string, string, string, string, string, UsageSnapshot> Cuts => new()
     {
         {
             "openai-chat.sse", "data: [DONE]", "openai", "/v1/chat/completions", Sse,
-            new Usage { Completed = false, Model = "gpt-4.1-2025-04-14", ResponseId = "chatcmpl-Fx02bbbbbbbbbbbbbbbbbbbbbbbb", Input = 516, CacheRead = 1024, Output = 12, ServiceTier = "default" }
+            new UsageSnapshot { Completed = false, Model = "gpt-4.1-2025-04-14", ResponseId = "chatcmpl-Fx02bbbbbbbbbbbbbbbbbbbbbbbb", Input = 516, CacheRead = 1024, Output = 12, ServiceTier = "default" }
         },
         {
             "openai-chat.sse", "\"choices\":[],", "openai", "/v1/chat/completions", Sse,
-            new Usage { UsageFound = false, Completed = false, Model = "gpt-4.1-2025-04-14", ResponseId = "chatcmpl-Fx02bbbbbbbbbbbbbbbbbbbbbbbb", ServiceTier = "default" }
+            new UsageSnapshot { UsageFound = false, Completed = false, Model = "gpt-4.1-2025-04-14", ResponseId = "chatcmpl-Fx02bbbbbbbbbbbbbbbbbbbbbbbb", ServiceTier = "default" }
         },
         {
             "openai-chat.json", "\"service_tier\"", "openai", "/v1/chat/completions", Json,
-            new Usage { Completed = false, Model = "gpt-4.1-2025-04-14", ResponseId = "chatcmpl-Fx01aaaaaaaaaaaaaaaaaaaaaaaa", Input = 516, CacheRead = 1024, Output = 12 }
+            new UsageSnapshot { Completed = false, Model = "gpt-4.1-2025-04-14", ResponseId = "chatcmpl-Fx01aaaaaaaaaaaaaaaaaaaaaaaa", Input = 516, CacheRead = 1024, Output = 12 }
         },
         {
             "openai-responses.sse", "event: response.completed", "openai", "/v1/responses", Sse,
-            new Usage { UsageFound = false, Completed = false, Model = "o4-mini-2025-04-16", ResponseId = "resp_fx0001", ServiceTier = "default" }
+            new UsageSnapshot { UsageFound = false, Completed = false, Model = "o4-mini-2025-04-16", ResponseId = "resp_fx0001", ServiceTier = "default" }
         },
         {
             "anthropic-messages.sse", "event: message_stop", "anthropic", "/v1/messages", Sse,
-            new Usage { Completed = false, Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxCCCCCCCCCCCCCCCCCCCC", Input = 12, CacheRead = 10240, CacheWrite1h = 2048, Output = 11, ServiceTier = "standard" }
+            new UsageSnapshot { Completed = false, Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxCCCCCCCCCCCCCCCCCCCC", Input = 12, CacheRead = 10240, CacheWrite1h = 2048, Output = 11, ServiceTier = "standard" }
         },
         {
             "anthropic-messages.sse", "event: message_delta", "anthropic", "/v1/messages", Sse,
-            new Usage { Completed = false, Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxCCCCCCCCCCCCCCCCCCCC", Input = 12, CacheRead = 10240, CacheWrite1h = 2048, Output = 1, ServiceTier = "standard" }
+            new UsageSnapshot { Completed = false, Model = "claude-sonnet-4-5-20250929", ResponseId = "msg_01FxCCCCCCCCCCCCCCCCCCCC", Input = 12, CacheRead = 10240, CacheWrite1h = 2048, Output = 1, ServiceTier = "standard" }
         },
         {
             "gemini-stream.sse", "\"finishReason\"", "google", "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", Sse,
-            new Usage { Completed = false, Model = "gemini-2.5-flash", ResponseId = "FxStrResp0001", Input = 4200 }
+            new UsageSnapshot { Completed = false, Model = "gemini-2.5-flash", ResponseId = "FxStrResp0001", Input = 4200 }
         },
         {
             "gemini-stream-array.json", "\"finishReason\"", "google", "/v1beta/models/gemini-2.5-flash:streamGenerateContent", Json,
-            new Usage { Completed = false, Model = "gemini-2.5-flash", ResponseId = "FxStrResp0001", Input = 4200 }
+            new UsageSnapshot { Completed = false, Model = "gemini-2.5-flash", ResponseId = "FxStrResp0001", Input = 4200 }
         },
         {
             "groq-chat.sse", "data: [DONE]", "groq", "/v1/chat/completions", Sse,
-            new Usage { Completed = false, Model = "llama-3.3-70b-versatile", ResponseId = "chatcmpl-fx-groq-0001", Input = 40, Output = 3 }
+            new UsageSnapshot { Completed = false, Model = "llama-3.3-70b-versatile", ResponseId = "chatcmpl-fx-groq-0001", Input = 40, Output = 3 }
         },
     };
 
     [Theory]
     [MemberData(nameof(Cuts))]
-    public void Complete_StreamCutBeforeItsEnd_IsNotCompletedAndKeepsUsageSeenSoFar(string fixture, string cutBefore, string provider, string path, string contentType, Usage expected)
+    public void Complete_StreamCutBeforeItsEnd_IsNotCompletedAndKeepsUsageSeenSoFar(string fixture, string cutBefore, string provider, string path, string contentType, UsageSnapshot expected)
     {
         var text = Encoding.UTF8.GetString(ExtractorRun.Fixture(fixture));
         var cut = Encoding.UTF8.GetBytes(text[..text.LastIndexOf(cutBefore, StringComparison.Ordinal)]);
@@ -118,7 +118,7 @@ public sealed class StreamRobustnessTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var observation = extractor.Complete();
 
-        Assert.Equal(new Usage { Model = "gpt-4o", ResponseId = "c", Input = 3, Output = 2000000 }, Usage.Of(observation));
+        Assert.Equal(new UsageSnapshot { Model = "gpt-4o", ResponseId = "c", Input = 3, Output = 2000000 }, UsageSnapshot.Of(observation));
         Assert.Equal(1, observation.SkippedOversized);
         Assert.True(allocated < 2 * 1024 * 1024, $"allocated {allocated} bytes for a 4 MiB event");
     }
@@ -142,7 +142,7 @@ public sealed class StreamRobustnessTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var observation = extractor.Complete();
 
-        Assert.Equal(new Usage { Input = 50, ImageOut = 4160 }, Usage.Of(observation));
+        Assert.Equal(new UsageSnapshot { Input = 50, ImageOut = 4160 }, UsageSnapshot.Of(observation));
         Assert.True(allocated < 64 * 1024, $"allocated {allocated} bytes for a 10 MiB body");
     }
 

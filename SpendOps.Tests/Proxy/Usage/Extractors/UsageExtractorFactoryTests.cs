@@ -48,6 +48,6 @@ public sealed class UsageExtractorFactoryTests
 
         var usage = ExtractorRun.Run(extractor, ExtractorRun.Fixture("gemini-stream-array.json"));
 
-        Assert.Equal(new Usage { Model = "gemini-2.5-flash", ResponseId = "FxStrResp0001", Input = 104, CacheRead = 4096, Output = 210, Reasoning = 200 }, usage);
+        Assert.Equal(new UsageSnapshot { Model = "gemini-2.5-flash", ResponseId = "FxStrResp0001", Input = 104, CacheRead = 4096, Output = 210, Reasoning = 200 }, usage);
     }
 }

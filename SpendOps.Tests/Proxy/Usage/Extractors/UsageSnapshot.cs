@@ -6,7 +6,7 @@ namespace SpendOps.Tests.Proxy.Usage.Extractors;
 /// A comparable snapshot of a <see cref="UsageObservation"/>: tests write the expected one out by hand and compare
 /// records, so a failure prints every field of both.
 /// </summary>
-public sealed record Usage
+public sealed record UsageSnapshot
 {
     public bool UsageFound { get; init; } = true;
     public bool Completed { get; init; } = true;
@@ -27,7 +27,7 @@ public sealed record Usage
     public string? ServiceTier { get; init; }
     public decimal? ProviderCostUsd { get; init; }
 
-    internal static Usage Of(UsageObservation o) => new()
+    internal static UsageSnapshot Of(UsageObservation o) => new()
     {
         UsageFound = o.UsageFound,
         Completed = o.Completed,
