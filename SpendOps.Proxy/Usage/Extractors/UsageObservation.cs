@@ -3,7 +3,8 @@ namespace SpendOps.Proxy.Usage.Extractors;
 /// <summary>
 /// What an extractor learned from one response, in normalised form. Counters never overlap:
 /// <see cref="InputTokens"/> is uncached input only, <see cref="OutputTokens"/> includes reasoning, and
-/// <see cref="ReasoningTokens"/> is a breakdown of it (see <c>README.md</c> in this folder).
+/// <see cref="ReasoningTokens"/> is a breakdown of it. Audio and image tokens are priced apart, so they are in
+/// neither <see cref="InputTokens"/> nor <see cref="OutputTokens"/> (see <c>README.md</c> in this folder).
 /// </summary>
 public sealed class UsageObservation
 {
@@ -32,4 +33,16 @@ public sealed class UsageObservation
     public string? SearchContextSize { get; set; }
     public string? ServiceTier { get; set; }
     public decimal? ProviderCostUsd { get; set; }
+
+    /// <summary>
+    /// SSE events or captured values skipped because they exceeded the extractor's size caps (1 MiB per event,
+    /// 256 KiB per captured JSON value). Usage inside them is lost, so a non-zero value deserves a metric.
+    /// </summary>
+    public int SkippedOversized { get; set; }
+
+    /// <summary>
+    /// True when the body was not the JSON or SSE it claimed to be, a usage value was malformed, or the extractor hit
+    /// an internal error; what was read before is kept unless the error was internal. For metrics, not billing.
+    /// </summary>
+    public bool ParseFailed { get; set; }
 }
