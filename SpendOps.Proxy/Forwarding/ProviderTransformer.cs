@@ -38,6 +38,8 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call) : HttpTran
         httpContext.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
         if (proxyResponse is not null)
             call.OnResponseHeaders(proxyResponse);
+        if (call.InjectedUsageFilter is not null)
+            httpContext.Response.Headers.ContentLength = null; // the client gets fewer bytes than the provider sent
         return proceed;
     }
 }

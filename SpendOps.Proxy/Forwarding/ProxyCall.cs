@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SpendOps.Core.Usage;
 using SpendOps.Proxy.Auth;
 using SpendOps.Proxy.Usage.Extractors;
+using SpendOps.Proxy.Usage.Extractors.OpenAi;
 
 namespace SpendOps.Proxy.Forwarding;
 
@@ -11,8 +12,7 @@ internal sealed class ProxyCall(
     long startTimestamp,
     DateTimeOffset startedAt,
     Upstream upstream,
-    string providerPath,
-    string method,
+    EndpointInfo endpoint,
     ResolvedKey key,
     Dictionary<string, string> dims,
     RequestFacts facts,
@@ -27,6 +27,15 @@ internal sealed class ProxyCall(
 
     public string RequestId => requestId;
 
+    /// <summary>
+    /// Set when the proxy added <c>stream_options.include_usage</c> to the request: the usage-only chunk that this
+    /// makes the provider send is read here and removed from what the client receives.
+    /// </summary>
+    public InjectedUsageChunkFilter? InjectedUsageFilter { get; init; }
+
+    /// <summary>Set by <see cref="ToRecord"/> when the extractor had to skip or could not parse part of the body.</summary>
+    public bool CaptureFailed { get; private set; }
+
     public void OnResponseHeaders(HttpResponseMessage response)
     {
         statusCode = (int)response.StatusCode;
@@ -34,7 +43,7 @@ internal sealed class ProxyCall(
         var contentType = response.Content.Headers.ContentType?.MediaType;
         isEventStream = string.Equals(contentType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
         if (statusCode < 400)
-            extractor = UsageExtractorSelector.Create(upstream.Info, method, providerPath, contentType);
+            extractor = UsageExtractorFactory.Create(endpoint, upstream.Info, contentType);
     }
 
     public void OnResponseBytes(ReadOnlySpan<byte> bytes)
@@ -56,7 +65,7 @@ internal sealed class ProxyCall(
     {
         var end = Stopwatch.GetTimestamp();
         var observation = extractor?.Complete();
-        var endpoint = UsageExtractorSelector.Classify(upstream.Info, method, providerPath);
+        CaptureFailed = observation is { ParseFailed: true } or { SkippedOversized: > 0 };
         var status = failedStatus ?? (statusCode == 0 ? 499 : statusCode);
         var billable = endpoint.Billable && status is >= 200 and < 400;
         var record = new UsageRecord

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using SpendOps.Core.Providers;
 using SpendOps.Proxy.Auth;
 using SpendOps.Proxy.Usage;
+using SpendOps.Proxy.Usage.Extractors;
+using SpendOps.Proxy.Usage.Extractors.OpenAi;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace SpendOps.Proxy.Forwarding;
@@ -86,27 +88,50 @@ internal sealed partial class ProxyRequestHandler(
             return;
         }
 
-        var facts = RequestInspector.Inspect(upstream.Info, providerPath, context.Request.ContentType, body.Content is { } content ? content.Span : default);
+        var endpoint = EndpointClassifier.Classify(upstream.Info, context.Request.Method, providerPath);
+        var facts = RequestInspector.Inspect(endpoint, context.Request.ContentType, body.Content is { } content ? content.Span : default);
         if (key.RestrictsModels && !ModelAllowed(key, facts.Model, context.Request.Method))
         {
             await RejectAsync(context, family, new ProxyError(403, ProxyMessages.ModelNotAllowed, "aso_model_not_allowed"));
             return;
         }
 
+        var injected = InjectStreamUsage(key, endpoint, facts, body.Content);
         body.Content?.InstallAsRequestBody(context.Request);
-        var call = new ProxyCall(requestId, startTimestamp, clock.GetUtcNow(), upstream, providerPath, context.Request.Method, key, dims, facts, body.Content?.Length ?? 0);
+        var call = new ProxyCall(requestId, startTimestamp, clock.GetUtcNow(), upstream, endpoint, key, dims, facts, body.Content?.Length ?? 0)
+        {
+            InjectedUsageFilter = injected ? new InjectedUsageChunkFilter() : null,
+        };
         await ForwardAsync(context, upstream, providerPath, family, call);
+    }
+
+    /// <summary>
+    /// For keys that opted in: an OpenAI-style chat stream that did not ask for usage gets
+    /// <c>stream_options.include_usage</c>, so the call is never recorded without usage. Off by default, because
+    /// it changes the request the provider sees.
+    /// </summary>
+    private static bool InjectStreamUsage(ResolvedKey key, EndpointInfo endpoint, RequestFacts facts, BufferedRequestBody? body)
+    {
+        if (!key.Policy.InjectStreamUsage || body is null || endpoint.Format != UsageFormat.OpenAi || !facts.Stream || facts.IncludesStreamUsage)
+            return false;
+        if (!StreamUsageInjector.TryInject(body.Span, out var rewritten))
+            return false;
+        body.Replace(rewritten);
+        return true;
     }
 
     private async Task ForwardAsync(HttpContext context, Upstream upstream, string providerPath, ProviderFamily family, ProxyCall call)
     {
         var target = RequestUtilities.MakeDestinationAddress(upstream.BaseUrl, new PathString(providerPath), context.Request.QueryString);
         var clientBody = context.Response.Body;
-        context.Response.Body = new UsageCaptureStream(clientBody, call);
+        var capture = new UsageCaptureStream(clientBody, call);
+        context.Response.Body = capture;
         ForwarderError error;
         try
         {
             error = await forwarder.SendAsync(context, upstream.BaseUrl, invoker.Invoker, forwarderConfig, new ProviderTransformer(target, call), context.RequestAborted);
+            if (error == ForwarderError.None)
+                await capture.CompleteAsync(context.RequestAborted);
         }
         finally
         {
@@ -117,7 +142,10 @@ internal sealed partial class ProxyRequestHandler(
         if (error != ForwarderError.None)
             failedStatus = await ReportForwardErrorAsync(context, upstream, family, error, call.RequestId);
         metrics.RequestCompleted(upstream.Info.Name, failedStatus ?? context.Response.StatusCode);
-        usage.Enqueue(call.ToRecord(failedStatus, interrupted: error != ForwarderError.None));
+        var record = call.ToRecord(failedStatus, interrupted: error != ForwarderError.None);
+        if (call.CaptureFailed)
+            metrics.CaptureFailed(upstream.Info.Name);
+        usage.Enqueue(record);
     }
 
     /// <summary>

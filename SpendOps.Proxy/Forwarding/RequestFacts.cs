@@ -4,4 +4,4 @@ namespace SpendOps.Proxy.Forwarding;
 /// <param name="Model">From the JSON <c>model</c>, the multipart <c>model</c> field or the URL (Gemini, DeepInfra native).</param>
 /// <param name="Stream">The request asked for a stream (<c>"stream": true</c> or Gemini's <c>streamGenerateContent</c>).</param>
 /// <param name="IncludesStreamUsage">The request already has <c>stream_options.include_usage: true</c>.</param>
-public readonly record struct RequestFacts(string? Model, bool Stream, bool IncludesStreamUsage);
+internal readonly record struct RequestFacts(string? Model, bool Stream, bool IncludesStreamUsage);

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
-using SpendOps.Core.Providers;
+using SpendOps.Proxy.Usage.Extractors;
 
 namespace SpendOps.Proxy.Forwarding;
 
@@ -9,43 +9,22 @@ namespace SpendOps.Proxy.Forwarding;
 /// Finds the model and stream flags of a request without building objects from the body: a forward-only
 /// <see cref="Utf8JsonReader"/> pass over the top-level properties that skips every other value.
 /// </summary>
-public static class RequestInspector
+internal static class RequestInspector
 {
     private const int MaxModelLength = 200;
 
-    public static RequestFacts Inspect(ProviderInfo provider, string providerPath, string? contentType, ReadOnlySpan<byte> body)
+    /// <param name="endpoint">The classified endpoint: its URL model (Gemini, DeepInfra native) wins over the body's.</param>
+    public static RequestFacts Inspect(EndpointInfo endpoint, string? contentType, ReadOnlySpan<byte> body)
     {
-        var fromPath = ModelFromPath(provider, providerPath);
-        var pathStreams = provider.Family == ProviderFamily.Gemini && providerPath.Contains(":streamGenerateContent", StringComparison.Ordinal);
+        var pathStreams = endpoint.Name == "streamGenerateContent";
         if (body.IsEmpty)
-            return new RequestFacts(fromPath, pathStreams, false);
+            return new RequestFacts(endpoint.PathModel, pathStreams, false);
 
         if (contentType is not null && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return new RequestFacts(fromPath ?? ModelFromMultipart(contentType, body), pathStreams, false);
+            return new RequestFacts(endpoint.PathModel ?? ModelFromMultipart(contentType, body), pathStreams, false);
 
         var json = ReadJson(body);
-        return new RequestFacts(fromPath ?? json.Model, pathStreams || json.Stream, json.IncludesStreamUsage);
-    }
-
-    /// <summary>Gemini's <c>models/{model}:method</c> (and <c>tunedModels/{model}</c>), DeepInfra's native <c>/v1/inference/{model}</c>.</summary>
-    public static string? ModelFromPath(ProviderInfo provider, string path)
-    {
-        if (provider.Family == ProviderFamily.Gemini)
-        {
-            foreach (var marker in (ReadOnlySpan<string>)["/tunedModels/", "/models/"])
-            {
-                var at = path.IndexOf(marker, StringComparison.Ordinal);
-                if (at < 0)
-                    continue;
-                var rest = path.AsSpan(at + marker.Length);
-                var end = rest.IndexOfAny(':', '/');
-                var model = end < 0 ? rest : rest[..end];
-                return model.IsEmpty ? null : Truncate(model.ToString());
-            }
-        }
-        if (provider.Name == "deepinfra" && path.StartsWith("/v1/inference/", StringComparison.Ordinal))
-            return Truncate(path["/v1/inference/".Length..]);
-        return null;
+        return new RequestFacts(endpoint.PathModel ?? json.Model, pathStreams || json.Stream, json.IncludesStreamUsage);
     }
 
     private static RequestFacts ReadJson(ReadOnlySpan<byte> body)

@@ -66,6 +66,26 @@ public class ProxyFixture : IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<ApiKeyService>());
     }
 
+    /// <summary>Waits for the one usage record of a key used for exactly one call.</summary>
+    public async Task<UsageRecord> WaitForKeyUsageAsync(string keyId)
+    {
+        var requestId = await WaitForAsync(() => WithDbAsync(db => db.UsageRecords.Where(r => r.ApiKeyId == keyId).Select(r => r.RequestId).FirstOrDefaultAsync()));
+        return await WaitForUsageAsync(requestId);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (await probe() is { } value)
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The condition was not met within the timeout.");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits until the usage writer has stored the record of a call (the proxy writes asynchronously).</summary>
     public async Task<UsageRecord> WaitForUsageAsync(string requestId, TimeSpan? timeout = null)
     {

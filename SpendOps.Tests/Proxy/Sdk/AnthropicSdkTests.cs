@@ -38,6 +38,14 @@ public sealed class AnthropicSdkTests(ProxyFixture fixture) : IClassFixture<Prox
         Assert.Equal(11, message.Usage.OutputTokens);
         var upstream = fixture.Upstream.LastRequest;
         Assert.Equal("/v1/messages", upstream.Path);
+        var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+        Assert.Equal(message.Usage.InputTokens, record.InputTokens);
+        Assert.Equal(message.Usage.CacheReadInputTokens, record.CacheReadTokens);
+        Assert.Equal(message.Usage.CacheCreationInputTokens, record.CacheWrite5mTokens + record.CacheWrite1hTokens);
+        Assert.Equal(message.Usage.OutputTokens, record.OutputTokens);
+        Assert.Equal("req_011CAbc", record.UpstreamRequestId);
+        Assert.Equal("alice", record.Dims["user"]);
+        Assert.True(record.UsageComplete);
         // This SDK version sends the key as a bearer token; whichever header it uses arrives untouched.
         Assert.Equal("Bearer sk-ant-api03-personal", upstream.Header("Authorization"));
         Assert.NotNull(upstream.Header("anthropic-version"));
@@ -51,12 +59,12 @@ public sealed class AnthropicSdkTests(ProxyFixture fixture) : IClassFixture<Prox
         var client = Client(new Dictionary<string, string> { ["X-ASO-API-Key"] = key.FullKey, ["X-ASO-Dims"] = "user=alice" });
 
         var text = "";
-        long? inputTokens = null, outputTokens = null;
+        long? inputTokens = null, outputTokens = null, cacheRead = null, cacheWrite = null;
         var stopped = false;
         await foreach (var streamEvent in client.Messages.CreateStreaming(Params()))
         {
             if (streamEvent.TryPickStart(out var start))
-                inputTokens = start.Message.Usage.InputTokens;
+                (inputTokens, cacheRead, cacheWrite) = (start.Message.Usage.InputTokens, start.Message.Usage.CacheReadInputTokens, start.Message.Usage.CacheCreationInputTokens);
             if (streamEvent.TryPickContentBlockDelta(out var delta) && delta.Delta.TryPickText(out var textDelta))
                 text += textDelta.Text;
             if (streamEvent.TryPickDelta(out var messageDelta))
@@ -68,6 +76,13 @@ public sealed class AnthropicSdkTests(ProxyFixture fixture) : IClassFixture<Prox
         Assert.Equal(12, inputTokens);
         Assert.Equal(11, outputTokens);
         Assert.True(stopped);
+        var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+        Assert.Equal(inputTokens, record.InputTokens);
+        Assert.Equal(cacheRead, record.CacheReadTokens);
+        Assert.Equal(cacheWrite, record.CacheWrite1hTokens);
+        Assert.Equal(outputTokens, record.OutputTokens);
+        Assert.True(record.Stream);
+        Assert.True(record.UsageComplete);
     }
 
     [Fact]

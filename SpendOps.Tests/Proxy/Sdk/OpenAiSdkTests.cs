@@ -3,10 +3,13 @@ using System.ClientModel.Primitives;
 using System.Text.Json;
 using OpenAI;
 using OpenAI.Chat;
+using OpenAI.Responses;
 using SpendOps.Core.Keys;
 using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Sdk;
+
+#pragma warning disable OPENAI001 // The Responses client is marked experimental in the SDK; the API it calls is not.
 
 /// <summary>The official OpenAI .NET SDK through the proxy: a base URL and two headers, nothing else changes.</summary>
 public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>, IAsyncLifetime
@@ -16,7 +19,7 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
     public async Task InitializeAsync()
     {
         fixture.Upstream.Reset();
-        key = await fixture.CreateKeyAsync(new KeyPolicy { AllowedProviders = ["openai"], AllowedModels = ["gpt-4.1*"], RequiredDims = ["team"] });
+        key = await fixture.CreateKeyAsync(new KeyPolicy { AllowedProviders = ["openai"], AllowedModels = ["gpt-4.1*", "o4-mini*"], RequiredDims = ["team"] });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -41,6 +44,8 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
         var record = await fixture.WaitForUsageAsync(requestId!);
         Assert.Equal("req_openai_1", record.UpstreamRequestId);
         Assert.Equal("backend", record.Dims["team"]);
+        AssertRecordedAsReported(result.Value.Usage, record);
+        Assert.False(record.Stream);
     }
 
     [Fact]
@@ -63,6 +68,49 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
         Assert.Equal(12, usage.OutputTokenCount);
         using var sent = JsonDocument.Parse(fixture.Upstream.LastRequest.Body);
         Assert.True(sent.RootElement.GetProperty("stream").GetBoolean());
+        var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+        AssertRecordedAsReported(usage, record);
+        Assert.True(record.Stream);
+    }
+
+    [Fact]
+    public async Task Responses_RecordedUsageEqualsWhatSdkReports()
+    {
+        fixture.Upstream.Handler = FixtureFiles.Replay("providers/openai-responses.json");
+        var client = ResponsesClient(new() { ["X-ASO-API-Key"] = key.FullKey, ["X-ASO-Dims"] = "team=backend" });
+
+        var result = await client.CreateResponseAsync("gpt-4.1", "What is the capital of France?");
+
+        var usage = result.Value.Usage;
+        var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+        Assert.Equal(usage.InputTokenCount, record.InputTokens + record.CacheReadTokens);
+        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.CacheReadTokens);
+        Assert.Equal(usage.OutputTokenCount, record.OutputTokens);
+        Assert.Equal(128, record.ReasoningTokens);
+        Assert.Equal("responses", record.Endpoint);
+        Assert.True(record.UsageComplete);
+    }
+
+    [Fact]
+    public async Task StreamingResponses_RecordedUsageEqualsWhatSdkReports()
+    {
+        fixture.Upstream.Handler = FixtureFiles.Replay("providers/openai-responses.sse");
+        var client = ResponsesClient(new() { ["X-ASO-API-Key"] = key.FullKey, ["X-ASO-Dims"] = "team=backend" });
+
+        ResponseTokenUsage? usage = null;
+        await foreach (var update in await client.CreateResponseStreamingAsync("gpt-4.1", "What is the capital of France?"))
+        {
+            if (update is StreamingResponseCompletedUpdate completed)
+                usage = completed.Response.Usage;
+        }
+
+        Assert.NotNull(usage);
+        var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+        Assert.Equal(usage.InputTokenCount, record.InputTokens + record.CacheReadTokens);
+        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.CacheReadTokens);
+        Assert.Equal(usage.OutputTokenCount, record.OutputTokens);
+        Assert.True(record.Stream);
+        Assert.True(record.UsageComplete);
     }
 
     [Fact]
@@ -86,6 +134,25 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
 
         Assert.Equal(403, error.Status);
         Assert.Contains("AI SpendOps: Model not allowed by API key policy", error.Message);
+    }
+
+    /// <summary>The SDK's prompt count includes cached tokens; the record keeps them apart (uncached input + cache reads).</summary>
+    private static void AssertRecordedAsReported(ChatTokenUsage usage, SpendOps.Core.Usage.UsageRecord record)
+    {
+        Assert.Equal(usage.InputTokenCount, record.InputTokens + record.CacheReadTokens);
+        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.CacheReadTokens);
+        Assert.Equal(usage.OutputTokenCount, record.OutputTokens);
+        Assert.Equal(usage.OutputTokenDetails.ReasoningTokenCount, record.ReasoningTokens);
+        Assert.True(record.UsageComplete);
+        Assert.Equal("gpt-4.1-2025-04-14", record.ModelReported);
+        Assert.Equal("chat.completions", record.Endpoint);
+    }
+
+    private ResponsesClient ResponsesClient(Dictionary<string, string> headers)
+    {
+        var options = new ResponsesClientOptions { Endpoint = new Uri(fixture.App.ProxyUrl("openai") + "/v1"), RetryPolicy = new ClientRetryPolicy(0) };
+        options.AddPolicy(new HeaderPolicy(headers), PipelinePosition.PerCall);
+        return new ResponsesClient(new ApiKeyCredential("sk-test-openai"), options);
     }
 
     private ChatClient Client(Dictionary<string, string> headers, string model = "gpt-4.1")
