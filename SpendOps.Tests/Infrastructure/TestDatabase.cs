@@ -45,6 +45,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Postgres", builder.ConnectionString, admin, null, name);
     }
 
+    /// <summary>The same database with extra connection-string settings (for this handle only; it does not own the data).</summary>
+    public TestDatabase WithConnectionSuffix(string suffix) => new(Provider, ConnectionString + suffix, null, null, Name);
+
     public IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
         new("Database:Provider", Provider),
