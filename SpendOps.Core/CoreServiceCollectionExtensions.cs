@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core;
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<ApiKeyService>();
+        builder.Services.TryAddScoped<TelemetryConnectionService>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
@@ -25,6 +26,10 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<UsageDimension> UsageDimensions => Set<UsageDimension>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TelemetryConnection> TelemetryConnections => Set<TelemetryConnection>();
+    public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
+    public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
+    public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
