@@ -22,16 +22,36 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// folder created with <c>EnsureCreated</c>. One per test class; tests isolate themselves with their own tenant and
 /// connection.
 /// </summary>
-public sealed class TelemetryTestHost : IAsyncLifetime
+public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "spendops-telemetry-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory;
+    private readonly bool ownsDirectory;
     private WebApplication? app;
+
+    public TelemetryTestHost()
+        : this(Path.Combine(Path.GetTempPath(), "spendops-telemetry-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true)
+    {
+    }
+
+    private TelemetryTestHost(string directory, bool ownsDirectory)
+    {
+        this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
+    }
 
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => app!.Services;
+
+    /// <summary>A second host on the same database file: another instance behind the load balancer, or this one restarted.</summary>
+    public async Task<TelemetryTestHost> StartSecondInstanceAsync()
+    {
+        var second = new TelemetryTestHost(directory, ownsDirectory: false);
+        await second.InitializeAsync();
+        return second;
+    }
 
     public async Task InitializeAsync()
     {
@@ -65,6 +85,8 @@ public sealed class TelemetryTestHost : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
+        if (!ownsDirectory)
+            return;
         SqliteConnection.ClearAllPools();
         try
         {
@@ -75,6 +97,8 @@ public sealed class TelemetryTestHost : IAsyncLifetime
             // A file still open on a slow machine is left for the OS to clean; it is in the temp folder.
         }
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task<T> WithDbAsync<T>(Func<SpendOpsDbContext, Task<T>> action)
     {
