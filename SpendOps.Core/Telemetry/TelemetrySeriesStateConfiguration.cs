@@ -9,7 +9,7 @@ internal sealed class TelemetrySeriesStateConfiguration : IEntityTypeConfigurati
     {
         builder.Property(s => s.SeriesKey).HasMaxLength(64);
         builder.Property(s => s.MetricName).HasMaxLength(128);
-        builder.Property(s => s.LastValue).HasPrecision(28, 10);
+        builder.Property(s => s.LastValue).HasPrecision(38, 10);
         // Unix nanoseconds pass long.MaxValue only in 2262; a signed column works on every engine.
         builder.Property(s => s.StartTimeUnixNano).HasConversion<long>();
         builder.Property(s => s.LastTimeUnixNano).HasConversion<long>();

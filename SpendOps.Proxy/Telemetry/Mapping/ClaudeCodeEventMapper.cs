@@ -41,8 +41,8 @@ internal static class ClaudeCodeEventMapper
         var requestId = a.Text("request_id");
         var model = a.Text("model");
         var (write5m, write1h) = CacheWrites(a);
-        var cost = a.Decimal("cost_usd") is { } usd && usd >= 0 ? usd
-            : a.Long("cost_usd_micros") is { } micros && micros >= 0 ? micros / 1_000_000m
+        var cost = a.Decimal("cost_usd") is { } usd and >= 0 and < ClaudeCodeUsage.MaxPlausibleCostUsd ? usd
+            : a.Long("cost_usd_micros") is { } micros and >= 0 && micros / 1_000_000m < ClaudeCodeUsage.MaxPlausibleCostUsd ? micros / 1_000_000m
             : (decimal?)null;
         var input = Count(a, "input_tokens");
         var output = Count(a, "output_tokens");

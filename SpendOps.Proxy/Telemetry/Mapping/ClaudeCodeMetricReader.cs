@@ -1,3 +1,4 @@
+using SpendOps.Core.Telemetry;
 using SpendOps.Proxy.Telemetry.Otlp;
 
 namespace SpendOps.Proxy.Telemetry.Mapping;
@@ -27,6 +28,8 @@ internal static class ClaudeCodeMetricReader
                     foreach (var point in metric.DataPoints)
                     {
                         if (point.Value is not { } value || value < 0 || FieldOf(metric.Name, point.Attributes) is not { } field)
+                            continue;
+                        if (field == MetricField.CostUsd && value >= ClaudeCodeUsage.MaxPlausibleCostUsd)
                             continue;
                         if (metric.Temporality == OtlpTemporality.Unspecified)
                             unspecifiedTemporality++;
