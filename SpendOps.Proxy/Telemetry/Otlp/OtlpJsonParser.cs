@@ -73,8 +73,7 @@ internal static class OtlpJsonParser
         }
         catch (JsonException e)
         {
-            var offset = AbsoluteOffset(body.Span, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-            throw new OtlpFormatException($"invalid JSON at byte {offset}: {Reason(e.Message)}", e);
+            throw new OtlpFormatException(JsonErrorMessage.For(body.Span, e), e);
         }
     }
 
@@ -87,7 +86,7 @@ internal static class OtlpJsonParser
             ObservedTimeUnixNano = JsonFields.UInt64(record, "observedtimeunixnano"),
             SeverityNumber = JsonFields.Enum(record, "severitynumber", NoNames),
             SeverityText = JsonFields.String(record, "severitytext"),
-            Body = JsonFields.TryGet(record, "body", out var body) ? Value(body) : null,
+            Body = JsonFields.TryGet(record, "body", out var body) ? OtlpJsonValueReader.Read(body) : null,
             Attributes = Attributes(record, path),
             EventName = JsonFields.String(record, "eventname"),
             Flags = (uint)Math.Clamp(JsonFields.TryGet(record, "flags", out var flags) ? JsonFields.Int64(flags) ?? 0 : 0, 0, uint.MaxValue),
@@ -153,55 +152,9 @@ internal static class OtlpJsonParser
         foreach (var (entry, _) in Items(parent, "attributes", $"{path}.attributes"))
         {
             if (JsonFields.String(entry, "key") is { } key)
-                result.Add(new(key, JsonFields.TryGet(entry, "value", out var value) ? Value(value) : OtlpValue.Empty));
+                result.Add(new(key, JsonFields.TryGet(entry, "value", out var value) ? OtlpJsonValueReader.Read(value) : OtlpValue.Empty));
         }
         return result;
-    }
-
-    /// <summary>An <c>AnyValue</c>; a field of the wrong JSON type gives an empty value rather than an error.</summary>
-    private static OtlpValue Value(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-            return OtlpValue.Empty;
-        if (JsonFields.TryGet(value, "stringvalue", out var s))
-            return JsonFields.AsString(s) is { } text ? OtlpValue.FromString(text) : OtlpValue.Empty;
-        if (JsonFields.TryGet(value, "intvalue", out var i))
-            return JsonFields.Int64(i) is { } number ? new OtlpValue { Kind = OtlpValueKind.Int, Int = number } : OtlpValue.Empty;
-        if (JsonFields.TryGet(value, "doublevalue", out var d))
-            return JsonFields.Double(d) is { } real ? new OtlpValue { Kind = OtlpValueKind.Double, Double = real } : OtlpValue.Empty;
-        if (JsonFields.TryGet(value, "boolvalue", out var b))
-        {
-            return b.ValueKind switch
-            {
-                JsonValueKind.True => new OtlpValue { Kind = OtlpValueKind.Bool, Bool = true },
-                JsonValueKind.False => new OtlpValue { Kind = OtlpValueKind.Bool, Bool = false },
-                JsonValueKind.String when bool.TryParse(b.GetString(), out var parsed) => new OtlpValue { Kind = OtlpValueKind.Bool, Bool = parsed },
-                _ => OtlpValue.Empty,
-            };
-        }
-        if (JsonFields.TryGet(value, "arrayvalue", out var array) && array.ValueKind == JsonValueKind.Object)
-        {
-            var values = new List<OtlpValue>();
-            if (JsonFields.TryGet(array, "values", out var items) && items.ValueKind == JsonValueKind.Array)
-                values.AddRange(items.EnumerateArray().Select(Value));
-            return new OtlpValue { Kind = OtlpValueKind.Array, Array = values };
-        }
-        if (JsonFields.TryGet(value, "kvlistvalue", out var list) && list.ValueKind == JsonValueKind.Object)
-        {
-            var entries = new OtlpAttributes();
-            if (JsonFields.TryGet(list, "values", out var items) && items.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var entry in items.EnumerateArray())
-                {
-                    if (entry.ValueKind == JsonValueKind.Object && JsonFields.String(entry, "key") is { } key)
-                        entries.Add(new(key, JsonFields.TryGet(entry, "value", out var v) ? Value(v) : OtlpValue.Empty));
-                }
-            }
-            return new OtlpValue { Kind = OtlpValueKind.KeyValueList, KeyValueList = entries };
-        }
-        if (JsonFields.TryGet(value, "bytesvalue", out var bytes) && bytes.ValueKind == JsonValueKind.String && bytes.TryGetBytesFromBase64(out var raw))
-            return new OtlpValue { Kind = OtlpValueKind.Bytes, Bytes = raw };
-        return OtlpValue.Empty;
     }
 
     /// <summary>The objects of an array field with their paths; a missing or null field is empty, null items are skipped.</summary>
@@ -235,25 +188,4 @@ internal static class OtlpJsonParser
         JsonValueKind.Null => "null",
         _ => "an object",
     };
-
-    private static long AbsoluteOffset(ReadOnlySpan<byte> body, long line, long byteInLine)
-    {
-        var offset = 0;
-        for (var seen = 0L; seen < line; seen++)
-        {
-            var next = body[offset..].IndexOf((byte)'\n');
-            if (next < 0)
-                break;
-            offset += next + 1;
-        }
-        return offset + byteInLine;
-    }
-
-    /// <summary>System.Text.Json's message without its trailing "LineNumber: … | BytePositionInLine: …" (the offset says it).</summary>
-    private static string Reason(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var reason = (cut > 0 ? message[..cut] : message).Trim();
-        return reason.Length > 300 ? reason[..300] : reason;
-    }
 }

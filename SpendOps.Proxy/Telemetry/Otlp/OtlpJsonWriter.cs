@@ -87,9 +87,9 @@ internal static class OtlpJsonWriter
         if (record.Body is not null)
         {
             json.WritePropertyName("body");
-            WriteValue(json, record.Body);
+            OtlpJsonValueWriter.WriteValue(json, record.Body);
         }
-        WriteAttributes(json, "attributes", record.Attributes, redact: true);
+        OtlpJsonValueWriter.WriteAttributes(json, "attributes", record.Attributes, redact: true);
         WriteOptional(json, "eventName", record.EventName);
         if (record.Flags != 0)
             json.WriteNumber("flags", record.Flags);
@@ -111,13 +111,13 @@ internal static class OtlpJsonWriter
             foreach (var point in metric.DataPoints)
             {
                 json.WriteStartObject();
-                WriteAttributes(json, "attributes", point.Attributes, redact: true);
+                OtlpJsonValueWriter.WriteAttributes(json, "attributes", point.Attributes, redact: true);
                 json.WriteString("startTimeUnixNano", point.StartTimeUnixNano.ToString(CultureInfo.InvariantCulture));
                 json.WriteString("timeUnixNano", point.TimeUnixNano.ToString(CultureInfo.InvariantCulture));
                 if (point.AsInt is { } i)
                     json.WriteString("asInt", i.ToString(CultureInfo.InvariantCulture));
                 else if (point.AsDouble is { } d)
-                    WriteDouble(json, "asDouble", d);
+                    OtlpJsonValueWriter.WriteDouble(json, "asDouble", d);
                 if (point.Flags != 0)
                     json.WriteNumber("flags", point.Flags);
                 json.WriteEndObject();
@@ -136,7 +136,7 @@ internal static class OtlpJsonWriter
     private static void WriteResource(Utf8JsonWriter json, OtlpAttributes attributes)
     {
         json.WriteStartObject("resource");
-        WriteAttributes(json, "attributes", attributes, redact: false);
+        OtlpJsonValueWriter.WriteAttributes(json, "attributes", attributes, redact: false);
         json.WriteEndObject();
     }
 
@@ -148,67 +148,8 @@ internal static class OtlpJsonWriter
         WriteOptional(json, "name", scope.Name);
         WriteOptional(json, "version", scope.Version);
         if (scope.Attributes.Count > 0)
-            WriteAttributes(json, "attributes", scope.Attributes, redact: false);
+            OtlpJsonValueWriter.WriteAttributes(json, "attributes", scope.Attributes, redact: false);
         json.WriteEndObject();
-    }
-
-    private static void WriteAttributes(Utf8JsonWriter json, string name, OtlpAttributes attributes, bool redact)
-    {
-        json.WriteStartArray(name);
-        foreach (var (key, value) in attributes)
-        {
-            json.WriteStartObject();
-            json.WriteString("key", key);
-            json.WritePropertyName("value");
-            WriteValue(json, redact && ContentRedaction.MustRedact(key, value) ? ContentRedaction.Placeholder : value);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, OtlpValue value)
-    {
-        json.WriteStartObject();
-        switch (value.Kind)
-        {
-            case OtlpValueKind.String:
-                json.WriteString("stringValue", value.String);
-                break;
-            case OtlpValueKind.Bool:
-                json.WriteBoolean("boolValue", value.Bool);
-                break;
-            case OtlpValueKind.Int:
-                json.WriteString("intValue", value.Int.ToString(CultureInfo.InvariantCulture));
-                break;
-            case OtlpValueKind.Double:
-                WriteDouble(json, "doubleValue", value.Double);
-                break;
-            case OtlpValueKind.Array:
-                json.WriteStartObject("arrayValue");
-                json.WriteStartArray("values");
-                foreach (var item in value.Array!)
-                    WriteValue(json, item);
-                json.WriteEndArray();
-                json.WriteEndObject();
-                break;
-            case OtlpValueKind.KeyValueList:
-                json.WriteStartObject("kvlistValue");
-                WriteAttributes(json, "values", value.KeyValueList!, redact: false);
-                json.WriteEndObject();
-                break;
-            case OtlpValueKind.Bytes:
-                json.WriteBase64String("bytesValue", value.Bytes);
-                break;
-        }
-        json.WriteEndObject();
-    }
-
-    private static void WriteDouble(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-            json.WriteNumber(name, value);
-        else
-            json.WriteString(name, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
