@@ -75,8 +75,8 @@ public static class SupersessionRules
         foreach (var install in installIds)
         {
             var first = await db.UsageRecords
-                .Where(r => r.ConnectionId == connectionId && r.Source == UsageSource.Telemetry && r.Endpoint == ClaudeCodeUsage.ApiRequestEndpoint
-                    && r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.InstallDimension && d.Value == install))
+                .Where(r => WithDimension(db, ClaudeCodeUsage.InstallDimension, install).Contains(r.Id))
+                .Where(r => r.ConnectionId == connectionId && r.Source == UsageSource.Telemetry && r.Endpoint == ClaudeCodeUsage.ApiRequestEndpoint)
                 .OrderBy(r => r.Timestamp)
                 .Select(r => (DateTimeOffset?)r.Timestamp)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -91,16 +91,22 @@ public static class SupersessionRules
         sessionIds.Count == 0
             ? Task.FromResult(0)
             : MetricRecords(db, connectionId)
-                .Where(r => r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.SessionDimension && sessionIds.Contains(d.Value)))
+                .Where(r => db.UsageDimensions.Where(d => d.Name == ClaudeCodeUsage.SessionDimension && sessionIds.Contains(d.Value)).Select(d => d.UsageRecordId).Contains(r.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
 
     /// <summary>Marks session-less metric records of an install, from <paramref name="from"/> on, as superseded by its events.</summary>
     internal static Task<int> SupersedeInstallMetricsAsync(SpendOpsDbContext db, Guid connectionId, string installId, DateTimeOffset from, CancellationToken cancellationToken) =>
         MetricRecords(db, connectionId)
-            .Where(r => r.Timestamp >= from
-                && r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.InstallDimension && d.Value == installId)
-                && !r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.SessionDimension))
+            .Where(r => WithDimension(db, ClaudeCodeUsage.InstallDimension, installId).Contains(r.Id))
+            .Where(r => r.Timestamp >= from && !r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.SessionDimension))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
+
+    /// <summary>
+    /// Ids of records with a dimension value. Queries start from here (the <c>(Name, Value)</c> index on dimension
+    /// rows) so they touch a session's few records instead of scanning the usage table.
+    /// </summary>
+    private static IQueryable<long> WithDimension(SpendOpsDbContext db, string name, string value) =>
+        db.UsageDimensions.Where(d => d.Name == name && d.Value == value).Select(d => d.UsageRecordId);
 
     private static IQueryable<UsageRecord> MetricRecords(SpendOpsDbContext db, Guid connectionId) =>
         db.UsageRecords.Where(r => r.ConnectionId == connectionId && r.Source == UsageSource.Telemetry

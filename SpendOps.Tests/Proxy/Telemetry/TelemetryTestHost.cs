@@ -41,6 +41,12 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
         this.ownsDirectory = ownsDirectory;
     }
 
+    /// <summary>
+    /// Opt-in: a PostgreSQL server (<c>Host=…;Port=…;Username=…</c>) to run the same tests on, each host on its own
+    /// database. Unset, the tests use a SQLite file.
+    /// </summary>
+    private static string? PostgresServer => Environment.GetEnvironmentVariable("SPENDOPS_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => app!.Services;
@@ -59,8 +65,10 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:SpendOps"] = $"Data Source={Path.Combine(directory, "spendops.db")}",
+            ["Database:Provider"] = PostgresServer is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:SpendOps"] = PostgresServer is null
+                ? $"Data Source={Path.Combine(directory, "spendops.db")}"
+                : $"{PostgresServer};Database=spendops_telemetry_{Path.GetFileName(directory)}",
             ["Database:MigrateOnStartup"] = "false",
             ["Telemetry:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -82,6 +90,8 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
         Client.Dispose();
         if (app is not null)
         {
+            if (ownsDirectory && PostgresServer is not null)
+                await WithDbAsync(db => db.Database.EnsureDeletedAsync());
             await app.StopAsync();
             await app.DisposeAsync();
         }
