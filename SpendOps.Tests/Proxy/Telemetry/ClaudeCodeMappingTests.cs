@@ -113,6 +113,51 @@ public sealed class ClaudeCodeMappingTests
         Assert.Equal(["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"], records.Select(r => r.ModelReported).Order());
     }
 
+    [Theory]
+    [InlineData("\"timeUnixNano\":\"1782907209000000000\",\"observedTimeUnixNano\":\"1782907300000000000\",", "2026-07-01T12:00:09Z")]
+    [InlineData("\"timeUnixNano\":\"0\",\"observedTimeUnixNano\":\"1782907300000000000\",", "2026-07-01T12:01:40Z")]
+    [InlineData("\"timeUnixNano\":\"0\",", "2026-07-01T12:00:05.5Z")]
+    public void MapEvents_Timestamp_FallsBackFromTimeToObservedToEventTimestamp(string times, string expected)
+    {
+        var body = """
+            {"resourceLogs":[{"scopeLogs":[{"logRecords":[{TIMES"body":{"stringValue":"claude_code.api_request"},
+              "attributes":[{"key":"event.timestamp","value":{"stringValue":"2026-07-01T12:00:05.500Z"}},{"key":"request_id","value":{"stringValue":"req_t"}}]}]}]}]}
+            """.Replace("TIMES", times, StringComparison.Ordinal);
+
+        var record = Assert.Single(ClaudeCodeEventMapper.Map(OtlpJsonParser.ParseLogs(System.Text.Encoding.UTF8.GetBytes(body)), Context));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), record.Timestamp);
+    }
+
+    [Fact]
+    public void MapEvents_NoTimestampAtAll_UsesReceiveTime()
+    {
+        var body = """{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"eventName":"api_request"}]}]}]}"""u8.ToArray();
+        var received = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+        var record = Assert.Single(ClaudeCodeEventMapper.Map(OtlpJsonParser.ParseLogs(body), Context with { ReceivedAt = received }));
+
+        Assert.Equal(received, record.Timestamp);
+        Assert.False(record.UsageComplete);
+    }
+
+    [Fact]
+    public void MapEvents_NoRequestId_IdFromSessionSequenceAndPrompt()
+    {
+        static string IdFor(int sequence)
+        {
+            var body = System.Text.Encoding.UTF8.GetString(OtlpPayloads.ApiRequest("X"))
+                .Replace("{\"key\":\"request_id\",\"value\":{\"stringValue\":\"X\"}},",
+                    $"{{\"key\":\"event.sequence\",\"value\":{{\"intValue\":{sequence}}}}},{{\"key\":\"prompt.id\",\"value\":{{\"stringValue\":\"p-1\"}}}},", StringComparison.Ordinal);
+            var record = Assert.Single(ClaudeCodeEventMapper.Map(OtlpJsonParser.ParseLogs(System.Text.Encoding.UTF8.GetBytes(body)), Context));
+            Assert.Null(record.UpstreamRequestId);
+            return record.RequestId;
+        }
+
+        Assert.Equal(IdFor(4), IdFor(4));
+        Assert.NotEqual(IdFor(4), IdFor(5));
+    }
+
     [Fact]
     public void IsApiRequest_EventNameFieldOnly_Matches()
     {
