@@ -30,9 +30,12 @@ internal static class OtlpRequestDecoder
             : new DecodedOtlpRequest(null, metrics, OtlpJsonWriter.Write(metrics), TelemetryBodyFormat.NormalizedJson, redactMetrics);
     }
 
-    /// <summary>What to keep of a body that could not be decoded: JSON text as is, anything else as base64.</summary>
+    /// <summary>
+    /// What to keep of a body that could not be decoded: JSON text as is, anything else as base64 (so is "JSON" with
+    /// NUL bytes, which PostgreSQL text columns refuse).
+    /// </summary>
     public static (string Body, TelemetryBodyFormat Format) ForRejected(OtlpContentKind kind, ReadOnlyMemory<byte> bytes) =>
-        kind == OtlpContentKind.Json
+        kind == OtlpContentKind.Json && !bytes.Span.Contains((byte)0)
             ? (Encoding.UTF8.GetString(bytes.Span), TelemetryBodyFormat.Json)
             : (Convert.ToBase64String(bytes.Span), TelemetryBodyFormat.Base64);
 }

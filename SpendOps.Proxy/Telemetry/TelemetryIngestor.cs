@@ -55,7 +55,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
                 Body = body,
                 BodyFormat = format,
                 Outcome = TelemetryBatchOutcome.Rejected,
-                Error = Truncate(error, 1000),
+                Error = Truncate(new string(error.Where(c => !char.IsControl(c)).ToArray()), 1000),
             });
             await db.SaveChangesAsync(cancellationToken);
         }

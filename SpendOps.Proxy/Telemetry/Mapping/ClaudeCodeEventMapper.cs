@@ -38,8 +38,8 @@ internal static class ClaudeCodeEventMapper
     {
         var a = log.Attributes;
         var dims = ClaudeCodeDimensions.Build(resource, a);
-        var requestId = a.Text("request_id");
-        var model = a.Text("model");
+        var requestId = TelemetryText.Clean(a.Text("request_id"), 128);
+        var model = TelemetryText.Clean(a.Text("model"), 200);
         var (write5m, write1h) = CacheWrites(a);
         var cost = a.Decimal("cost_usd") is { } usd and >= 0 and < ClaudeCodeUsage.MaxPlausibleCostUsd ? usd
             : a.Long("cost_usd_micros") is { } micros and >= 0 && micros / 1_000_000m < ClaudeCodeUsage.MaxPlausibleCostUsd ? micros / 1_000_000m
@@ -51,7 +51,7 @@ internal static class ClaudeCodeEventMapper
         {
             RequestId = TelemetryIds.ForEvent(context.ConnectionId, dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension), requestId,
                 a.Long("event.sequence"), a.Text("prompt.id"), Fallback(log)),
-            UpstreamRequestId = requestId is { Length: <= 128 } ? requestId : null,
+            UpstreamRequestId = requestId,
             Timestamp = UnixTime.FromNanos(log.TimeUnixNano) ?? UnixTime.FromNanos(log.ObservedTimeUnixNano)
                 ?? UnixTime.FromIso(a.Text("event.timestamp")) ?? context.ReceivedAt,
             TenantId = context.TenantId,
@@ -61,8 +61,8 @@ internal static class ClaudeCodeEventMapper
             Estimated = true,
             Provider = ClaudeCodeUsage.Provider,
             Endpoint = ClaudeCodeUsage.ApiRequestEndpoint,
-            ModelRequested = Truncate(model, 200),
-            ModelReported = Truncate(model, 200),
+            ModelRequested = model,
+            ModelReported = model,
             StatusCode = 200,
             LatencyMs = a.Decimal("duration_ms") is { } ms && ms >= 0 ? (double)ms : 0,
             TimeToFirstByteMs = a.Decimal("ttft_ms") is { } ttft && ttft >= 0 ? (double)ttft : null,
@@ -94,8 +94,6 @@ internal static class ClaudeCodeEventMapper
     }
 
     private static long? Count(OtlpAttributes a, string key) => a.Long(key) is { } n && n >= 0 ? n : null;
-
-    private static string? Truncate(string? value, int max) => value is not null && value.Length > max ? value[..max] : value;
 
     /// <summary>Identity of an event with neither request id nor sequence: its time and attributes.</summary>
     private static string Fallback(OtlpLogRecord log) =>

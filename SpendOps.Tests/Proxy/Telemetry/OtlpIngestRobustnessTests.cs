@@ -15,6 +15,8 @@ public sealed class OtlpIngestRobustnessTests(TelemetryTestHost host) : IClassFi
         { "logs", "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":1e400,\"body\":{\"stringValue\":\"claude_code.api_request\"},\"attributes\":[{\"key\":\"cost_usd\",\"value\":{\"doubleValue\":1e308}},{\"key\":\"input_tokens\",\"value\":{\"intValue\":\"99999999999999999999999\"}}]}]}]}]}" },
         { "logs", "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":\"18446744073709551615\",\"eventName\":\"api_request\",\"attributes\":[{\"key\":\"cost_usd\",\"value\":{\"stringValue\":\"NaN\"}},{\"key\":\"duration_ms\",\"value\":{\"doubleValue\":\"-Infinity\"}}]}]}]}]}" },
         { "logs", new string('[', 5000) },
+        { "logs", "{\"resourceLogs\":\u0000}" },
+        { "logs", "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"eventName\":\"api_request\",\"attributes\":[{\"key\":\"model\",\"value\":{\"stringValue\":\"a\\u0000b\"}},{\"key\":\"request_id\",\"value\":{\"stringValue\":\"req\\u0000\"}},{\"key\":\"session.id\",\"value\":{\"stringValue\":\"s\\u0000\"}}]}]}]}]}" },
         { "metrics", "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"claude_code.cost.usage\",\"sum\":{\"aggregationTemporality\":2,\"dataPoints\":[{\"startTimeUnixNano\":\"18446744073709551615\",\"timeUnixNano\":\"18446744073709551615\",\"asDouble\":\"Infinity\"},{\"asInt\":\"9223372036854775807\"},{\"asDouble\":1e300}]}}]}]}]}" },
         { "metrics", "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"claude_code.token.usage\",\"histogram\":{\"dataPoints\":[{}]}},{\"name\":null,\"sum\":null}]}]}]}" },
     };
