@@ -6,6 +6,7 @@ using SpendOps.Core.Data;
 using SpendOps.Core.Jobs;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
@@ -25,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<UsageExporter>();
         builder.AddSpendOpsPricing();
         builder.AddSpendOpsJobs();
+        builder.Services.TryAddScoped<TelemetryConnectionService>();
         return builder;
     }
 }

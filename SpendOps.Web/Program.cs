@@ -1,6 +1,7 @@
 using SpendOps.Core;
 using SpendOps.Proxy;
 using SpendOps.Proxy.Forwarding;
+using SpendOps.Proxy.Telemetry;
 using SpendOps.Web;
 using SpendOps.Web.Cli;
 
@@ -12,11 +13,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.AddSpendOpsCore();
 builder.AddSpendOpsProxy();
+builder.AddSpendOpsTelemetry();
 builder.AddSpendOpsPortal();
 
 var app = builder.Build();
 app.UseSpendOpsPortal();
 app.MapSpendOpsProxy();
+app.MapSpendOpsOtlpIngest();
 app.MapSpendOpsPortal();
 await app.RunAsync();
 return 0;

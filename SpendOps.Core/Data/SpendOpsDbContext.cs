@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
@@ -28,6 +29,10 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();
+    public DbSet<TelemetryConnection> TelemetryConnections => Set<TelemetryConnection>();
+    public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
+    public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
+    public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

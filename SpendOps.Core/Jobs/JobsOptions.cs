@@ -1,4 +1,5 @@
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Telemetry;
 
 namespace SpendOps.Core.Jobs;
 
@@ -14,4 +15,6 @@ public sealed class JobsOptions
     public bool Enabled { get; set; } = true;
 
     public PricingJobOptions Pricing { get; set; } = new();
+
+    public RetentionJobOptions Retention { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Telemetry;
 
 namespace SpendOps.Core.Jobs;
 
@@ -29,6 +30,11 @@ internal static class JobsServiceCollectionExtensions
                     .WithIdentity(PricingJob.Name)
                     .WithSimpleSchedule(TimeSpan.FromSeconds(Jobs(services).Pricing.IntervalSeconds)),
                 (_, job) => job.WithIdentity(PricingJob.Name));
+            quartz.ScheduleJob<RetentionJob>(
+                (services, trigger) => trigger
+                    .WithIdentity(RetentionJob.Name)
+                    .WithSimpleSchedule(TimeSpan.FromMinutes(Jobs(services).Retention.IntervalMinutes)),
+                (_, job) => job.WithIdentity(RetentionJob.Name));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddOptions<QuartzHostedServiceOptions>()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Data;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Telemetry;
 
 namespace SpendOps.Proxy.Usage;
 
@@ -75,6 +76,8 @@ internal sealed partial class UsageWriter(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
         metrics.OnWritten(records.Count);
+        // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
+        await SupersessionRules.ApplyForProxyRecordsAsync(db, records, cancellationToken);
     }
 
     private async Task ReplayLoopAsync(CancellationToken stoppingToken)

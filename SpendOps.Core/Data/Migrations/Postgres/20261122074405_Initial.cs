@@ -337,6 +337,29 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TelemetryConnections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LastReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TelemetryConnections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TelemetryConnections_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UsageDimensions",
                 columns: table => new
                 {
@@ -351,6 +374,102 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         name: "FK_UsageDimensions_UsageRecords_UsageRecordId",
                         column: x => x.UsageRecordId,
                         principalTable: "UsageRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IngestKeys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SecretHint = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RotatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IngestKeys_TelemetryConnections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "TelemetryConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IngestKeys_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TelemetryBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IngestKeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Signal = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ContentEncoding = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByteSize = table.Column<long>(type: "bigint", nullable: false),
+                    DecodedByteSize = table.Column<long>(type: "bigint", nullable: false),
+                    BodyFormat = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    BodyRedacted = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordCount = table.Column<int>(type: "integer", nullable: false),
+                    UsageRecordCount = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TelemetryBatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TelemetryBatches_TelemetryConnections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "TelemetryConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TelemetrySeriesStates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeriesKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MetricName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    StartTimeUnixNano = table.Column<long>(type: "bigint", nullable: false),
+                    LastTimeUnixNano = table.Column<long>(type: "bigint", nullable: false),
+                    LastValue = table.Column<decimal>(type: "numeric(38,10)", precision: 38, scale: 10, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TelemetrySeriesStates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TelemetrySeriesStates_TelemetryConnections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "TelemetryConnections",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -408,6 +527,16 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 columns: new[] { "TenantId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IngestKeys_ConnectionId",
+                table: "IngestKeys",
+                column: "ConnectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IngestKeys_TenantId_Name",
+                table: "IngestKeys",
+                columns: new[] { "TenantId", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModelPrices_ModelKey_EffectiveFrom",
                 table: "ModelPrices",
                 columns: new[] { "ModelKey", "EffectiveFrom" });
@@ -421,6 +550,32 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 name: "IX_PriceDiscounts_TenantId_EffectiveFrom",
                 table: "PriceDiscounts",
                 columns: new[] { "TenantId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TelemetryBatches_ConnectionId_ReceivedAt",
+                table: "TelemetryBatches",
+                columns: new[] { "ConnectionId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TelemetryBatches_ReceivedAt",
+                table: "TelemetryBatches",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TelemetryConnections_TenantId_Name",
+                table: "TelemetryConnections",
+                columns: new[] { "TenantId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TelemetrySeriesStates_ConnectionId_SeriesKey",
+                table: "TelemetrySeriesStates",
+                columns: new[] { "ConnectionId", "SeriesKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TelemetrySeriesStates_UpdatedAt",
+                table: "TelemetrySeriesStates",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tenants_Name",
@@ -485,16 +640,22 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "IngestKeys");
+
+            migrationBuilder.DropTable(
                 name: "ModelPrices");
 
             migrationBuilder.DropTable(
                 name: "PriceDiscounts");
 
             migrationBuilder.DropTable(
-                name: "UsageDimensions");
+                name: "TelemetryBatches");
 
             migrationBuilder.DropTable(
-                name: "Tenants");
+                name: "TelemetrySeriesStates");
+
+            migrationBuilder.DropTable(
+                name: "UsageDimensions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -503,7 +664,13 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "TelemetryConnections");
+
+            migrationBuilder.DropTable(
                 name: "UsageRecords");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
         }
     }
 }

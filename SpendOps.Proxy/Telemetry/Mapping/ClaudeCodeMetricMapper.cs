@@ -1,0 +1,53 @@
+using SpendOps.Core.Telemetry;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Proxy.Telemetry.Mapping;
+
+/// <summary>
+/// Folds metric increments into estimated usage records: one per series group (resource, session, model, query
+/// source, ...) and export time, carrying the cost increment and the four token increments together.
+/// </summary>
+internal static class ClaudeCodeMetricMapper
+{
+    public static List<UsageRecord> Map(IEnumerable<MetricIncrement> increments, TelemetryMappingContext context)
+    {
+        var records = new List<UsageRecord>();
+        foreach (var group in increments.GroupBy(i => (i.Sample.GroupKey, i.Sample.TimeUnixNano)))
+        {
+            var first = group.First().Sample;
+            var dims = ClaudeCodeDimensions.Build(first.Resource, first.Attributes);
+            var model = TelemetryText.Clean(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
+            decimal? Sum(MetricField field) =>
+                group.Any(i => i.Sample.Field == field) ? group.Where(i => i.Sample.Field == field).Sum(i => i.Amount) : null;
+            long Tokens(MetricField field) => (long)Math.Min(Sum(field) ?? 0, long.MaxValue);
+            var hasTokens = group.Any(i => i.Sample.Field != MetricField.CostUsd);
+
+            records.Add(new UsageRecord
+            {
+                RequestId = TelemetryIds.ForMetrics(context.ConnectionId, group.Key.GroupKey, group.Key.TimeUnixNano),
+                Timestamp = UnixTime.FromNanos(group.Key.TimeUnixNano) ?? context.ReceivedAt,
+                TenantId = context.TenantId,
+                ApiKeyId = context.IngestKeyId,
+                ConnectionId = context.ConnectionId,
+                Source = UsageSource.Telemetry,
+                Estimated = true,
+                Provider = ClaudeCodeUsage.Provider,
+                Endpoint = ClaudeCodeUsage.MetricsEndpoint,
+                ModelRequested = model,
+                ModelReported = model,
+                StatusCode = 200,
+                // Without token counters the pricing job has nothing to price from: the cost is Claude Code's alone.
+                UsageComplete = hasTokens,
+                InputTokens = Tokens(MetricField.InputTokens),
+                OutputTokens = Tokens(MetricField.OutputTokens),
+                CacheReadTokens = Tokens(MetricField.CacheReadTokens),
+                CacheWrite5mTokens = Tokens(MetricField.CacheCreationTokens),
+                ProviderCostUsd = Sum(MetricField.CostUsd),
+                PricingStatus = PricingStatus.Pending,
+                Dims = dims,
+                DimensionRows = ClaudeCodeDimensions.Rows(dims),
+            });
+        }
+        return records;
+    }
+}

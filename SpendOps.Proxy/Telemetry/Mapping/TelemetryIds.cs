@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using SpendOps.Proxy.Telemetry.Otlp;
+
+namespace SpendOps.Proxy.Telemetry.Mapping;
+
+/// <summary>
+/// Deterministic <see cref="Core.Usage.UsageRecord.RequestId"/>s for telemetry, so a batch the exporter retries
+/// maps to the same ids and inserts nothing new. Prefixes keep them apart from the proxy's ids.
+/// </summary>
+internal static class TelemetryIds
+{
+    /// <summary>An <c>api_request</c> event: (connection, session, request id), else (connection, session, sequence, prompt id).</summary>
+    public static string ForEvent(Guid connectionId, string? sessionId, string? requestId, long? sequence, string? promptId, string fallback) =>
+        "tce_" + Hash(requestId is not null
+            ? $"{connectionId:N}\n{sessionId}\nreq\n{requestId}"
+            : sequence is not null ? $"{connectionId:N}\n{sessionId}\nseq\n{sequence}\n{promptId}" : $"{connectionId:N}\n{sessionId}\nraw\n{fallback}");
+
+    /// <summary>One group of metric increments: (connection, group of series, end of the interval).</summary>
+    public static string ForMetrics(Guid connectionId, string groupKey, ulong timeUnixNano) =>
+        "tcm_" + Hash($"{connectionId:N}\n{groupKey}\n{timeUnixNano}");
+
+    /// <summary>A stable key for a set of attributes, independent of their order.</summary>
+    public static string KeyOf(params IEnumerable<KeyValuePair<string, OtlpValue>>[] attributeSets)
+    {
+        var text = new StringBuilder();
+        foreach (var set in attributeSets)
+        {
+            foreach (var (key, value) in set.OrderBy(a => a.Key, StringComparer.Ordinal))
+                text.Append(key).Append('=').Append(Canonical(value)).Append('\u001f');
+            text.Append('\u001e');
+        }
+        return Hash(text.ToString());
+    }
+
+    public static string Canonical(OtlpValue value) => value.Kind switch
+    {
+        OtlpValueKind.Array => "[" + string.Join(",", value.Array!.Select(Canonical)) + "]",
+        OtlpValueKind.KeyValueList => "{" + string.Join(",", value.KeyValueList!.Select(kv => kv.Key + ":" + Canonical(kv.Value))) + "}",
+        OtlpValueKind.Bytes => "b:" + Convert.ToBase64String(value.Bytes!),
+        _ => $"{(int)value.Kind}:{value.AsText()}",
+    };
+
+    private static string Hash(string input) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..40];
+}

@@ -1,0 +1,200 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+using SpendOps.Core.Telemetry;
+using SpendOps.Core.Usage;
+using SpendOps.Proxy.Telemetry.Mapping;
+
+namespace SpendOps.Proxy.Telemetry;
+
+/// <summary>
+/// Writes one export request: the raw batch, its new usage records (deduplicated by their deterministic ids),
+/// the cumulative series state and the supersession marks, all in one transaction, before the endpoint answers
+/// 202, so an accepted record is never lost. A write conflict with another instance (the same series or the same
+/// record at once) rolls back and runs the whole batch again against the now-committed state.
+/// </summary>
+internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvider clock, ILogger<TelemetryIngestor> logger)
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<TelemetryIngestResult> IngestAsync(TelemetryIngestRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAsync(request, cancellationToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or DbException && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                db.ChangeTracker.Clear();
+                LogRetry(logger, request.ConnectionId, attempt, e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Keeps a batch that was answered 400, so what the sender got wrong can be seen. Best effort: a failure is logged, not thrown.</summary>
+    public async Task StoreRejectedAsync(Guid connectionId, Guid tenantId, IngestKey key, TelemetrySignal signal, string contentType, string? contentEncoding,
+        long wireBytes, long decodedBytes, string body, TelemetryBodyFormat format, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            db.TelemetryBatches.Add(new TelemetryBatch
+            {
+                TenantId = tenantId,
+                ConnectionId = connectionId,
+                IngestKeyId = key.Id,
+                Signal = signal,
+                ContentType = Truncate(contentType, 128)!,
+                ContentEncoding = Truncate(contentEncoding, 32),
+                ReceivedAt = clock.GetUtcNow(),
+                ByteSize = wireBytes,
+                DecodedByteSize = decodedBytes,
+                Body = body,
+                BodyFormat = format,
+                Outcome = TelemetryBatchOutcome.Rejected,
+                Error = Truncate(new string(error.Where(c => !char.IsControl(c)).ToArray()), 1000),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            db.ChangeTracker.Clear();
+            LogRejectedNotStored(logger, e, connectionId);
+        }
+    }
+
+    private async Task<TelemetryIngestResult> WriteAsync(TelemetryIngestRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var context = new TelemetryMappingContext(request.ConnectionId, request.TenantId, request.IngestKeyId, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var candidates = request.Logs is not null
+            ? ClaudeCodeEventMapper.Map(request.Logs, context)
+            : await MapMetricsAsync(request, context, now, cancellationToken);
+
+        var ids = candidates.Select(r => r.RequestId).Distinct().ToList();
+        var existing = ids.Count == 0
+            ? []
+            : (await db.UsageRecords.Where(r => ids.Contains(r.RequestId)).Select(r => r.RequestId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(existing, StringComparer.Ordinal);
+        var fresh = candidates.Where(r => seen.Add(r.RequestId)).ToList();
+
+        var superseded = request.Logs is not null
+            ? await MarkEventsAsync(request, fresh, cancellationToken)
+            : await MarkMetricsAsync(request, fresh, cancellationToken);
+
+        db.UsageRecords.AddRange(fresh);
+        var batch = new TelemetryBatch
+        {
+            TenantId = request.TenantId,
+            ConnectionId = request.ConnectionId,
+            IngestKeyId = request.IngestKeyId,
+            Signal = request.Signal,
+            ContentType = Truncate(request.ContentType, 128)!,
+            ContentEncoding = Truncate(request.ContentEncoding, 32),
+            ReceivedAt = now,
+            ByteSize = request.WireBytes,
+            DecodedByteSize = request.DecodedBytes,
+            Body = request.StoredBody,
+            BodyFormat = request.BodyFormat,
+            BodyRedacted = request.BodyRedacted,
+            RecordCount = request.Logs?.RecordCount ?? request.Metrics?.RecordCount ?? 0,
+            UsageRecordCount = fresh.Count,
+            Outcome = TelemetryBatchOutcome.Accepted,
+        };
+        db.TelemetryBatches.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (request.Logs is not null)
+            superseded += await SupersedeMetricsCoveredByAsync(request.ConnectionId, fresh, cancellationToken);
+        await db.TelemetryConnections.Where(c => c.Id == request.ConnectionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastReceivedAt, now), cancellationToken);
+        await db.IngestKeys.Where(k => k.Id == request.IngestKeyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new TelemetryIngestResult(batch.Id, batch.RecordCount, fresh.Count, candidates.Count - fresh.Count, superseded);
+    }
+
+    private async Task<List<UsageRecord>> MapMetricsAsync(TelemetryIngestRequest request, TelemetryMappingContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var samples = ClaudeCodeMetricReader.Read(request.Metrics!, out var unspecified);
+        if (unspecified > 0)
+            LogUnspecifiedTemporality(logger, request.ConnectionId, unspecified);
+        var seriesKeys = samples.Where(s => s.Temporality == Otlp.OtlpTemporality.Cumulative).Select(s => s.SeriesKey).Distinct().ToList();
+        var states = seriesKeys.Count == 0
+            ? []
+            : await db.TelemetrySeriesStates
+                .Where(s => s.ConnectionId == request.ConnectionId && seriesKeys.Contains(s.SeriesKey))
+                .ToDictionaryAsync(s => s.SeriesKey, StringComparer.Ordinal, cancellationToken);
+        var tracker = new CumulativeSeriesTracker(request.ConnectionId, states, now);
+        var increments = tracker.Increments(samples);
+        db.TelemetrySeriesStates.AddRange(tracker.Added);
+        return ClaudeCodeMetricMapper.Map(increments, context);
+    }
+
+    /// <summary>An event whose request id a proxy record of the tenant already has is the same call, measured: superseded.</summary>
+    private async Task<int> MarkEventsAsync(TelemetryIngestRequest request, List<UsageRecord> fresh, CancellationToken cancellationToken)
+    {
+        var upstreamIds = fresh.Where(r => r.UpstreamRequestId is not null).Select(r => r.UpstreamRequestId!).Distinct().ToList();
+        var proxied = await SupersessionRules.ProxiedRequestIdsAsync(db, request.TenantId, upstreamIds, cancellationToken);
+        var marked = 0;
+        foreach (var record in fresh.Where(r => r.UpstreamRequestId is not null && proxied.Contains(r.UpstreamRequestId)))
+        {
+            record.Superseded = true;
+            marked++;
+        }
+        return marked;
+    }
+
+    /// <summary>Metric records of a session (or, without a session id, an install) that already sends events are superseded at once.</summary>
+    private async Task<int> MarkMetricsAsync(TelemetryIngestRequest request, List<UsageRecord> fresh, CancellationToken cancellationToken)
+    {
+        var sessions = fresh.Select(Session).OfType<string>().Distinct().ToList();
+        var withEvents = await SupersessionRules.SessionsWithEventsAsync(db, request.ConnectionId, sessions, cancellationToken);
+        var installs = fresh.Where(r => Session(r) is null).Select(Install).OfType<string>().Distinct().ToList();
+        var firstEvents = await SupersessionRules.FirstEventTimeByInstallAsync(db, request.ConnectionId, installs, cancellationToken);
+        var marked = 0;
+        foreach (var record in fresh)
+        {
+            var covered = Session(record) is { } session
+                ? withEvents.Contains(session)
+                : Install(record) is { } install && firstEvents.TryGetValue(install, out var first) && first <= record.Timestamp;
+            if (covered)
+            {
+                record.Superseded = true;
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /// <summary>New events take over from metric records of their sessions that arrived earlier.</summary>
+    private async Task<int> SupersedeMetricsCoveredByAsync(Guid connectionId, List<UsageRecord> freshEvents, CancellationToken cancellationToken)
+    {
+        var sessions = freshEvents.Select(Session).OfType<string>().Distinct().ToList();
+        var marked = await SupersessionRules.SupersedeSessionMetricsAsync(db, connectionId, sessions, cancellationToken);
+        foreach (var install in freshEvents.Where(r => Install(r) is not null).GroupBy(r => Install(r)!))
+            marked += await SupersessionRules.SupersedeInstallMetricsAsync(db, connectionId, install.Key, install.Min(r => r.Timestamp), cancellationToken);
+        return marked;
+    }
+
+    private static string? Session(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension);
+
+    private static string? Install(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.InstallDimension);
+
+    private static string? Truncate(string? value, int max) => value is not null && value.Length > max ? value[..max] : value;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telemetry batch for connection {ConnectionId} hit a write conflict (attempt {Attempt}, {Error}); retrying")]
+    private static partial void LogRetry(ILogger logger, Guid connectionId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telemetry batch for connection {ConnectionId} had {Count} cost/token points without aggregation temporality; read as delta")]
+    private static partial void LogUnspecifiedTemporality(ILogger logger, Guid connectionId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store a rejected telemetry batch for connection {ConnectionId}")]
+    private static partial void LogRejectedNotStored(ILogger logger, Exception exception, Guid connectionId);
+}

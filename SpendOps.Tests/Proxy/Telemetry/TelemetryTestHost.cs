@@ -1,0 +1,166 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SpendOps.Core;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+using SpendOps.Core.Telemetry;
+using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage;
+using SpendOps.Proxy.Telemetry;
+
+namespace SpendOps.Tests.Proxy.Telemetry;
+
+/// <summary>
+/// A minimal real host: Kestrel on a loopback port, Core + telemetry ingest, and a SQLite database file in a temp
+/// folder created from the migrations. One per test class; tests isolate themselves with their own tenant and
+/// connection.
+/// </summary>
+public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private readonly string directory;
+    private readonly bool ownsDirectory;
+    private WebApplication? app;
+
+    public TelemetryTestHost()
+        : this(Path.Combine(Path.GetTempPath(), "spendops-telemetry-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true)
+    {
+    }
+
+    private TelemetryTestHost(string directory, bool ownsDirectory)
+    {
+        this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
+    }
+
+    /// <summary>
+    /// Opt-in: a PostgreSQL server (<c>Host=…;Port=…;Username=…</c>) to run the same tests on, each host on its own
+    /// database. Unset, the tests use a SQLite file.
+    /// </summary>
+    private static string? PostgresServer => Environment.GetEnvironmentVariable("SPENDOPS_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>A second host on the same database file: another instance behind the load balancer, or this one restarted.</summary>
+    public async Task<TelemetryTestHost> StartSecondInstanceAsync()
+    {
+        var second = new TelemetryTestHost(directory, ownsDirectory: false);
+        await second.InitializeAsync();
+        return second;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = PostgresServer is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:SpendOps"] = PostgresServer is null
+                ? $"Data Source={Path.Combine(directory, "spendops.db")}"
+                : $"{PostgresServer};Database=spendops_telemetry_{Path.GetFileName(directory)}",
+            ["Database:MigrateOnStartup"] = "false",
+            ["Telemetry:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddSpendOpsCore();
+        builder.AddSpendOpsTelemetry();
+        app = builder.Build();
+        app.MapSpendOpsOtlpIngest();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>().Database.MigrateAsync();
+        await app.StartAsync();
+        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (app is not null)
+        {
+            if (ownsDirectory && PostgresServer is not null)
+                await WithDbAsync(db => db.Database.EnsureDeletedAsync());
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        if (!ownsDirectory)
+            return;
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine is left for the OS to clean; it is in the temp folder.
+        }
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task<T> WithDbAsync<T>(Func<SpendOpsDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>());
+    }
+
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task<Tenant> CreateTenantAsync() =>
+        WithServiceAsync<TenantService, Tenant>(s => s.CreateAsync("tenant-" + Guid.NewGuid().ToString("N")[..8], "tests", CancellationToken.None));
+
+    /// <summary>A fresh tenant and connection with its first key, so each test sees only its own records.</summary>
+    public async Task<CreatedTelemetryConnection> CreateConnectionAsync()
+    {
+        var tenant = await CreateTenantAsync();
+        return await WithServiceAsync<TelemetryConnectionService, CreatedTelemetryConnection>(s =>
+            s.CreateAsync(tenant.Id, "Claude Team", TelemetrySource.ClaudeCode, "tests", CancellationToken.None));
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string? contentType, string? key, bool gzip = false, bool chunked = false)
+    {
+        var payload = gzip ? Gzip(body) : body;
+        HttpContent content = chunked ? new StreamContent(new MemoryStream(payload)) : new ByteArrayContent(payload);
+        if (contentType is not null)
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (gzip)
+            content.Headers.ContentEncoding.Add("gzip");
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (chunked)
+            request.Headers.TransferEncodingChunked = true;
+        if (key is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(CreatedTelemetryConnection connection, string signal, byte[] body, string contentType = "application/json") =>
+        PostAsync($"{connection.EndpointPath}/v1/{signal}", body, contentType, connection.FullKey);
+
+    /// <summary>The connection's usage records with their dimension rows.</summary>
+    public Task<List<UsageRecord>> RecordsAsync(Guid connectionId) =>
+        WithDbAsync(db => db.UsageRecords.AsNoTracking().Include(r => r.DimensionRows).Where(r => r.ConnectionId == connectionId).ToListAsync());
+
+    public static byte[] Gzip(byte[] body)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+            gzip.Write(body);
+        return output.ToArray();
+    }
+}
