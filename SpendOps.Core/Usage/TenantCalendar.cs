@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+
 namespace SpendOps.Core.Usage;
 
 /// <summary>
@@ -17,6 +20,10 @@ public sealed class TenantCalendar(TimeZoneInfo zone)
             return Utc;
         return TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? new TenantCalendar(zone) : Utc;
     }
+
+    /// <summary>The calendar of a tenant's configured zone.</summary>
+    public static async Task<TenantCalendar> ForTenantAsync(SpendOpsDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
+        For(await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).FirstOrDefaultAsync(cancellationToken));
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
