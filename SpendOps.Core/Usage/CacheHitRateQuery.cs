@@ -14,12 +14,5 @@ public static class CacheHitRateQuery
         return rows.Where(r => PromptTokens(r) > 0).OrderByDescending(PromptTokens).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The rate over all records of the filter together.</summary>
-    public static async Task<double> OverallAsync(SpendOpsDbContext db, UsageFilter filter, CancellationToken cancellationToken)
-    {
-        var rows = await UsageQueries.SummarizeAsync(db, filter, new UsageGrouping(UsageGroupingKind.Source), cancellationToken);
-        return TopSpendQuery.Sum(null, rows.ToList()).CacheHitRate;
-    }
-
     private static long PromptTokens(UsageSummaryRow row) => row.InputTokens + row.CacheReadTokens + row.CacheWriteTokens;
 }

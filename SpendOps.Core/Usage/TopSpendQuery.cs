@@ -11,10 +11,10 @@ public static class TopSpendQuery
         var top = rows.Take(count).ToList();
         var rest = rows.Skip(count).ToList();
         var others = rest.Count == 0 ? null : Sum(null, rest);
-        return new TopSpend(grouping, top, others, rows.Sum(r => r.CostUsd), rows.Sum(r => r.Requests));
+        return new TopSpend(grouping, top, others, Sum(null, rows.ToList()));
     }
 
-    internal static UsageSummaryRow Sum(string? key, IReadOnlyCollection<UsageSummaryRow> rows) => new(
+    private static UsageSummaryRow Sum(string? key, IReadOnlyCollection<UsageSummaryRow> rows) => new(
         key,
         rows.Sum(r => r.Requests),
         rows.Sum(r => r.InputTokens),

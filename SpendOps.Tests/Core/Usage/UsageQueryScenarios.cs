@@ -135,8 +135,8 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         Assert.Equal(2, top.Rows[0].Requests);
         Assert.Equal(1.25m, top.Others!.CostUsd);
         Assert.Equal(2, top.Others.Requests);
-        Assert.Equal(13.25m, top.TotalCostUsd);
-        Assert.Equal(5, top.TotalRequests);
+        Assert.Equal(13.25m, top.Total.CostUsd);
+        Assert.Equal(5, top.Total.Requests);
     }
 
     protected async Task CacheHitRate_PerUser_IsCacheReadsOverPromptTokensAsync()
@@ -156,7 +156,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
 
         await using var db = fixture.CreateContext();
         var rates = await CacheHitRateQuery.ByDimensionAsync(db, filter, "user", CancellationToken.None);
-        var overall = await CacheHitRateQuery.OverallAsync(db, filter, CancellationToken.None);
+        var overall = (await TopSpendQuery.GetAsync(db, filter, new UsageGrouping(UsageGroupingKind.Source), 0, CancellationToken.None)).Total.CacheHitRate;
 
         // alice: 700 cache reads of 150 + 700 + 150 = 1000 prompt tokens; bob: none of 400.
         Assert.Equal(["alice", "bob"], rates.Select(r => r.Key));
