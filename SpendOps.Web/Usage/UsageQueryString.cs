@@ -20,7 +20,9 @@ internal static class UsageQueryString
 {
     public static UsageQuery Parse(string uri)
     {
-        var query = new Uri(uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.Query : uri[Math.Max(0, uri.IndexOf('?'))..];
+        var start = uri.IndexOf('?');
+        var end = uri.IndexOf('#');
+        var query = start < 0 ? "" : end > start ? uri[start..end] : uri[start..];
         return Parse(QueryHelpers.ParseQuery(query));
     }
 
