@@ -7,6 +7,7 @@ using SpendOps.Web.Components;
 using SpendOps.Web.Components.Account;
 using SpendOps.Web.Health;
 using SpendOps.Web.Portal;
+using SpendOps.Web.Usage;
 
 namespace SpendOps.Web;
 
@@ -56,13 +57,15 @@ public static class PortalServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
+        app.MapUsageExportEndpoints();
         app.MapSpendOpsHealth();
         return app;
     }
 
     /// <summary>
     /// Middleware for the portal only: the proxy's responses must stay the provider's own, so the error page and
-    /// status-code pages never touch <c>/v1</c> or the ingest API.
+    /// status-code pages never touch <c>/v1</c> or the ingest API. Nor the portal's JSON API under <c>/api</c>:
+    /// a 401 or 403 there must stay a 401 or 403 (with problem details), not become the HTML not-found page.
     /// </summary>
     public static WebApplication UseSpendOpsPortal(this WebApplication app)
     {
@@ -79,5 +82,5 @@ public static class PortalServiceCollectionExtensions
     }
 
     private static bool IsMachineApi(PathString path) =>
-        path.StartsWithSegments("/v1") || path.StartsWithSegments("/api/v1/public");
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/api");
 }

@@ -14,6 +14,12 @@ public sealed record UsageFilter
     public PricingStatus? PricingStatus { get; init; }
     public bool? UsageComplete { get; init; }
 
+    /// <summary>
+    /// True: only records with no cost yet (unpriced, or pending the pricing job), the records the summary's
+    /// <c>Unpriced</c> column counts. False: only records that have been priced or are not billable.
+    /// </summary>
+    public bool? Unpriced { get; init; }
+
     /// <summary>Only calls with this HTTP status class: 2 for 2xx, 4 for 4xx, 5 for 5xx.</summary>
     public int? StatusClass { get; init; }
 

@@ -30,6 +30,8 @@ public static class UsageQueries
             records = records.Where(r => r.Estimated == estimated);
         if (filter.PricingStatus is { } status)
             records = records.Where(r => r.PricingStatus == status);
+        if (filter.Unpriced is { } unpriced)
+            records = records.Where(r => (r.PricingStatus == PricingStatus.Unpriced || r.PricingStatus == PricingStatus.Pending) == unpriced);
         if (filter.UsageComplete is { } complete)
             records = records.Where(r => r.UsageComplete == complete);
         if (filter.StatusClass is { } statusClass)

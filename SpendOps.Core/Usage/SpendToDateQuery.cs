@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+
+namespace SpendOps.Core.Usage;
+
+/// <summary>The dashboard's headline numbers. Same records and sums as <see cref="UsageQueries.SummarizeAsync"/>.</summary>
+public static class SpendToDateQuery
+{
+    public static async Task<SpendToDate> GetAsync(SpendOpsDbContext db, Guid tenantId, TenantCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = SpendPeriod.Resolve(SpendPeriodKind.Today, calendar, now);
+        var month = SpendPeriod.Resolve(SpendPeriodKind.ThisMonth, calendar, now);
+        var todayUsd = await CostAsync(db, new UsageFilter { TenantId = tenantId, From = today.From, To = today.To }, cancellationToken);
+        var monthUsd = await CostAsync(db, new UsageFilter { TenantId = tenantId, From = month.From, To = today.To }, cancellationToken);
+        var localNow = calendar.ToLocal(now);
+        return new SpendToDate(todayUsd, monthUsd, SpendForecast.MonthEnd(monthUsd, localNow), localNow, today, month);
+    }
+
+    /// <summary>Total cost of the records a filter covers; unpriced records count as nothing (they are counted separately).</summary>
+    public static Task<decimal> CostAsync(SpendOpsDbContext db, UsageFilter filter, CancellationToken cancellationToken) =>
+        db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions).SumAsync(r => r.CostUsd ?? 0m, cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Usage;
+using SpendOps.Web.Components.Shared;
+
+namespace SpendOps.Web.Components.Pages.Dashboard;
+
+/// <summary>
+/// Spend at a glance for every signed-in user: today, month to date and forecast, and for the chosen period the
+/// total, a chart, the top groups and cache hit rates. Each card loads its own numbers with its own context.
+/// </summary>
+public sealed partial class Dashboard
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+    private readonly LatestQuery latest = new();
+    private Guid tenantId;
+    private TenantCalendar? calendar;
+    private bool hasUsage;
+    private DateOnly today;
+    private PeriodChoice choice = new(SpendPeriodKind.ThisMonth);
+    private SpendPeriod? period;
+    private UsageFilter filter = new();
+    private IReadOnlyList<string> dimensionNames = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        tenantId = await Tenant.GetTenantIdAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
+        var tenantCalendar = await TenantCalendar.ForTenantAsync(db, tenantId, CancellationToken.None);
+        hasUsage = await db.UsageRecords.AnyAsync(r => r.TenantId == tenantId);
+        today = tenantCalendar.DateOf(Clock.GetUtcNow());
+        calendar = tenantCalendar;
+        await SelectAsync(choice);
+    }
+
+    private Task PeriodChangedAsync(PeriodChoice value) => SelectAsync(value);
+
+    private async Task SelectAsync(PeriodChoice value)
+    {
+        choice = value;
+        period = value.Resolve(calendar!, Clock.GetUtcNow());
+        var next = new UsageFilter { TenantId = tenantId, From = period.From, To = period.To };
+        var cancellationToken = latest.Start();
+        try
+        {
+            await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+            dimensionNames = await UsageDimensionNamesQuery.GetAsync(db, next, cancellationToken);
+            filter = next;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A newer period was chosen while this one loaded.
+        }
+    }
+
+    public void Dispose() => latest.Dispose();
+}
