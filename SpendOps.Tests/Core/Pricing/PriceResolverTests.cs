@@ -125,7 +125,7 @@ public sealed class PriceResolverTests
     public void Resolve_UsageRecord_ReportedModelFirstThenRequested()
     {
         var resolver = new PriceResolver([Price("openrouter", "openrouter/anthropic/claude-sonnet-4.5")]);
-        var record = PricingTestData.Usage();
+        var record = PricingTestData.UsageOf();
         record.Provider = "openrouter";
         record.TenantId = TenantA;
         record.Timestamp = Call;

@@ -18,7 +18,7 @@ internal static class PricingTestData
         AudioOutputPerMTok = audioOut,
     };
 
-    public static UsageRecord Usage(
+    public static UsageRecord UsageOf(
         long input = 0, long cacheRead = 0, long cacheWrite5m = 0, long cacheWrite1h = 0, long output = 0, long reasoning = 0,
         long audioIn = 0, long audioOut = 0, int webSearches = 0, string? searchContext = null) => new()
     {
