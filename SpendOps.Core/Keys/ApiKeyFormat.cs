@@ -1,50 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 
 namespace SpendOps.Core.Keys;
 
-/// <summary>The <c>aso_k_{id}.{secret}</c> key format that users paste into headers.</summary>
+/// <summary>The <c>aso_k_{id}.{secret}</c> proxy key that users paste into the <c>X-ASO-API-Key</c> header.</summary>
 public static class ApiKeyFormat
 {
     public const string Prefix = "aso_k_";
-    public const int MaxIdLength = 64;
-    private const int MaxSecretLength = 256;
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    public const int MaxIdLength = KeyFormat.MaxIdLength;
+    private static readonly KeyFormat Format = new(Prefix, 'k');
 
-    public static string NewId() => "k" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 11);
+    public static string NewId() => Format.NewId();
 
-    public static string NewSecret() => RandomNumberGenerator.GetString(Alphabet, 40);
+    public static string NewSecret() => KeyFormat.NewSecret();
 
-    public static string Compose(string id, string secret) => $"{Prefix}{id}.{secret}";
+    public static string Compose(string id, string secret) => Format.Compose(id, secret);
 
-    /// <summary>Splits a presented key into id and secret; false when the shape is wrong.</summary>
-    public static bool TryParse(ReadOnlySpan<char> key, [NotNullWhen(true)] out string? id, out ReadOnlySpan<char> secret)
-    {
-        id = null;
-        secret = default;
-        key = key.Trim();
-        if (!key.StartsWith(Prefix, StringComparison.Ordinal))
-            return false;
-        var rest = key[Prefix.Length..];
-        var dot = rest.IndexOf('.');
-        if (dot <= 0 || dot > MaxIdLength || dot == rest.Length - 1 || rest.Length - dot - 1 > MaxSecretLength)
-            return false;
-        var idPart = rest[..dot];
-        var secretPart = rest[(dot + 1)..];
-        if (!IsTokenChars(idPart) || !IsTokenChars(secretPart))
-            return false;
-        id = idPart.ToString();
-        secret = secretPart;
-        return true;
-    }
-
-    private static bool IsTokenChars(ReadOnlySpan<char> value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-'))
-                return false;
-        }
-        return true;
-    }
+    public static bool TryParse(ReadOnlySpan<char> key, [NotNullWhen(true)] out string? id, out ReadOnlySpan<char> secret) =>
+        Format.TryParse(key, out id, out secret);
 }
