@@ -24,6 +24,7 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton<UpstreamInvoker>();
         services.TryAddSingleton<ApiKeyResolver>();
         services.TryAddSingleton<ProxyMetrics>();
+        services.TryAddSingleton<CallForwarder>();
         services.TryAddSingleton<ProxyRequestHandler>();
         services.AddHostedService<ApiKeyCacheRefresher>();
 

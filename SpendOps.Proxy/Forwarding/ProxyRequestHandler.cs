@@ -1,36 +1,25 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Providers;
 using SpendOps.Proxy.Auth;
-using SpendOps.Proxy.Usage;
 using SpendOps.Proxy.Usage.Extractors;
 using SpendOps.Proxy.Usage.Extractors.OpenAi;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace SpendOps.Proxy.Forwarding;
 
 /// <summary>
-/// The proxy pipeline for <c>/v1/{provider}/{**path}</c>: key, policy and dimensions, then the call is forwarded
-/// unchanged and its usage record queued. Nothing here waits for the database.
+/// The proxy pipeline for <c>/v1/{provider}/{**path}</c>: key, policy, dimensions and model are checked here, then
+/// <see cref="CallForwarder"/> forwards the call unchanged and queues its usage record. Nothing here waits for the database.
 /// </summary>
-internal sealed partial class ProxyRequestHandler(
-    IHttpForwarder forwarder,
-    UpstreamInvoker invoker,
+internal sealed class ProxyRequestHandler(
+    CallForwarder callForwarder,
     UpstreamCatalog upstreams,
     ApiKeyResolver keys,
-    UsageSink usage,
     ProxyMetrics metrics,
     IOptions<ProxyOptions> options,
-    TimeProvider clock,
-    ILogger<ProxyRequestHandler> logger)
+    TimeProvider clock)
 {
-    private readonly ForwarderRequestConfig forwarderConfig = new()
-    {
-        ActivityTimeout = TimeSpan.FromSeconds(options.Value.UpstreamIdleTimeoutSeconds),
-    };
-
     public async Task HandleAsync(HttpContext context, string provider)
     {
         var startTimestamp = Stopwatch.GetTimestamp();
@@ -102,7 +91,7 @@ internal sealed partial class ProxyRequestHandler(
         {
             InjectedUsageFilter = injected ? new InjectedUsageChunkFilter() : null,
         };
-        await ForwardAsync(context, upstream, providerPath, family, call);
+        await callForwarder.ForwardAsync(context, upstream, providerPath, family, call);
     }
 
     /// <summary>
@@ -118,66 +107,6 @@ internal sealed partial class ProxyRequestHandler(
             return false;
         body.Replace(rewritten);
         return true;
-    }
-
-    private async Task ForwardAsync(HttpContext context, Upstream upstream, string providerPath, ProviderFamily family, ProxyCall call)
-    {
-        var target = RequestUtilities.MakeDestinationAddress(upstream.BaseUrl, new PathString(providerPath), context.Request.QueryString);
-        var clientBody = context.Response.Body;
-        var capture = new UsageCaptureStream(clientBody, call);
-        context.Response.Body = capture;
-        ForwarderError error;
-        try
-        {
-            error = await forwarder.SendAsync(context, upstream.BaseUrl, invoker.Invoker, forwarderConfig, new ProviderTransformer(target, call), context.RequestAborted);
-            if (error == ForwarderError.None)
-                await capture.CompleteAsync(context.RequestAborted);
-        }
-        finally
-        {
-            context.Response.Body = clientBody;
-        }
-
-        int? failedStatus = null;
-        if (error != ForwarderError.None)
-            failedStatus = await ReportForwardErrorAsync(context, upstream, family, error, call.RequestId);
-        metrics.RequestCompleted(upstream.Info.Name, failedStatus ?? context.Response.StatusCode);
-        var record = call.ToRecord(failedStatus, interrupted: error != ForwarderError.None);
-        if (call.CaptureFailed)
-            metrics.CaptureFailed(upstream.Info.Name);
-        usage.Enqueue(record);
-    }
-
-    /// <summary>
-    /// Turns a forwarding failure into the provider-shaped 502/504, unless the response had already begun. Returns
-    /// the status the proxy answered with, or null when the provider's status stands (the client went away, or the
-    /// provider broke off a response already under way).
-    /// </summary>
-    private async Task<int?> ReportForwardErrorAsync(HttpContext context, Upstream upstream, ProviderFamily family, ForwarderError error, string requestId)
-    {
-        var exception = context.GetForwarderErrorFeature()?.Exception;
-        var clientGone = context.RequestAborted.IsCancellationRequested
-            || error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
-                or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient;
-        if (clientGone)
-        {
-            LogClientGone(logger, upstream.Info.Name, error);
-            return null;
-        }
-
-        LogUpstreamFailed(logger, upstream.Info.Name, error, exception?.GetBaseException().Message);
-        if (context.Response.HasStarted)
-            return null; // The provider's status and part of its body are already with the client; the stream just ends.
-
-        var timedOut = error == ForwarderError.RequestTimedOut;
-        var status = timedOut ? 504 : 502;
-        var message = timedOut
-            ? $"AI SpendOps: The {upstream.Info.DisplayName} API did not answer within {options.Value.UpstreamIdleTimeoutSeconds} s"
-            : $"AI SpendOps: Could not reach the {upstream.Info.DisplayName} API ({Describe(error)})";
-        context.Response.Headers.Clear();
-        context.Response.Headers[ProxyHeaders.RequestId] = requestId;
-        await ErrorEnvelope.WriteAsync(context, family, new ProxyError(status, message, timedOut ? "aso_upstream_timeout" : "aso_upstream_unreachable"));
-        return status;
     }
 
     private async ValueTask<RequestBodyResult> ReadBodyAsync(HttpContext context)
@@ -203,25 +132,10 @@ internal sealed partial class ProxyRequestHandler(
         await ErrorEnvelope.WriteAsync(context, family, error);
     }
 
-    private static string Describe(ForwarderError error) => error switch
-    {
-        ForwarderError.Request => "connection failed",
-        ForwarderError.ResponseHeaders => "invalid response",
-        ForwarderError.RequestBodyDestination => "upstream stopped reading the request",
-        ForwarderError.ResponseBodyDestination => "upstream broke off the response",
-        _ => error.ToString(),
-    };
-
     private static string NewRequestId() => "aso_" + Guid.CreateVersion7().ToString("N");
 
     private readonly record struct RequestBodyResult(BufferedRequestBody? Content, bool TooLarge) : IDisposable
     {
         public void Dispose() => Content?.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream {Provider} failed: {Error} {Reason}")]
-    private static partial void LogUpstreamFailed(ILogger logger, string provider, ForwarderError error, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Client went away during a {Provider} call: {Error}")]
-    private static partial void LogClientGone(ILogger logger, string provider, ForwarderError error);
 }
