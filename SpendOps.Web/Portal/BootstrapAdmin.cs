@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +34,7 @@ internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions
             ?? await tenants.CreateAsync(settings.Tenant, "bootstrap", cancellationToken);
 
         var generated = string.IsNullOrWhiteSpace(settings.AdminPassword);
-        var password = generated ? GeneratePassword() : settings.AdminPassword!;
+        var password = generated ? PasswordGenerator.Generate() : settings.AdminPassword!;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var admin = new ApplicationUser
         {
@@ -61,9 +60,6 @@ internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions
             LogCreated(logger, tenant.Name, settings.AdminEmail);
         }
     }
-
-    private static string GeneratePassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 18) + "-9a";
 
     private static void Check(IdentityResult result, string what)
     {
