@@ -19,8 +19,8 @@ public static class AuditQueries
             query = query.Where(a => a.At < to);
 
         var total = await query.CountAsync(cancellationToken);
-        // Ids grow with time, and ordering by them works the same on every engine.
-        var entries = await query.OrderByDescending(a => a.Id)
+        // The id breaks ties between entries of the same instant, so pages never overlap or skip.
+        var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, MaxPageSize))
             .ToListAsync(cancellationToken);

@@ -62,11 +62,11 @@ public class PortalFixture : ProxyFixture
             state = await signIn.Context.StorageStateAsync();
             storedSignIns[user.Email] = state;
         }
-        return await NewSessionAsync(state, test);
+        return await NewSessionAsync(state, $"{test}.{user.Email.Split('@')[0]}");
     }
 
     /// <summary>A browser context that is not signed in (for the sign-in page itself).</summary>
-    public Task<PortalSession> AnonymousAsync([CallerMemberName] string test = "") => NewSessionAsync(null, test);
+    public Task<PortalSession> AnonymousAsync([CallerMemberName] string test = "") => NewSessionAsync(null, $"{test}.anonymous");
 
     /// <summary>Drops a stored sign-in, after a test changed that user's password, role or lockout.</summary>
     public void ForgetSignIn(PortalUser user) => storedSignIns.TryRemove(user.Email, out _);

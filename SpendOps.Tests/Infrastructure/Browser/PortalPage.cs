@@ -60,7 +60,8 @@ public sealed class PortalPage : IAsyncDisposable
     public async Task<string> ScreenshotAsync(string step)
     {
         var path = TestArtifacts.ScreenshotPath(testName, $"{Interlocked.Increment(ref screenshots):00}-{step}");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        // Animations are finished first, so a dialog is not caught half faded in.
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
         Screenshots.Add(path);
         return path;
     }

@@ -24,7 +24,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
     {
         await using var session = await fixture.SignInAsync();
         var page = await session.OpenAsync("/keys");
-        var name = Unique("backend");
+        var name = PortalNames.Unique("backend");
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create key", Exact = true }).First.ClickAsync();
         var dialog = page.Page.GetByRole(AriaRole.Dialog);
@@ -40,8 +40,9 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("/v1/chat/completions", fixture.Upstream.LastRequest.Path);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Done, I have copied it" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Dialog).WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.Page.GetByRole(AriaRole.Link, new() { Name = $"Edit key {name}" }).WaitForAsync();
-        Assert.Equal(0, await page.Page.GetByText(fullKey).CountAsync());
+        Assert.DoesNotContain(fullKey, await page.Page.ContentAsync());
         page.AssertNoBrowserErrors();
     }
 
@@ -53,7 +54,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
         var page = await session.OpenAsync("/keys");
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create key", Exact = true }).First.ClickAsync();
         var dialog = page.Page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Key name").FillAsync(Unique("clipboard"));
+        await dialog.GetByLabel("Key name").FillAsync(PortalNames.Unique("clipboard"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var shown = page.Page.GetByLabel("API key", new() { Exact = true });
         await shown.WaitForAsync();
@@ -70,7 +71,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
     {
         await using var session = await fixture.SignInAsync();
         var page = await session.OpenAsync("/keys");
-        var name = Unique("invalid");
+        var name = PortalNames.Unique("invalid");
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create key", Exact = true }).First.ClickAsync();
         var dialog = page.Page.GetByRole(AriaRole.Dialog);
 
@@ -104,7 +105,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
     [RequiresChromiumFact]
     public async Task EditPolicy_RequireDimension_ProxyEnforcesItWithinSeconds()
     {
-        var key = await fixture.CreateKeyAsync(name: Unique("policy"));
+        var key = await fixture.CreateKeyAsync(name: PortalNames.Unique("policy"));
         Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(fixture.App, key.FullKey)).StatusCode);
         await using var session = await fixture.SignInAsync();
         var page = await session.OpenAsync($"/keys/{key.Key.Id}");
@@ -126,7 +127,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
     [RequiresChromiumFact]
     public async Task DisableKey_FromList_ProxyAnswers403AndEnableRestoresIt()
     {
-        var name = Unique("disable");
+        var name = PortalNames.Unique("disable");
         var key = await fixture.CreateKeyAsync(name: name);
         Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(fixture.App, key.FullKey)).StatusCode);
         await using var session = await fixture.SignInAsync();
@@ -148,7 +149,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
     [RequiresChromiumFact]
     public async Task RotateKey_OnEditPage_NewKeyShownOnceWorksAndOldStops()
     {
-        var name = Unique("rotate");
+        var name = PortalNames.Unique("rotate");
         var key = await fixture.CreateKeyAsync(name: name);
         await using var session = await fixture.SignInAsync();
         var page = await session.OpenAsync($"/keys/{key.Key.Id}");
@@ -167,7 +168,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
     [RequiresChromiumFact]
     public async Task KeyList_NoKeysInTenant_EmptyStateSaysWhatToDo()
     {
-        var admin = await fixture.CreateUserAsync($"{Unique("empty")}@spendops.test", "Admin", tenant: Unique("tenant-empty"));
+        var admin = await fixture.CreateUserAsync(PortalNames.Email("empty"), "Admin", tenant: PortalNames.Unique("tenant-empty"));
         await using var session = await fixture.SignInAsync(admin);
 
         var page = await session.OpenAsync("/keys");
@@ -176,6 +177,4 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
         Assert.True(await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create your first key" }).IsVisibleAsync());
         page.AssertNoBrowserErrors();
     }
-
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
 }

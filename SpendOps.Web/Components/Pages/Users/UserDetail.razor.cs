@@ -51,7 +51,7 @@ public sealed partial class UserDetail
     private async Task ResetPasswordAsync()
     {
         if (await Dialogs.Confirm($"{user!.Email} gets a new password, shown to you once, and is signed out.", "Reset password?",
-                new ConfirmOptions { OkButtonText = "Reset password", CancelButtonText = "Cancel" }) != true)
+                new ConfirmOptions { OkButtonText = "Reset and show password", CancelButtonText = "Cancel" }) != true)
             return;
         string? password = null;
         await ChangeAsync(async (users, tenantId, actor) => password = await users.ResetPasswordAsync(tenantId, UserId, actor, CancellationToken.None), null);
