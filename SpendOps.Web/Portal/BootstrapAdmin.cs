@@ -10,7 +10,7 @@ namespace SpendOps.Web.Portal;
 /// On a database with no users, creates the roles, the <c>Bootstrap:Tenant</c> tenant and an admin who is also
 /// a global admin, so a fresh install can be signed into at once. Runs after the migrations (registered later).
 /// </summary>
-internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions<BootstrapOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
+internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions<BootstrapOptions> options, TimeProvider clock, ILogger<BootstrapAdmin> logger) : IHostedService
 {
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -43,6 +43,7 @@ internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions
             EmailConfirmed = true,
             TenantId = tenant.Id,
             DisplayName = "Administrator",
+            CreatedAt = clock.GetUtcNow(),
         };
         Check(await users.CreateAsync(admin, password), $"create the admin user {settings.AdminEmail} (check Bootstrap:AdminPassword)");
         Check(await users.AddToRolesAsync(admin, [Roles.Admin, Roles.GlobalAdmin]), "assign admin roles");
