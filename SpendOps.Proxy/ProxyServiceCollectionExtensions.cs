@@ -23,6 +23,7 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton<UpstreamCatalog>();
         services.TryAddSingleton<UpstreamInvoker>();
         services.TryAddSingleton<ApiKeyResolver>();
+        services.TryAddSingleton<ProxyDryRun>();
         services.TryAddSingleton<ProxyMetrics>();
         services.TryAddSingleton<CallForwarder>();
         services.TryAddSingleton<ProxyRequestHandler>();

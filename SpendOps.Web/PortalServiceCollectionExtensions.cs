@@ -45,6 +45,10 @@ public static class PortalServiceCollectionExtensions
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        // A disabled user, a changed role or a reset password gets a new security stamp; checking it every minute
+        // (instead of every 30) ends such sessions quickly. Interactive circuits revalidate as often.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = PortalSessionRevalidation.Interval);
+
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.AddHostedService<BootstrapAdmin>();
         services.AddSpendOpsHealthChecks();

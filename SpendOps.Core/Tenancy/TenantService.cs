@@ -4,11 +4,19 @@ using SpendOps.Core.Data;
 
 namespace SpendOps.Core.Tenancy;
 
-/// <summary>Creates and finds tenants.</summary>
+/// <summary>Creates, finds and lists tenants.</summary>
 public sealed class TenantService(SpendOpsDbContext db, AuditLog audit, TimeProvider clock)
 {
     public Task<Tenant?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
         db.Tenants.FirstOrDefaultAsync(t => t.Name == name, cancellationToken);
+
+    public async Task<IReadOnlyList<TenantSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var tenants = await db.Tenants.AsNoTracking()
+            .Select(t => new TenantSummary(t.Id, t.Name, t.CreatedAt, db.Users.Count(u => u.TenantId == t.Id), db.ApiKeys.Count(k => k.TenantId == t.Id)))
+            .ToListAsync(cancellationToken);
+        return tenants.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
 
     public async Task<Tenant> CreateAsync(string name, string actor, CancellationToken cancellationToken)
     {

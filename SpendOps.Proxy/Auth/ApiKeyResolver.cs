@@ -34,7 +34,7 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
             key = await LoadMissingAsync(id, now, cancellationToken);
 
         ApiKeyFormat.TryParse(presented, out _, out var secret);
-        if (key is null || !key.IsUsableAt(now) || !KeyHasher.Verify(key.Id, secret, key.SecretHash))
+        if (key is null || !key.Accepts(secret, now))
             return KeyResolution.Fail(KeyFailure.Unknown);
 
         lastUsed[key.Id] = now;

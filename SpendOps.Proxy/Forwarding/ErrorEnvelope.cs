@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SpendOps.Core.Providers;
@@ -34,6 +36,21 @@ public static class ErrorEnvelope
         response.StatusCode = error.Status;
         response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(response.BodyWriter.AsStream(leaveOpen: true), WriterOptions);
+        Write(writer, family, error);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>The body <see cref="WriteAsync"/> would send, as text (the portal shows it in its key test).</summary>
+    public static string ToJson(ProviderFamily family, ProxyError error)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            Write(writer, family, error);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Write(Utf8JsonWriter writer, ProviderFamily family, ProxyError error)
+    {
         writer.WriteStartObject();
         switch (family)
         {
@@ -61,7 +78,6 @@ public static class ErrorEnvelope
                 break;
         }
         writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted);
     }
 
     // https://docs.anthropic.com/en/api/errors

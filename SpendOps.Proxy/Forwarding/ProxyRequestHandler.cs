@@ -29,9 +29,7 @@ internal sealed class ProxyRequestHandler(
         var upstream = upstreams.Find(provider);
         if (upstream is null)
         {
-            await RejectAsync(context, ProviderFamily.OpenAi, new ProxyError(404,
-                $"AI SpendOps: Unknown provider '{provider}'. Use /v1/{{provider}}/... with one of: {string.Join(", ", upstreams.All.Select(u => u.Info.Name))}",
-                "aso_unknown_provider"));
+            await RejectAsync(context, ProviderFamily.OpenAi, RequestAdmission.UnknownProvider(provider, upstreams.All.Select(u => u.Info.Name)));
             return;
         }
 
@@ -40,31 +38,15 @@ internal sealed class ProxyRequestHandler(
         var family = ErrorEnvelope.FamilyFor(upstream.Info.Family, providerPath);
 
         var resolution = await keys.ResolveAsync(context.Request.Headers[ProxyHeaders.ApiKey], context.RequestAborted);
-        if (resolution.Key is not { } key)
+        if (RequestAdmission.CheckKey(resolution) is { } keyError)
         {
-            var message = resolution.Failure switch
-            {
-                KeyFailure.Missing => ProxyMessages.MissingKey,
-                KeyFailure.Format => ProxyMessages.InvalidKeyFormat,
-                _ => ProxyMessages.InvalidKeyUnknown,
-            };
-            // 403, not 401: Claude Code retries a 401 for minutes but shows a 403 at once.
-            await RejectAsync(context, family, new ProxyError(403, message, "aso_invalid_api_key"));
+            await RejectAsync(context, family, keyError);
             return;
         }
-        if (!key.AllowsProvider(upstream.Info.Name))
+        var key = resolution.Key!;
+        if (RequestAdmission.CheckPolicy(key, upstream.Info.Name, context.Request.Headers, out var dims) is { } policyError)
         {
-            await RejectAsync(context, family, new ProxyError(403, ProxyMessages.ProviderNotAllowed, "aso_provider_not_allowed"));
-            return;
-        }
-        if (!DimsParser.TryParse(context.Request.Headers, out var dims, out var dimsError))
-        {
-            await RejectAsync(context, family, new ProxyError(400, dimsError!, "aso_invalid_dims"));
-            return;
-        }
-        if (PolicyCheck.CheckDims(key, dims) is { } policyError)
-        {
-            await RejectAsync(context, family, new ProxyError(400, policyError, "aso_dims_policy"));
+            await RejectAsync(context, family, policyError);
             return;
         }
 
@@ -79,9 +61,9 @@ internal sealed class ProxyRequestHandler(
 
         var endpoint = EndpointClassifier.Classify(upstream.Info, context.Request.Method, providerPath);
         var facts = RequestInspector.Inspect(endpoint, context.Request.ContentType, body.Content is { } content ? content.Span : default);
-        if (key.RestrictsModels && !ModelAllowed(key, facts.Model, context.Request.Method))
+        if (RequestAdmission.CheckModel(key, facts.Model, context.Request.Method) is { } modelError)
         {
-            await RejectAsync(context, family, new ProxyError(403, ProxyMessages.ModelNotAllowed, "aso_model_not_allowed"));
+            await RejectAsync(context, family, modelError);
             return;
         }
 
@@ -118,13 +100,6 @@ internal sealed class ProxyRequestHandler(
         var buffered = await BufferedRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
         return buffered is null ? new RequestBodyResult(null, TooLarge: true) : new RequestBodyResult(buffered, TooLarge: false);
     }
-
-    /// <summary>
-    /// A key limited to some models only lets through requests whose model is known: a POST whose model cannot be
-    /// read would otherwise slip past the allow-list. Reads (model lists, GETs of stored objects) carry no model.
-    /// </summary>
-    private static bool ModelAllowed(ResolvedKey key, string? model, string method) =>
-        model is null ? HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsDelete(method) : key.AllowsModel(model);
 
     private async Task RejectAsync(HttpContext context, ProviderFamily family, ProxyError error)
     {

@@ -20,7 +20,7 @@ public class ProxyFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Upstream = await FakeUpstream.StartAsync();
         Database = await CreateDatabaseAsync();
@@ -29,7 +29,7 @@ public class ProxyFixture : IAsyncLifetime
         App.Start();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Upstream.DisposeAsync();

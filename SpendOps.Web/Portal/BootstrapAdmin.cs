@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace SpendOps.Web.Portal;
 /// On a database with no users, creates the roles, the <c>Bootstrap:Tenant</c> tenant and an admin who is also
 /// a global admin, so a fresh install can be signed into at once. Runs after the migrations (registered later).
 /// </summary>
-internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions<BootstrapOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
+internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions<BootstrapOptions> options, TimeProvider clock, ILogger<BootstrapAdmin> logger) : IHostedService
 {
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -35,7 +34,7 @@ internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions
             ?? await tenants.CreateAsync(settings.Tenant, "bootstrap", cancellationToken);
 
         var generated = string.IsNullOrWhiteSpace(settings.AdminPassword);
-        var password = generated ? GeneratePassword() : settings.AdminPassword!;
+        var password = generated ? PasswordGenerator.Generate() : settings.AdminPassword!;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var admin = new ApplicationUser
         {
@@ -44,6 +43,7 @@ internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions
             EmailConfirmed = true,
             TenantId = tenant.Id,
             DisplayName = "Administrator",
+            CreatedAt = clock.GetUtcNow(),
         };
         Check(await users.CreateAsync(admin, password), $"create the admin user {settings.AdminEmail} (check Bootstrap:AdminPassword)");
         Check(await users.AddToRolesAsync(admin, [Roles.Admin, Roles.GlobalAdmin]), "assign admin roles");
@@ -61,9 +61,6 @@ internal sealed partial class BootstrapAdmin(IServiceProvider services, IOptions
             LogCreated(logger, tenant.Name, settings.AdminEmail);
         }
     }
-
-    private static string GeneratePassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 18) + "-9a";
 
     private static void Check(IdentityResult result, string what)
     {

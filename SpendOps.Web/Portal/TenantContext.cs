@@ -21,6 +21,14 @@ public sealed class TenantContext(AuthenticationStateProvider authentication)
 
     public async Task<bool> IsInRoleAsync(string role) => (await GetUserAsync()).IsInRole(role);
 
+    /// <summary>The signed-in user as the author of an administrative change.</summary>
+    public async Task<AdminActor> GetAdminActorAsync()
+    {
+        var user = await GetUserAsync();
+        var id = user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? throw new UnauthorizedAccessException("The signed-in user has no id.");
+        return new AdminActor(id, user.Identity?.Name ?? id, user.IsInRole(Roles.GlobalAdmin));
+    }
+
     public async Task<bool> IsGlobalAdminAsync() => await IsInRoleAsync(Roles.GlobalAdmin);
 
     private async Task<ClaimsPrincipal> GetUserAsync() => (await authentication.GetAuthenticationStateAsync()).User;

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+using SpendOps.Core;
+using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
+using SpendOps.Web.Portal;
+
+namespace SpendOps.Web.Components.Pages.Keys;
+
+/// <summary>One key: its details, its policy form and the disable/enable/rotate actions. Keys of other tenants are "not found".</summary>
+public sealed partial class KeyEdit
+{
+    private ApiKeySummary? current;
+    private KeyPolicyInput input = new();
+    private bool loaded;
+
+    [Parameter]
+    public string KeyId { get; set; } = "";
+
+    [Inject]
+    private TenantContext Tenant { get; set; } = null!;
+
+    [Inject]
+    private IDbContextFactory<SpendOpsDbContext> Contexts { get; set; } = null!;
+
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = null!;
+
+    [Inject]
+    private NotificationService Notifications { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var tenantId = await Tenant.GetTenantIdAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
+        current = await ApiKeyQueries.FindAsync(db, tenantId, KeyId, CancellationToken.None);
+        input = current is null ? new KeyPolicyInput() : KeyPolicyInput.From(current);
+        loaded = true;
+    }
+
+    private async Task<string?> SaveAsync(KeyPolicyInput form)
+    {
+        var tenantId = await Tenant.GetTenantIdAsync();
+        var actor = await Tenant.GetActorAsync();
+        try
+        {
+            await Scopes.RunAsync<ApiKeyService, ApiKey>(keys =>
+                keys.UpdateAsync(KeyId, form.Name, form.ToPolicy(), form.ExpiresAt, actor, CancellationToken.None, tenantId));
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+        await LoadAsync();
+        Notifications.Notify(NotificationSeverity.Success, "Policy saved. The proxy applies it within seconds.");
+        return null;
+    }
+}
