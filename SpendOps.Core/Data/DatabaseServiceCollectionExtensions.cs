@@ -22,7 +22,7 @@ internal static class DatabaseServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
-        services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqlitePragmas()));
         services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
         services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres

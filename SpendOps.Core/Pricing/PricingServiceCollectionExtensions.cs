@@ -12,6 +12,7 @@ internal static class PricingServiceCollectionExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<PricingMetrics>();
         builder.Services.TryAddSingleton<PricingRunner>();
+        builder.Services.TryAddSingleton<PriceCache>();
         builder.Services.TryAddScoped<CatalogImporter>();
         builder.Services.TryAddScoped<PriceService>();
         return builder;

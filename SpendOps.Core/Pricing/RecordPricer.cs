@@ -23,6 +23,8 @@ internal static class RecordPricer
     {
         if (!record.Billable)
             return (PricingStatus.NotBillable, 0m, null);
+        if (!record.UsageComplete && !HasAnyUsage(record))
+            return (PricingStatus.UsageUnknown, null, null);
         // Unknown models stay visible with no cost (never $0) and are priced once a price exists.
         if (prices.Resolve(record) is not { } resolved)
             return (PricingStatus.Unpriced, null, null);
@@ -30,4 +32,8 @@ internal static class RecordPricer
         var cost = CostCalculator.Calculate(record, resolved.Price, resolved.DiscountPercent).Total;
         return (PricingStatus.Priced, PricePrecision.Round(cost), resolved.Price.Id);
     }
+
+    private static bool HasAnyUsage(UsageRecord r) =>
+        r.PromptTokens + r.OutputTokens + r.AudioInputTokens + r.AudioOutputTokens + r.ImageInputTokens + r.ImageOutputTokens + r.WebSearchRequests > 0
+        || r.ProviderCostUsd is not null;
 }

@@ -11,4 +11,10 @@ public enum PricingStatus
 
     /// <summary>A call that costs nothing by nature (token counting, model lists, failed requests).</summary>
     NotBillable = 3,
+
+    /// <summary>
+    /// A billable call whose response reported no usage at all (an OpenAI stream without <c>include_usage</c>, a
+    /// stream cut before its usage): the cost is unknown, so it is left empty rather than priced at $0.
+    /// </summary>
+    UsageUnknown = 4,
 }

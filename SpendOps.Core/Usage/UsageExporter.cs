@@ -67,7 +67,10 @@ public sealed class UsageExporter(SpendOpsDbContext db)
         r.TimeToFirstByteMs is { } ttfb ? Math.Round(ttfb, 3) : null,
     ];
 
-    /// <summary>Pending records are reported as unpriced: no price has been applied yet.</summary>
+    /// <summary>
+    /// The three values scripts know. Pending records (no price applied yet) and records whose usage is unknown are
+    /// reported as unpriced: neither has a cost; <c>usage_complete</c> tells the second kind apart.
+    /// </summary>
     public static string PricingStatusName(PricingStatus status) => status switch
     {
         PricingStatus.Priced => "priced",

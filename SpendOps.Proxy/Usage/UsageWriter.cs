@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Data;
+using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
 using SpendOps.Core.Telemetry;
 
@@ -11,12 +12,14 @@ namespace SpendOps.Proxy.Usage;
 /// <summary>
 /// Drains the usage queue into the database in batches. A batch that cannot be written (database down) goes
 /// to the spill file at once, so nothing waits in memory for an outage to end; the spill file is replayed
-/// every few seconds until it is empty. At shutdown the queue is closed and drained.
+/// every few seconds until it is empty. At shutdown the queue is closed and drained. Records are priced on the way in.
 /// </summary>
 internal sealed partial class UsageWriter(
     UsageSink sink,
     UsageSpillFile spill,
     IDbContextFactory<SpendOpsDbContext> contexts,
+    PriceCache prices,
+    TimeProvider clock,
     UsageMetrics metrics,
     IOptions<UsageOptions> options,
     ILogger<UsageWriter> logger) : BackgroundService
@@ -73,11 +76,36 @@ internal sealed partial class UsageWriter(
 
     private async Task InsertAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
+        await PriceAsync(records, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
         metrics.OnWritten(records.Count);
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
         await SupersessionRules.ApplyForProxyRecordsAsync(db, records, cancellationToken);
+    }
+
+    /// <summary>
+    /// Prices records as they are written (the same rules and price-in-force-at-call-time as the pricing job), which
+    /// saves updating every row a second time. Records it cannot price stay pending or unpriced for the job.
+    /// </summary>
+    private async Task PriceAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
+    {
+        PriceResolver table;
+        try
+        {
+            table = await prices.GetAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPricesUnavailable(logger, ex);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        foreach (var record in records)
+        {
+            if (record.PricingStatus == PricingStatus.Pending)
+                RecordPricer.Apply(record, table, now);
+        }
     }
 
     private async Task ReplayLoopAsync(CancellationToken stoppingToken)
@@ -131,6 +159,9 @@ internal sealed partial class UsageWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed; they were spilled to disk and will be replayed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prices could not be loaded; records are written pending and priced by the pricing job")]
+    private static partial void LogPricesUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spilled usage file {File} failed; will retry")]
     private static partial void LogReplayFailed(ILogger logger, Exception exception, string file);

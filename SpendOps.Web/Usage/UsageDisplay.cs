@@ -33,6 +33,7 @@ internal static class UsageDisplay
         PricingStatus.Priced => "priced",
         PricingStatus.Pending => "pending",
         PricingStatus.NotBillable => "not billable",
+        PricingStatus.UsageUnknown => "usage unknown",
         _ => "unpriced",
     };
 

@@ -41,6 +41,21 @@ public sealed class UsageCaptureTests(ProxyFixture fixture) : IClassFixture<Prox
     }
 
     [Fact]
+    public async Task ProxiedCall_IsPricedAsItIsWrittenWithoutWaitingForTheJob()
+    {
+        var key = await fixture.CreateKeyAsync();
+        fixture.Upstream.Handler = FixtureFiles.Replay("providers/openai-chat.json");
+
+        await PostAsync(key, "/v1/openai/v1/chat/completions", "{\"model\":\"gpt-4.1\",\"messages\":[]}");
+        var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+
+        // Jobs are off in tests: the writer priced it. 516 × $2/M + 1024 × $0.5/M + 12 × $8/M = $0.00164.
+        Assert.Equal(PricingStatus.Priced, record.PricingStatus);
+        Assert.Equal(0.00164m, record.CostUsd);
+        Assert.NotNull(record.PriceId);
+    }
+
+    [Fact]
     public async Task StreamedAndNonStreamedCallsWithSameUsage_CostTheSame()
     {
         var plain = await fixture.CreateKeyAsync();
@@ -75,10 +90,13 @@ public sealed class UsageCaptureTests(ProxyFixture fixture) : IClassFixture<Prox
 
         await PostAsync(key, "/v1/openai/v1/chat/completions", "{\"model\":\"gpt-4.1\",\"stream\":true}");
         var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
+        await RunPricingAsync();
+        record = await fixture.WaitForUsageAsync(record.RequestId);
 
         Assert.False(record.UsageComplete);
         Assert.True(record.Billable);
-        Assert.Equal(PricingStatus.Pending, record.PricingStatus);
+        Assert.Equal(PricingStatus.UsageUnknown, record.PricingStatus);
+        Assert.Null(record.CostUsd);
     }
 
     [Fact]

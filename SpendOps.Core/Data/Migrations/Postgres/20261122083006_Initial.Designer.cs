@@ -12,7 +12,7 @@ using SpendOps.Core.Data;
 namespace SpendOps.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSpendOpsDbContext))]
-    [Migration("20261122074405_Initial")]
+    [Migration("20261122083006_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using SpendOps.Core.Data;
 namespace SpendOps.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSpendOpsDbContext))]
-    [Migration("20261122074342_Initial")]
+    [Migration("20261122082946_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
