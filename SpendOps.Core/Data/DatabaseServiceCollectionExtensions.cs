@@ -31,7 +31,22 @@ internal static class DatabaseServiceCollectionExtensions
 
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<SpendOpsDbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
+        KeepThreadPoolWarm();
     }
+
+    /// <summary>
+    /// SQLite (Microsoft.Data.Sqlite) blocks the calling thread even behind its async APIs. On a one- or two-core host
+    /// the thread pool starts with that many threads and grows only every half second, so a job's query would hold up
+    /// proxy requests; a few spare threads cost nothing.
+    /// </summary>
+    private static void KeepThreadPoolWarm()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < MinWorkerThreads)
+            ThreadPool.SetMinThreads(MinWorkerThreads, io);
+    }
+
+    private const int MinWorkerThreads = 8;
 
     private static string? ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);

@@ -27,25 +27,54 @@ internal sealed partial class UsageWriter(
     private static readonly TimeSpan ShutdownWriteTimeout = TimeSpan.FromSeconds(10);
     private readonly UsageOptions settings = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs on a thread of its own: SQLite does its I/O synchronously even behind async APIs, and on a small machine a
+    /// thread-pool thread held by a batch insert would leave the proxy's requests waiting for the pool to grow.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var replay = ReplayLoopAsync(stoppingToken);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "SpendOps usage writer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
         var reader = sink.Reader;
         var batch = new List<UsageRecord>(settings.BatchSize);
-        try
+        var replayEvery = TimeSpan.FromSeconds(settings.SpillReplaySeconds);
+        var nextReplay = DateTime.UtcNow;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            if (DateTime.UtcNow >= nextReplay)
             {
-                if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
-                    await Task.Delay(settings.BatchDelayMilliseconds, stoppingToken);
-                while (batch.Count < settings.BatchSize && reader.TryRead(out var record))
-                    batch.Add(record);
-                await WriteOrSpillAsync(batch, stoppingToken);
-                batch.Clear();
+                ReplaySpillAsync(stoppingToken).GetAwaiter().GetResult();
+                nextReplay = DateTime.UtcNow + replayEvery;
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            if (!WaitForRecords(reader, nextReplay - DateTime.UtcNow, stoppingToken))
+                continue;
+            if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
+                stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
+            while (batch.Count < settings.BatchSize && reader.TryRead(out var record))
+                batch.Add(record);
+            WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+            batch.Clear();
         }
 
         sink.Close();
@@ -53,8 +82,26 @@ internal sealed partial class UsageWriter(
             batch.Add(record);
         using var timeout = new CancellationTokenSource(ShutdownWriteTimeout);
         foreach (var chunk in batch.Chunk(settings.BatchSize))
-            await WriteOrSpillAsync(chunk, timeout.Token);
-        await replay;
+            WriteOrSpillAsync(chunk, timeout.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Blocks until records are queued (true) or the wait is over: time for a spill replay, or shutdown (false).</summary>
+    private static bool WaitForRecords(System.Threading.Channels.ChannelReader<UsageRecord> reader, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        if (reader.Count > 0)
+            return true;
+        if (wait <= TimeSpan.Zero)
+            return false;
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        until.CancelAfter(wait);
+        try
+        {
+            return reader.WaitToReadAsync(until.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private async Task WriteOrSpillAsync(IReadOnlyCollection<UsageRecord> batch, CancellationToken cancellationToken)
@@ -105,22 +152,6 @@ internal sealed partial class UsageWriter(
         {
             if (record.PricingStatus == PricingStatus.Pending)
                 RecordPricer.Apply(record, table, now);
-        }
-    }
-
-    private async Task ReplayLoopAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.SpillReplaySeconds));
-        try
-        {
-            do
-            {
-                await ReplaySpillAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 
