@@ -15,6 +15,9 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
 
     public const string SystemActor = "system";
 
+    /// <summary>The largest page <see cref="ListPageAsync"/> returns.</summary>
+    public const int MaxPageSize = 200;
+
     public async Task<IReadOnlyList<ModelPrice>> ListAsync(PriceQuery query, CancellationToken cancellationToken)
     {
         var rows = db.ModelPrices.AsNoTracking().Where(p => p.TenantId == query.TenantId);
@@ -42,6 +45,28 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
         return prices
             .OrderBy(p => p.Provider).ThenBy(p => p.ModelKey, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.ServiceTier).ThenByDescending(p => p.EffectiveFrom)
             .ToList();
+    }
+
+    /// <summary>
+    /// One page of <see cref="ListAsync"/> for the portal's grid, each row marked in force, scheduled or replaced.
+    /// The whole filtered list is ordered in memory (patterns and the "current version" rule are not SQL), which
+    /// stays cheap at catalog sizes (a few thousand rows); only the page leaves the server.
+    /// </summary>
+    public async Task<PricePage> ListPageAsync(PriceQuery query, int skip, int take, CancellationToken cancellationToken)
+    {
+        var prices = await ListAsync(query, cancellationToken);
+        var now = clock.GetUtcNow();
+        // Filters keep or drop whole identities (they test provider and model key only), so every version of a
+        // listed price is here when History is on, and the newest past version is here when it is off.
+        var inForce = prices.Where(p => p.EffectiveFrom <= now)
+            .GroupBy(PriceIdentity.Of)
+            .Select(g => g.OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id).First().Id)
+            .ToHashSet();
+        var items = prices.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(p => new PriceListItem(p,
+                p.EffectiveFrom > now ? PriceVersionState.Scheduled : inForce.Contains(p.Id) ? PriceVersionState.InForce : PriceVersionState.Replaced))
+            .ToList();
+        return new PricePage(items, prices.Count);
     }
 
     /// <summary>

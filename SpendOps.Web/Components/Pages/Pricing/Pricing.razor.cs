@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+using SpendOps.Core.Data;
+using SpendOps.Core.Pricing;
+using SpendOps.Core.Usage;
+using SpendOps.Web.Portal;
+
+namespace SpendOps.Web.Components.Pages.Pricing;
+
+/// <summary>
+/// The price catalog, the tenant's own prices and discounts, the models without a price, and (administrators)
+/// catalog import and re-rating. Finance sees everything read-only. Catalog prices apply to every tenant, so
+/// changing or importing them needs a global administrator; an administrator changes the tenant's own prices.
+/// The section is in the address (<c>?tab=unpriced</c>) so it can be linked to.
+/// </summary>
+public sealed partial class Pricing
+{
+    private static readonly string[] tabs = ["catalog", "tenant", "unpriced", "tools"];
+    private Guid tenantId;
+    private TenantCalendar? calendar;
+    private DateOnly today;
+    private bool canEdit;
+    private bool canEditCatalog;
+    private int selectedIndex;
+    private IReadOnlyList<UnpricedModel>? unpriced;
+    private PriceGrid? catalogGrid;
+    private PriceGrid? tenantGrid;
+    private DiscountList? discountList;
+
+    [Inject]
+    private TenantContext Tenant { get; set; } = null!;
+
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = null!;
+
+    [Inject]
+    private IDbContextFactory<SpendOpsDbContext> Contexts { get; set; } = null!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = null!;
+
+    [Inject]
+    private AuthenticationStateProvider Authentication { get; set; } = null!;
+
+    [Inject]
+    private DialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private NotificationService Notifications { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
+    private string UnpricedTabText => unpriced is { Count: > 0 } ? $"Unpriced models ({unpriced.Count})" : "Unpriced models";
+
+    protected override async Task OnInitializedAsync()
+    {
+        tenantId = await Tenant.GetTenantIdAsync();
+        canEdit = await Authorization.AllowsAsync(Authentication, PortalPolicies.Admin);
+        canEditCatalog = await Authorization.AllowsAsync(Authentication, PortalPolicies.GlobalAdmin);
+        await using (var db = await Contexts.CreateDbContextAsync())
+            calendar = await TenantCalendar.ForTenantAsync(db, tenantId, CancellationToken.None);
+        today = calendar.DateOf(Clock.GetUtcNow());
+        await LoadUnpricedAsync();
+    }
+
+    protected override void OnParametersSet()
+    {
+        var index = Array.IndexOf(tabs, Tab?.ToLowerInvariant());
+        selectedIndex = index < 0 || (tabs[index] == "tools" && !canEdit) ? 0 : index;
+    }
+
+    private void SelectTab(int index)
+    {
+        selectedIndex = index;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", index == 0 ? null : tabs[index]), replace: true);
+    }
+
+    private async Task LoadUnpricedAsync()
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        unpriced = await scope.ServiceProvider.GetRequiredService<PriceService>().ListUnpricedModelsAsync(tenantId, CancellationToken.None);
+    }
+
+    private Task AddPriceAsync(bool forTenant) =>
+        OpenPriceDialogAsync(forTenant ? "Add a price for your tenant" : "Add a price", null, forTenant, null, null);
+
+    private Task NewVersionAsync(ModelPrice row) =>
+        OpenPriceDialogAsync($"New version of {row.ModelKey}", row, row.TenantId is not null, null, null);
+
+    private Task AddUnpricedAsync(UnpricedModel model) =>
+        OpenPriceDialogAsync($"Add a price for {model.Model}", null, !canEditCatalog, model.Provider, model.Model);
+
+    private async Task OpenPriceDialogAsync(string title, ModelPrice? template, bool forTenant, string? provider, string? model)
+    {
+        var saved = await Dialogs.OpenAsync<PriceEditDialog>(title, new Dictionary<string, object?>
+        {
+            [nameof(PriceEditDialog.Template)] = template,
+            [nameof(PriceEditDialog.ForTenant)] = forTenant,
+            [nameof(PriceEditDialog.CanSetCatalog)] = canEditCatalog,
+            [nameof(PriceEditDialog.Provider)] = provider,
+            [nameof(PriceEditDialog.Model)] = model,
+        }, DialogOptions()) as ModelPrice;
+        if (saved is null)
+            return;
+        Notifications.Notify(NotificationSeverity.Success, $"Price saved for {saved.ModelKey}",
+            "Unpriced calls get it within seconds; re-rate to re-price calls already priced.", TimeSpan.FromSeconds(6));
+        await ChangedAsync();
+    }
+
+    private async Task EditDiscountAsync(PriceDiscount? current, decimal? percent)
+    {
+        var title = current is null ? "Add a discount" : "End this discount";
+        var saved = await Dialogs.OpenAsync<DiscountEditDialog>(title, new Dictionary<string, object?>
+        {
+            [nameof(DiscountEditDialog.Current)] = current,
+            [nameof(DiscountEditDialog.Percent)] = percent,
+        }, DialogOptions()) as PriceDiscount;
+        if (saved is null)
+            return;
+        Notifications.Notify(NotificationSeverity.Success, $"Discount of {PriceDisplay.Percent(saved.Percent)} saved",
+            "Re-rate a period to apply it to calls already priced.", TimeSpan.FromSeconds(6));
+        if (selectedIndex == 1 && discountList is not null)
+            await discountList.ReloadAsync();
+    }
+
+    /// <summary>
+    /// After a price, import or re-rate: the shown grid and the unpriced list may have changed. Only the selected
+    /// tab's components exist (the others are disposed, their references stale); a tab shown later loads fresh.
+    /// </summary>
+    private async Task ChangedAsync()
+    {
+        if (selectedIndex == 0 && catalogGrid is not null)
+            await catalogGrid.ReloadAsync();
+        if (selectedIndex == 1 && tenantGrid is not null)
+            await tenantGrid.ReloadAsync();
+        await LoadUnpricedAsync();
+    }
+
+    // Esc closes, like every dialog; a click beside the form does not, so typed rates are not lost by a stray click.
+    private static DialogOptions DialogOptions() => new() { Width = "760px", CloseDialogOnEsc = true, CloseDialogOnOverlayClick = false, CssClass = "pricing-dialog" };
+}
