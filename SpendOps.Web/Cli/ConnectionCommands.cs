@@ -107,8 +107,10 @@ internal static class ConnectionCommands
     /// <summary>The public address users send to: <c>--base-url</c>, else <c>PublicBaseUrl</c>, else the first of <c>Urls</c>.</summary>
     private static string BaseUrl(CliContext context)
     {
+        if (context.Args.Option("base-url") is { Length: > 0 } given)
+            return given.Trim().TrimEnd('/');
         var configuration = context.Get<IConfiguration>();
-        var url = context.Args.Option("base-url") ?? configuration["PublicBaseUrl"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
-        return url.TrimEnd('/');
+        var listening = configuration["Urls"]?.Split(';')[0] is { Length: > 0 } first ? first : "http://localhost:5080";
+        return Portal.PublicBaseUrl.Resolve(configuration, listening);
     }
 }

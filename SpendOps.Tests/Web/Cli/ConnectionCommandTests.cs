@@ -62,6 +62,17 @@ public sealed class ConnectionCommandTests(ProxyFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ConnectionsCreate_WithoutBaseUrl_PrintsTheConfiguredAddress()
+    {
+        await cli.RunAsync("tenants", "create", "address-team");
+
+        var created = await cli.RunAsync("connections", "create", "--tenant", "address-team", "--name", "c", "--json");
+
+        var endpoint = JsonDocument.Parse(created.Output).RootElement.GetProperty("endpoint").GetString()!;
+        Assert.StartsWith("http://localhost:5080/api/v1/public/ingest/otel/claude/", endpoint);
+    }
+
+    [Fact]
     public async Task ConnectionsCreate_UnknownSource_IsUsageError()
     {
         var result = await cli.RunAsync("connections", "create", "--tenant", "default", "--name", "x", "--source", "cursor");

@@ -65,11 +65,40 @@ public sealed class SpendFlowTests(PortalFixture fixture)
         await using var session = await fixture.SignInAsync(finance);
         var errors = new List<string>();
 
-        foreach (var (path, heading) in new[] { ("/", "Dashboard"), ("/usage", "Usage"), ("/connect", "Connect") })
+        foreach (var (path, heading) in new[] { ("/", "Dashboard"), ("/usage", "Usage"), ("/connect", "Connect"), ("/pricing", "Pricing") })
         {
             var page = await session.OpenAsync(path);
             await page.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).First.WaitForAsync();
             await page.ScreenshotAsync("finance" + path.Replace('/', '-'));
+            errors.AddRange(page.Errors.Select(e => $"{path}: {e}"));
+            Assert.True(page.BlazorWebSocketOpened, $"{path}: the Blazor circuit did not connect");
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [RequiresChromiumFact]
+    public async Task PricingAndTelemetryPages_AsAdmin_RenderWithoutBrowserErrors()
+    {
+        var tenant = await fixture.EnsureTenantAsync("default");
+        SpendOps.Core.Telemetry.CreatedTelemetryConnection connection;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            connection = await scope.ServiceProvider.GetRequiredService<SpendOps.Core.Telemetry.TelemetryConnectionService>()
+                .CreateAsync(tenant.Id, PortalNames.Unique("claude team"), SpendOps.Core.Telemetry.TelemetrySource.ClaudeCode, "test", CancellationToken.None);
+        }
+        await using var session = await fixture.SignInAsync();
+        var errors = new List<string>();
+
+        foreach (var (path, heading) in new[]
+        {
+            ("/pricing", "Pricing"), ("/pricing?tab=unpriced", "Pricing"), ("/connections", "Telemetry connections"),
+            ($"/connections/{connection.Connection.Id}", connection.Connection.Name),
+        })
+        {
+            var page = await session.OpenAsync(path);
+            await page.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).First.WaitForAsync();
+            await page.ScreenshotAsync("admin" + path.Split('?')[0].Replace('/', '-'));
             errors.AddRange(page.Errors.Select(e => $"{path}: {e}"));
             Assert.True(page.BlazorWebSocketOpened, $"{path}: the Blazor circuit did not connect");
         }
