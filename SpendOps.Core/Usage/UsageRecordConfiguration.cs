@@ -29,6 +29,8 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
 
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         builder.HasIndex(u => new { u.TenantId, u.ApiKeyId, u.Timestamp });
-        builder.HasIndex(u => new { u.PricingStatus, u.Timestamp });
+        // Only records still waiting for a price: the writer prices proxy calls as it inserts them, so most rows never
+        // enter this index, and the pricing job still finds its work without a table scan.
+        builder.HasIndex(u => new { u.PricingStatus, u.Id }).HasFilter($"\"PricingStatus\" IN ({(int)PricingStatus.Pending}, {(int)PricingStatus.Unpriced})");
     }
 }

@@ -39,7 +39,9 @@ public sealed class UsageSpillFile
                 JsonSerializer.Serialize(stream, record, Json);
                 stream.WriteByte((byte)'\n');
             }
-            stream.Flush(flushToDisk: true);
+            // Handed to the operating system, which keeps it through a crash of this process; not forced to the disk
+            // on every overflowing record, which would turn an overload into a disk-bound crawl.
+            stream.Flush(flushToDisk: false);
         }
     }
 

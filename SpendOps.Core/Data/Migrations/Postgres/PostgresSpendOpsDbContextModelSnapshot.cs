@@ -924,7 +924,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.HasIndex("RequestId")
                         .IsUnique();
 
-                    b.HasIndex("PricingStatus", "Timestamp");
+                    b.HasIndex("PricingStatus", "Id")
+                        .HasFilter("\"PricingStatus\" IN (0, 2)");
 
                     b.HasIndex("TenantId", "Timestamp");
 

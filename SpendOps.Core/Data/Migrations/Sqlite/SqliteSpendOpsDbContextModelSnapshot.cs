@@ -903,7 +903,8 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.HasIndex("RequestId")
                         .IsUnique();
 
-                    b.HasIndex("PricingStatus", "Timestamp");
+                    b.HasIndex("PricingStatus", "Id")
+                        .HasFilter("\"PricingStatus\" IN (0, 2)");
 
                     b.HasIndex("TenantId", "Timestamp");
 

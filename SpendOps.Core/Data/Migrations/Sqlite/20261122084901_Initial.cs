@@ -588,9 +588,10 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                 columns: new[] { "Name", "Value" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_UsageRecords_PricingStatus_Timestamp",
+                name: "IX_UsageRecords_PricingStatus_Id",
                 table: "UsageRecords",
-                columns: new[] { "PricingStatus", "Timestamp" });
+                columns: new[] { "PricingStatus", "Id" },
+                filter: "\"PricingStatus\" IN (0, 2)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UsageRecords_RequestId",
