@@ -38,7 +38,7 @@ public static class ProxyProbe
             if (clock.Elapsed > Promise)
                 Assert.Fail($"Expected {(int)expected} within {Promise.TotalSeconds} s, still {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             // Polling an HTTP endpoint, not waiting on the browser: the key cache refreshes on its own timer.
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 }

@@ -145,7 +145,7 @@ public sealed class UsageDurabilityTests : IAsyncLifetime
             stored = (await db.UsageRecords.Select(r => r.RequestId).ToListAsync()).ToHashSet();
             if (expected.IsSubsetOf(stored))
                 return;
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
         while (DateTime.UtcNow < deadline);
         Assert.Fail($"{expected.Except(stored).Count()} of {expected.Count} accepted calls have no usage record");
