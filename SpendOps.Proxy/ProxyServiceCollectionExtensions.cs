@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Proxy.Auth;
 using SpendOps.Proxy.Forwarding;
@@ -19,6 +20,10 @@ public static class ProxyServiceCollectionExtensions
         services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpForwarder();
+        // YARP logs every target URL at Information and ASP.NET Core logs every request line: both include the query
+        // string, where Gemini clients put their API key (?key=). Provider credentials must never reach the logs.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddMetrics();
         services.TryAddSingleton<UpstreamCatalog>();
         services.TryAddSingleton<UpstreamInvoker>();

@@ -16,7 +16,18 @@ public sealed class ModelPattern
 
     public string Pattern { get; }
 
-    public bool Matches(string model) => regex.IsMatch(model);
+    /// <summary>A model too long to match in time is refused rather than let through.</summary>
+    public bool Matches(string model)
+    {
+        try
+        {
+            return regex.IsMatch(model);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     public static bool IsValid(string pattern) =>
         !string.IsNullOrWhiteSpace(pattern) && pattern.Trim().Length <= 200 && !pattern.Any(char.IsWhiteSpace);

@@ -34,8 +34,8 @@ public static class DimsParser
         var bare = new List<string>();
         if (litellmTags.Count > 0 && !TryParseList(string.Join(',', litellmTags.ToArray()), ':', ProxyHeaders.LiteLlmTags, fromLiteLlm, bare, out error))
             return false;
-        if (bare.Count > 0)
-            fromLiteLlm.TryAdd(TagsDimension, string.Join(',', bare));
+        if (bare.Count > 0 && UsageText.Clean(string.Join(',', bare), Dimensions.MaxValueLength) is { } tags)
+            fromLiteLlm.TryAdd(TagsDimension, tags);
         var customerValue = FirstNonEmpty(customer) ?? FirstNonEmpty(endUser);
         if (customerValue is not null)
         {

@@ -18,6 +18,9 @@ internal sealed class ProxyCall(
     RequestFacts facts,
     long requestBytes)
 {
+    // Column sizes of UsageRecord: text from callers and providers is cut to fit, never allowed to fail the insert.
+    private const int MaxModelLength = 200;
+
     private int statusCode;
     private string? upstreamRequestId;
     private bool isEventStream;
@@ -71,15 +74,15 @@ internal sealed class ProxyCall(
         var record = new UsageRecord
         {
             RequestId = requestId,
-            UpstreamRequestId = upstreamRequestId,
+            UpstreamRequestId = UsageText.Clean(upstreamRequestId, 128),
             Timestamp = startedAt,
             TenantId = key.TenantId,
             ApiKeyId = key.Id,
             Source = UsageSource.Proxy,
             Provider = upstream.Info.Name,
             Endpoint = endpoint.Name,
-            ModelRequested = facts.Model,
-            ModelReported = observation?.ModelReported,
+            ModelRequested = UsageText.Clean(facts.Model, MaxModelLength),
+            ModelReported = UsageText.Clean(observation?.ModelReported, MaxModelLength),
             Stream = facts.Stream || isEventStream,
             StatusCode = status,
             LatencyMs = Stopwatch.GetElapsedTime(startTimestamp, end).TotalMilliseconds,
@@ -109,8 +112,8 @@ internal sealed class ProxyCall(
         r.ImageInputTokens = o.ImageInputTokens;
         r.ImageOutputTokens = o.ImageOutputTokens;
         r.WebSearchRequests = o.WebSearchRequests;
-        r.SearchContextSize = o.SearchContextSize;
-        r.ServiceTier = o.ServiceTier;
+        r.SearchContextSize = UsageText.Clean(o.SearchContextSize, 16);
+        r.ServiceTier = UsageText.Clean(o.ServiceTier, 32);
         r.ProviderCostUsd = o.ProviderCostUsd;
     }
 

@@ -27,10 +27,15 @@ internal static class RequestInspector
         return new RequestFacts(endpoint.PathModel ?? json.Model, pathStreams || json.Stream, json.IncludesStreamUsage);
     }
 
+    /// <summary>
+    /// Reads <c>model</c>, <c>stream</c> and <c>stream_options</c>. A body this reader cannot fully read, or that names
+    /// the model twice, has no model as far as the allow-list is concerned: providers' parsers differ (last key wins,
+    /// NaN accepted), and the proxy must not approve one model while the provider runs another.
+    /// </summary>
     private static RequestFacts ReadJson(ReadOnlySpan<byte> body)
     {
         string? model = null;
-        bool stream = false, includeUsage = false;
+        bool stream = false, includeUsage = false, modelSeen = false;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -41,6 +46,9 @@ internal static class RequestInspector
                 if (reader.ValueTextEquals("model"u8))
                 {
                     reader.Read();
+                    if (modelSeen)
+                        return new RequestFacts(null, stream, includeUsage);
+                    modelSeen = true;
                     if (reader.TokenType == JsonTokenType.String)
                         model = Truncate(reader.GetString()!);
                     else
@@ -64,9 +72,10 @@ internal static class RequestInspector
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A body the upstream will reject anyway; forward it and let the provider answer.
+            // Malformed JSON or text that is not valid UTF-8/UTF-16: the provider will reject it or read it its own way.
+            return new RequestFacts(null, stream, includeUsage);
         }
         return new RequestFacts(model, stream, includeUsage);
     }
@@ -100,11 +109,12 @@ internal static class RequestInspector
             return null;
         var delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
         var position = 0;
+        string? model = null;
         while (position < body.Length)
         {
             var headerStart = body[position..].IndexOf("Content-Disposition:"u8);
             if (headerStart < 0)
-                return null;
+                return model;
             headerStart += position;
             var headersEnd = body[headerStart..].IndexOf("\r\n\r\n"u8);
             if (headersEnd < 0)
@@ -115,10 +125,14 @@ internal static class RequestInspector
             if (valueEnd < 0)
                 return null;
             if (IsModelField(headers))
-                return Truncate(Encoding.UTF8.GetString(body.Slice(valueStart, valueEnd)).Trim());
+            {
+                if (model is not null)
+                    return null; // Two model fields: which one the provider reads is not ours to guess.
+                model = Truncate(Encoding.UTF8.GetString(body.Slice(valueStart, valueEnd)).Trim());
+            }
             position = valueStart + valueEnd + delimiter.Length;
         }
-        return null;
+        return model;
     }
 
     /// <summary>Clients differ in quoting (<c>name="model"</c> from most SDKs, <c>name=model</c> from .NET).</summary>

@@ -9,7 +9,8 @@ public sealed class UsageMetrics
     private readonly Counter<long> written;
     private readonly Counter<long> spilled;
     private readonly Counter<long> failed;
-    private long queuedTotal, writtenTotal, spilledTotal, failedTotal;
+    private readonly Counter<long> rejected;
+    private long queuedTotal, writtenTotal, spilledTotal, failedTotal, rejectedTotal;
 
     public UsageMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +19,7 @@ public sealed class UsageMetrics
         written = meter.CreateCounter<long>("spendops.usage.written", description: "Usage records written to the database");
         spilled = meter.CreateCounter<long>("spendops.usage.spilled", description: "Usage records written to the local spill file");
         failed = meter.CreateCounter<long>("spendops.usage.write_failures", description: "Failed database writes of usage batches (records are kept and retried)");
+        rejected = meter.CreateCounter<long>("spendops.usage.rejected", description: "Usage records the database refused because of their data, set aside in the rejected file");
         meter.CreateObservableGauge("spendops.usage.queue_length", () => QueueLength);
     }
 
@@ -25,6 +27,7 @@ public sealed class UsageMetrics
     public long Written => Interlocked.Read(ref writtenTotal);
     public long Spilled => Interlocked.Read(ref spilledTotal);
     public long Failed => Interlocked.Read(ref failedTotal);
+    public long Rejected => Interlocked.Read(ref rejectedTotal);
     internal Func<int> QueueLengthSource { get; set; } = () => 0;
     public int QueueLength => QueueLengthSource();
 
@@ -32,4 +35,5 @@ public sealed class UsageMetrics
     internal void OnWritten(int count) { Interlocked.Add(ref writtenTotal, count); written.Add(count); }
     internal void OnSpilled(int count) { Interlocked.Add(ref spilledTotal, count); spilled.Add(count); }
     internal void OnFailed() { Interlocked.Increment(ref failedTotal); failed.Add(1); }
+    internal void OnRejected() { Interlocked.Increment(ref rejectedTotal); rejected.Add(1); }
 }

@@ -96,4 +96,23 @@ public sealed class UsageSpillFile
     }
 
     public static void Release(string path) => File.Delete(path);
+
+    /// <summary>
+    /// Sets aside a record the database refuses whatever happens (a constraint or data error), with the reason, in
+    /// <c>rejected-*.jsonl</c>: kept for an operator to inspect and fix, never replayed automatically.
+    /// </summary>
+    public void Reject(UsageRecord record, string reason)
+    {
+        lock (gate)
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, "rejected-" + Path.GetFileName(activePath)["spill-".Length..]);
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            JsonSerializer.Serialize(stream, new RejectedRecord(reason, record), Json);
+            stream.WriteByte((byte)'\n');
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private sealed record RejectedRecord(string Reason, UsageRecord Record);
 }

@@ -108,17 +108,60 @@ internal sealed partial class UsageWriter(
     {
         if (batch.Count == 0)
             return;
+        var unwritten = await InsertOrRejectAsync(batch, cancellationToken);
+        if (unwritten.Count > 0)
+        {
+            spill.Append(unwritten);
+            metrics.OnSpilled(unwritten.Count);
+        }
+    }
+
+    /// <summary>
+    /// Inserts the batch. When the database refuses it because of a row's data, the rows are tried one by one and the
+    /// refused ones are set aside (a rejected file, never retried), so one bad row cannot hold back the others. Returns
+    /// the records not written because the database is unavailable, to be spilled and replayed.
+    /// </summary>
+    private async Task<IReadOnlyCollection<UsageRecord>> InsertOrRejectAsync(IReadOnlyCollection<UsageRecord> batch, CancellationToken cancellationToken)
+    {
         try
         {
             await InsertAsync(batch, cancellationToken);
+            return [];
+        }
+        catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
+        {
+            LogBatchRefused(logger, ex, batch.Count);
         }
         catch (Exception ex)
         {
             metrics.OnFailed();
             LogWriteFailed(logger, ex, batch.Count);
-            spill.Append(batch);
-            metrics.OnSpilled(batch.Count);
+            return batch;
         }
+
+        var remaining = new List<UsageRecord>(batch);
+        while (remaining.Count > 0)
+        {
+            var record = remaining[0];
+            try
+            {
+                await InsertAsync([record], cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
+            {
+                spill.Reject(record, ex.GetBaseException().Message);
+                metrics.OnRejected();
+                LogRecordRejected(logger, ex, record.RequestId);
+            }
+            catch (Exception ex)
+            {
+                metrics.OnFailed();
+                LogWriteFailed(logger, ex, remaining.Count);
+                return remaining;
+            }
+            remaining.RemoveAt(0);
+        }
+        return [];
     }
 
     private async Task InsertAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
@@ -155,7 +198,7 @@ internal sealed partial class UsageWriter(
         }
     }
 
-    /// <summary>Writes spilled records; a file is deleted only once all its records are in the database.</summary>
+    /// <summary>Writes spilled records; a file is deleted only once all its records are in the database (or set aside).</summary>
     internal async Task ReplaySpillAsync(CancellationToken cancellationToken)
     {
         foreach (var path in spill.Claim())
@@ -163,7 +206,10 @@ internal sealed partial class UsageWriter(
             try
             {
                 foreach (var chunk in UsageSpillFile.Read(path).Chunk(settings.BatchSize))
-                    await InsertMissingAsync(chunk, cancellationToken);
+                {
+                    if ((await InsertMissingAsync(chunk, cancellationToken)).Count > 0)
+                        return; // The database is unavailable; the file stays and is replayed later.
+                }
                 UsageSpillFile.Release(path);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -175,7 +221,7 @@ internal sealed partial class UsageWriter(
     }
 
     /// <summary>A batch may have reached the database before its failure was reported; skip what is already there.</summary>
-    private async Task InsertMissingAsync(UsageRecord[] records, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<UsageRecord>> InsertMissingAsync(UsageRecord[] records, CancellationToken cancellationToken)
     {
         var ids = records.Select(r => r.RequestId).ToList();
         HashSet<string> existing;
@@ -184,12 +230,17 @@ internal sealed partial class UsageWriter(
             existing = (await db.UsageRecords.Where(r => ids.Contains(r.RequestId)).Select(r => r.RequestId).ToListAsync(cancellationToken)).ToHashSet();
         }
         var missing = records.Where(r => !existing.Contains(r.RequestId)).DistinctBy(r => r.RequestId).ToList();
-        if (missing.Count > 0)
-            await InsertAsync(missing, cancellationToken);
+        return missing.Count == 0 ? [] : await InsertOrRejectAsync(missing, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed; they were spilled to disk and will be replayed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count} usage records because of their data; writing them one by one")]
+    private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Usage record {RequestId} was refused by the database and set aside in the rejected file")]
+    private static partial void LogRecordRejected(ILogger logger, Exception exception, string requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Prices could not be loaded; records are written pending and priced by the pricing job")]
     private static partial void LogPricesUnavailable(ILogger logger, Exception exception);

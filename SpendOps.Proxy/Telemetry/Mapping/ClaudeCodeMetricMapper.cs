@@ -16,7 +16,7 @@ internal static class ClaudeCodeMetricMapper
         {
             var first = group.First().Sample;
             var dims = ClaudeCodeDimensions.Build(first.Resource, first.Attributes);
-            var model = TelemetryText.Clean(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
+            var model = UsageText.Clean(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
             decimal? Sum(MetricField field) =>
                 group.Any(i => i.Sample.Field == field) ? group.Where(i => i.Sample.Field == field).Sum(i => i.Amount) : null;
             long Tokens(MetricField field) => (long)Math.Min(Sum(field) ?? 0, long.MaxValue);

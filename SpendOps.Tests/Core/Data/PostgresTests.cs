@@ -48,6 +48,54 @@ public sealed class PostgresTests(PostgresFixture fixture) : IClassFixture<Postg
     }
 
     [RequiresPostgresFact]
+    public async Task OversizedOrInvalidTextFromCallers_StillGivesARecord()
+    {
+        var key = await fixture.CreateKeyAsync();
+        using var client = fixture.CreateClient();
+        async Task<string> SendAsync(string path, string body, string? tags = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-ASO-API-Key", key.FullKey);
+            if (tags is not null)
+                request.Headers.Add("x-litellm-tags", tags);
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return Assert.Single(response.Headers.GetValues("X-ASO-Request-Id"));
+        }
+
+        var longModel = await SendAsync($"/v1/google/v1beta/models/{new string('a', 300)}:generateContent", "{}");
+        var nulModel = await SendAsync("/v1/openai/v1/chat/completions", "{\"model\":\"gpt\\u0000x\"}");
+        var manyTags = await SendAsync("/v1/openai/v1/chat/completions", "{\"model\":\"gpt-4.1\"}", string.Join(',', Enumerable.Range(0, 10).Select(i => new string((char)('a' + i), 200))));
+
+        Assert.Equal(200, (await fixture.WaitForUsageAsync(longModel)).ModelRequested!.Length);
+        Assert.Null((await fixture.WaitForUsageAsync(nulModel)).ModelRequested);
+        Assert.True((await fixture.WaitForUsageAsync(manyTags)).Dims["tags"].Length <= 256);
+    }
+
+    [RequiresPostgresFact]
+    public async Task RecordTheDatabaseRefuses_IsSetAsideAndTheRestOfItsBatchIsWritten()
+    {
+        var tenant = await fixture.EnsureTenantAsync("default");
+        var sink = fixture.App.Services.GetRequiredService<SpendOps.Proxy.Usage.UsageSink>();
+        SpendOps.Core.Usage.UsageRecord Record(string id, string? keyId) => new()
+        {
+            RequestId = id, TenantId = tenant.Id, ApiKeyId = keyId, Timestamp = DateTimeOffset.UtcNow, Provider = "openai",
+            Endpoint = "chat.completions", UsageComplete = true, StatusCode = 200,
+        };
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+
+        sink.Enqueue(Record($"{prefix}-good-1", "k1"));
+        sink.Enqueue(Record($"{prefix}-bad", new string('k', 100)));
+        sink.Enqueue(Record($"{prefix}-good-2", "k1"));
+
+        await fixture.WaitForUsageAsync($"{prefix}-good-1");
+        await fixture.WaitForUsageAsync($"{prefix}-good-2");
+        var rejected = Directory.GetFiles(fixture.App.SpillDirectory, "rejected-*.jsonl").SelectMany(File.ReadAllLines);
+        Assert.Contains(rejected, line => line.Contains($"{prefix}-bad", StringComparison.Ordinal));
+        Assert.Equal(0, await fixture.WithDbAsync(db => db.UsageRecords.CountAsync(r => r.RequestId == $"{prefix}-bad")));
+    }
+
+    [RequiresPostgresFact]
     public async Task DisabledKey_IsRefusedWithinSeconds()
     {
         var key = await fixture.CreateKeyAsync();

@@ -167,6 +167,30 @@ public sealed class ProxyContractTests(ProxyFixture fixture) : IClassFixture<Pro
     }
 
     [Theory]
+    [InlineData("{\"model\":\"gpt-4.1\",\"messages\":[],\"model\":\"gpt-4o\"}")]
+    [InlineData("{\"model\":\"gpt-4.1\",\"temperature\":NaN,\"model\":\"gpt-4o\"}")]
+    [InlineData("{\"model\":\"gpt-4.1\",\"messages\":[")]
+    public async Task BodyTheProxyCannotReadOneWay_IsRefusedByModelAllowList(string body)
+    {
+        var key = await fixture.CreateKeyAsync(new KeyPolicy { AllowedModels = ["gpt-4.1"] });
+
+        var response = await SendAsync(OpenAiChat, key.FullKey, body: body);
+
+        await AssertErrorAsync(response, HttpStatusCode.Forbidden, "AI SpendOps: Model not allowed by API key policy", OpenAiChat);
+        Assert.Empty(fixture.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task ModelWithBrokenUnicode_IsForwardedNotAServerError()
+    {
+        var key = await fixture.CreateKeyAsync();
+
+        var response = await SendAsync(OpenAiChat, key.FullKey, body: "{\"model\":\"\\ud800\",\"messages\":[]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("team", "'team' is not name=value")]
     [InlineData("team=", "dimension 'team' has an empty value")]
     [InlineData("te am=x", "dimension name 'te am'")]
