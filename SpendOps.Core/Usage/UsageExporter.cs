@@ -120,6 +120,16 @@ public sealed class UsageExporter(SpendOpsDbContext db)
     /// <summary>Dollars with up to 12 decimals and no trailing zeros or exponent (0.001032, not 1.032E-03).</summary>
     public static string Money(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>
+    /// Quotes as RFC 4180 asks, and defuses spreadsheet formulas: dimensions come from callers' headers, and a value
+    /// such as <c>=HYPERLINK(…)</c> would run when finance opens the export.
+    /// </summary>
+    private static string Csv(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(value))
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static bool IsNumber(string value) => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

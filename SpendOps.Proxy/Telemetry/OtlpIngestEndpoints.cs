@@ -94,9 +94,10 @@ public static partial class OtlpIngestEndpoints
         {
             decoded = OtlpRequestDecoder.Decode(kind, signal, body!.Bytes);
         }
-        catch (OtlpFormatException e)
+        catch (Exception e) when (e is OtlpFormatException or InvalidOperationException)
         {
-            var (stored, format) = OtlpRequestDecoder.ForRejected(kind, body!.Bytes);
+            // InvalidOperationException: text that is not valid UTF-8 or UTF-16 (a lone surrogate escape) in a JSON body.
+            var (stored, format) = OtlpRequestDecoder.ForRejected(body!.Bytes);
             await services.Ingestor.StoreRejectedAsync(connection.Id, connection.TenantId, key, signal, request.ContentType!, body.Encoding,
                 body.WireBytes, body.Bytes.Length, stored, format, e.Message, cancellationToken);
             LogRejected(logger, signal, connection.Id, e.Message);

@@ -31,11 +31,10 @@ internal static class OtlpRequestDecoder
     }
 
     /// <summary>
-    /// What to keep of a body that could not be decoded: JSON text as is, anything else as base64 (so is "JSON" with
-    /// NUL bytes, which PostgreSQL text columns refuse).
+    /// What to keep of a body that could not be decoded: only its size. A body that cannot be parsed cannot be checked
+    /// for prompts or responses either, and conversation content is never stored.
     /// </summary>
-    public static (string Body, TelemetryBodyFormat Format) ForRejected(OtlpContentKind kind, ReadOnlyMemory<byte> bytes) =>
-        kind == OtlpContentKind.Json && !bytes.Span.Contains((byte)0)
-            ? (Encoding.UTF8.GetString(bytes.Span), TelemetryBodyFormat.Json)
-            : (Convert.ToBase64String(bytes.Span), TelemetryBodyFormat.Base64);
+    public static (string Body, TelemetryBodyFormat Format) ForRejected(ReadOnlyMemory<byte> bytes) =>
+        ($"{{\"notKept\":\"The body could not be decoded, so it could not be checked for conversation content and was not stored.\",\"bytes\":{bytes.Length}}}",
+            TelemetryBodyFormat.Json);
 }

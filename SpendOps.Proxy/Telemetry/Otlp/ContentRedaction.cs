@@ -10,7 +10,7 @@ internal static class ContentRedaction
 {
     public static readonly OtlpValue Placeholder = OtlpValue.FromString("<REDACTED>");
 
-    private static readonly HashSet<string> ContentKeys = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> ContentKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "prompt", "prompt_text", "response", "body", "tool_parameters", "tool_input", "tool_output", "tool_result", "tool_content",
     };

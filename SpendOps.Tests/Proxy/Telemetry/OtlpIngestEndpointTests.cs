@@ -65,6 +65,30 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task PostLogs_BrokenUnicodeInJson_Returns400NotAServerError()
+    {
+        var connection = await host.CreateConnectionAsync();
+
+        using var response = await host.PostAsync(connection, "logs", "{\"resourceLogs\":[{\"\\ud800\":1}]}"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostLogs_UndecodableBodyWithAPrompt_IsAnswered400AndThePromptIsNotStored()
+    {
+        var connection = await host.CreateConnectionAsync();
+        var body = "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"attributes\":[{\"key\":\"prompt\",\"value\":{\"stringValue\":\"my secret plan\"}}]}]}], \"resource\": 5}]}"u8.ToArray();
+
+        using var response = await host.PostAsync(connection, "logs", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var stored = await host.WithDbAsync(db => db.TelemetryBatches.Where(b => b.ConnectionId == connection.Connection.Id).Select(b => b.Body).ToListAsync());
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, b => b.Contains("my secret plan", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PostLogs_WrongJsonShape_Returns400NamingTheField()
     {
         var connection = await host.CreateConnectionAsync();

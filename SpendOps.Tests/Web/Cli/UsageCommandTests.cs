@@ -61,6 +61,26 @@ public sealed class UsageCommandTests(ProxyFixture fixture) : IClassFixture<Prox
     }
 
     [Fact]
+    public async Task ExportCsv_ValueThatLooksLikeAFormula_IsDefused()
+    {
+        var tenant = await fixture.EnsureTenantAsync("formula");
+        await fixture.WithDbAsync(db =>
+        {
+            db.UsageRecords.Add(new UsageRecord
+            {
+                RequestId = "formula-1", TenantId = tenant.Id, Timestamp = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), Provider = "openai",
+                Endpoint = "chat.completions", StatusCode = 200, UsageComplete = true, Dims = new() { ["team"] = "=HYPERLINK(\"http://x\")" },
+                DimensionRows = [new UsageDimension { Name = "team", Value = "=HYPERLINK(\"http://x\")" }],
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var result = await cli.RunAsync("usage", "export", "--from", "2026-03-01", "--to", "2026-04-01", "--tenant", "formula");
+
+        Assert.EndsWith(",\"'=HYPERLINK(\"\"http://x\"\")\"", result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1]);
+    }
+
+    [Fact]
     public async Task Summary_ByDimension_SumsCostAndTokensPerValue()
     {
         var tenant = await SeedAsync("summary");

@@ -13,7 +13,9 @@ internal static class IdentityEndpoints
         account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // Only a path inside the portal; anything else (//host, a scheme, a backslash) goes home instead of failing.
+            var safe = string.IsNullOrEmpty(returnUrl) || returnUrl.StartsWith('/') || returnUrl.Contains(':') || returnUrl.Contains('\\');
+            return TypedResults.LocalRedirect(safe ? "~/" : $"~/{returnUrl}");
         });
         return account;
     }
