@@ -59,9 +59,10 @@ public static class UsageBulkInserter
         text.Append(") VALUES (");
         for (var i = 0; i < properties.Count; i++)
         {
-            var name = "p" + i;
-            text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-            command.Parameters.Add(properties[i].GetRelationalTypeMapping().CreateParameter(command, name, null, properties[i].IsNullable));
+            var placeholder = sql.GenerateParameterNamePlaceholder("p" + i);
+            text.Append(i == 0 ? "" : ", ").Append(placeholder);
+            // Named exactly as in the SQL ("@p0"), so the driver finds it on its first lookup, not after trying prefixes.
+            command.Parameters.Add(properties[i].GetRelationalTypeMapping().CreateParameter(command, placeholder, null, properties[i].IsNullable));
         }
         text.Append(')');
         if (generatedKey is not null)
@@ -73,17 +74,22 @@ public static class UsageBulkInserter
 
     private sealed class PreparedInsert(DbCommand command, List<IProperty> properties) : IDisposable
     {
+        // Looked up once per batch: the model's annotations are dictionaries, too slow to consult per value.
+        private readonly (System.Reflection.PropertyInfo Property, Func<object?, object?>? Convert)[] columns =
+            properties.Select(p => (p.PropertyInfo!, p.GetTypeMapping().Converter?.ConvertToProvider)).ToArray();
+
         public DbCommand Command => command;
 
         public void Bind(object entity)
         {
-            for (var i = 0; i < properties.Count; i++)
+            var parameters = command.Parameters;
+            for (var i = 0; i < columns.Length; i++)
             {
-                var property = properties[i];
-                var value = property.PropertyInfo!.GetValue(entity);
-                if (value is not null && property.GetTypeMapping().Converter is { } converter)
-                    value = converter.ConvertToProvider(value);
-                command.Parameters[i].Value = value ?? DBNull.Value;
+                var (property, convert) = columns[i];
+                var value = property.GetValue(entity);
+                if (value is not null && convert is not null)
+                    value = convert(value);
+                parameters[i].Value = value ?? DBNull.Value;
             }
         }
 
