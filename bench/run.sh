@@ -41,7 +41,7 @@ PY
 taskset -c 0 nginx -c "$WORK/nginx.conf" -p "$WORK/nginx" &
 PIDS+=($!)
 
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0
+export ASPNETCORE_ENVIRONMENT=Production
 export Urls="http://127.0.0.1:$PROXY"
 export Database__Provider=Sqlite ConnectionStrings__SpendOps="Data Source=$WORK/spendops.db"
 export Usage__SpillDirectory="$WORK/spill" Bootstrap__AdminPassword="Bench-Password-1"
