@@ -23,8 +23,9 @@ for tool in nginx wrk taskset; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y nginx wrk)" >&2; exit 1; }
 done
 
-echo "bench: publishing SpendOps (Release)"
+echo "bench: publishing SpendOps and the bare YARP forwarder (Release)"
 dotnet publish SpendOps.Web/SpendOps.Web.csproj -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+dotnet publish bench/YarpBaseline/YarpBaseline.csproj -c Release -o "$WORK/yarp" --nologo -v quiet >/dev/null
 
 # The fake provider answers with the repository's OpenAI fixtures, byte for byte.
 JSON=$(tr -d '\n' < SpendOps.Tests/Fixtures/providers/openai-chat.json | sed 's/  */ /g')
@@ -77,13 +78,25 @@ S_SPENDOPS=$(run spendops-stream "$VIA_SPENDOPS?bench_stream=1" 1 "$DURATION" tr
 PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PROXY_PID/status")
 sleep 2
 RECORDS=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from UsageRecords').fetchone()[0])" "$WORK/spendops.db")
+kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" <<'PY' | tee bench/results/latest.md
+# The same machine slot for the smallest possible forwarder on the same stack: what Kestrel + YARP cost alone.
+YARP_PORT=18084
+(cd "$WORK/yarp" && exec taskset -c 1 dotnet YarpBaseline.dll "http://127.0.0.1:$UP" "http://127.0.0.1:$YARP_PORT" >"$WORK/yarp.log" 2>&1) &
+PIDS+=($!)
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$YARP_PORT/v1/openai/v1/chat/completions" && break; sleep 0.2; done
+VIA_YARP="http://127.0.0.1:$YARP_PORT/v1/openai/v1/chat/completions"
+run warmup "$VIA_YARP" "$CONNECTIONS" 5 >/dev/null
+T_YARP=$(run yarp "$VIA_YARP" "$CONNECTIONS" "$DURATION")
+L_YARP=$(run yarp "$VIA_YARP" 1 "$DURATION")
+
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
 td, tn, ts, ld, ls, sd, ss = (parse(a) for a in sys.argv[1:8])
 peak_mb, records, conns, dur = int(sys.argv[8]) / 1024, sys.argv[9], sys.argv[10], sys.argv[11]
+ty, ly = parse(sys.argv[12]), parse(sys.argv[13])
 ratio = ts["rps"] / tn["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
 add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
@@ -93,9 +106,9 @@ print(f"# SpendOps proxy benchmark, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} 
 print(f"Machine: {platform.machine()}, wrk + fake provider + nginx hop on core 0, SpendOps on core 1; {conns} connections for throughput, 1 for latency, {dur} s per run. Usage capture on.\n")
 print("| target | requests/s | p50 ms | p99 ms | errors |")
 print("|---|---|---|---|---|")
-for name, r in (("direct to fake provider", td), ("nginx proxy_pass hop", tn), ("SpendOps proxy", ts)):
+for name, r in (("direct to fake provider", td), ("nginx proxy_pass hop", tn), ("bare YARP forwarder (reference)", ty), ("SpendOps proxy", ts)):
     print(f"| {name} ({conns} conn) | {r['rps']:.0f} | {r['p50_us']/1000:.3f} | {r['p99_us']/1000:.3f} | {r['errors']:.0f} |")
-for name, r in (("direct, 1 conn", ld), ("SpendOps, 1 conn", ls), ("direct stream, 1 conn", sd), ("SpendOps stream, 1 conn", ss)):
+for name, r in (("direct, 1 conn", ld), ("bare YARP, 1 conn", ly), ("SpendOps, 1 conn", ls), ("direct stream, 1 conn", sd), ("SpendOps stream, 1 conn", ss)):
     print(f"| {name} | {r['rps']:.0f} | {r['p50_us']/1000:.3f} | {r['p99_us']/1000:.3f} | {r['errors']:.0f} |")
 print()
 print("| measure | value | bar | met |")
@@ -106,4 +119,8 @@ print(f"| added latency p99 | {add99:.3f} ms | ≤ 2 ms | {check(add99 <= 2)} |"
 print(f"| streaming first-event delay (p50 added) | {first:.3f} ms | ≤ 0.5 ms | {check(first <= 0.5)} |")
 print(f"| peak memory (VmHWM) | {peak_mb:.0f} MB | ≤ 250 MB | {check(peak_mb <= 250)} |")
 print(f"| usage records written | {records} | every call | |")
+print()
+print(f"For reference, the bare YARP forwarder on the same core: {ty['rps']:.0f} requests/s ({ty['rps'] / tn['rps']:.2f} of nginx), "
+      f"p50 added {(ly['p50_us'] - ld['p50_us']) / 1000:.3f} ms, p99 added {(ly['p99_us'] - ld['p99_us']) / 1000:.3f} ms; "
+      f"SpendOps does {ts['rps'] / ty['rps']:.2f} of its throughput with keys, policy, capture, pricing and the usage writer on top.")
 PY
