@@ -38,6 +38,7 @@ internal sealed partial class UsageWriter(
         {
             try
             {
+                BackgroundPriority.LowerCurrentThread();
                 Run(stoppingToken);
                 done.SetResult();
             }
