@@ -38,7 +38,6 @@ internal sealed partial class UsageWriter(
         {
             try
             {
-                BackgroundPriority.LowerCurrentThread();
                 Run(stoppingToken);
                 done.SetResult();
             }
