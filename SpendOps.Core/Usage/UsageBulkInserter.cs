@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Text;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SpendOps.Core.Data;
 
@@ -11,8 +11,8 @@ namespace SpendOps.Core.Usage;
 /// <summary>
 /// Inserts usage records and their dimension rows with two prepared statements in one transaction. The proxy's
 /// writer runs on the same cores as the proxy, and EF's change tracking costs far more per row than the insert
-/// itself; columns, conversions (UTC ticks on SQLite, JSON, enums) and quoting still come from the EF model, so
-/// this stays in step with the mapping on every database.
+/// itself. On SQLite the statements are bound through SQLite's own API (<see cref="SqliteRowInserter"/>); elsewhere
+/// through ADO.NET commands. Columns and conversions come from the EF model either way.
 /// </summary>
 public static class UsageBulkInserter
 {
@@ -20,25 +20,13 @@ public static class UsageBulkInserter
     {
         if (records.Count == 0)
             return;
-        var sql = db.GetService<ISqlGenerationHelper>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            using var insertRecord = Prepare(connection, transaction, db.Model.FindEntityType(typeof(UsageRecord))!, sql, returnKey: true);
-            using var insertDimension = Prepare(connection, transaction, db.Model.FindEntityType(typeof(UsageDimension))!, sql, returnKey: false);
-            foreach (var record in records)
-            {
-                insertRecord.Bind(record);
-                record.Id = Convert.ToInt64(await insertRecord.Command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-                foreach (var (name, value) in record.Dims)
-                {
-                    insertDimension.Bind(new UsageDimension { UsageRecordId = record.Id, Name = name, Value = value });
-                    await insertDimension.Command.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
-            await transaction.CommitAsync(cancellationToken);
+            if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+                InsertSqlite(db, sqlite, records);
+            else
+                await InsertWithCommandsAsync(db, records, cancellationToken);
         }
         finally
         {
@@ -46,53 +34,79 @@ public static class UsageBulkInserter
         }
     }
 
-    private static PreparedInsert Prepare(DbConnection connection, DbTransaction transaction, IEntityType entity, ISqlGenerationHelper sql, bool returnKey)
+    private static void InsertSqlite(SpendOpsDbContext db, SqliteConnection connection, IReadOnlyCollection<UsageRecord> records)
     {
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties;
-        var generatedKey = returnKey ? key.Single() : null;
-        var properties = entity.GetProperties().Where(p => p != generatedKey && p.PropertyInfo is not null).ToList();
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (");
-        text.AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        text.Append(") VALUES (");
-        for (var i = 0; i < properties.Count; i++)
+        var (recordColumns, dimensionColumns) = Columns(db);
+        using var transaction = connection.BeginTransaction();
+        using var insertRecord = new SqliteRowInserter(connection, recordColumns);
+        using var insertDimension = new SqliteRowInserter(connection, dimensionColumns);
+        foreach (var record in records)
         {
-            var placeholder = sql.GenerateParameterNamePlaceholder("p" + i);
-            text.Append(i == 0 ? "" : ", ").Append(placeholder);
-            // Named exactly as in the SQL ("@p0"), so the driver finds it on its first lookup, not after trying prefixes.
-            command.Parameters.Add(properties[i].GetRelationalTypeMapping().CreateParameter(command, placeholder, null, properties[i].IsNullable));
+            record.Id = insertRecord.Insert(record);
+            foreach (var (name, value) in record.Dims)
+                insertDimension.Insert(new UsageDimension { UsageRecordId = record.Id, Name = name, Value = value });
         }
-        text.Append(')');
-        if (generatedKey is not null)
-            text.Append(" RETURNING ").Append(sql.DelimitIdentifier(generatedKey.GetColumnName(table)!));
-        command.CommandText = text.ToString();
-        command.Prepare();
-        return new PreparedInsert(command, properties);
+        transaction.Commit();
     }
 
-    private sealed class PreparedInsert(DbCommand command, List<IProperty> properties) : IDisposable
+    /// <summary>The portable path: ADO.NET commands, prepared once per batch. Internal so tests can compare both paths.</summary>
+    internal static async Task InsertWithCommandsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
-        // Looked up once per batch: the model's annotations are dictionaries, too slow to consult per value.
-        private readonly (System.Reflection.PropertyInfo Property, Func<object?, object?>? Convert)[] columns =
-            properties.Select(p => (p.PropertyInfo!, p.GetTypeMapping().Converter?.ConvertToProvider)).ToArray();
+        var (recordColumns, dimensionColumns) = Columns(db);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var insertRecord = new CommandInsert(connection, transaction, recordColumns, sql, returning: true);
+        using var insertDimension = new CommandInsert(connection, transaction, dimensionColumns, sql, returning: false);
+        foreach (var record in records)
+        {
+            insertRecord.Bind(record);
+            record.Id = Convert.ToInt64(await insertRecord.Command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            foreach (var (name, value) in record.Dims)
+            {
+                insertDimension.Bind(new UsageDimension { UsageRecordId = record.Id, Name = name, Value = value });
+                await insertDimension.Command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
 
-        public DbCommand Command => command;
+    private static (InsertColumns Records, InsertColumns Dimensions) Columns(SpendOpsDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return (new InsertColumns(db.Model.FindEntityType(typeof(UsageRecord))!, sql, returnsGeneratedKey: true),
+            new InsertColumns(db.Model.FindEntityType(typeof(UsageDimension))!, sql, returnsGeneratedKey: false));
+    }
+
+    private sealed class CommandInsert : IDisposable
+    {
+        private readonly InsertColumns columns;
+
+        public CommandInsert(DbConnection connection, DbTransaction transaction, InsertColumns columns, ISqlGenerationHelper sql, bool returning)
+        {
+            this.columns = columns;
+            Command = connection.CreateCommand();
+            Command.Transaction = transaction;
+            // Named exactly as in the SQL ("@p0"), so the driver finds each on its first lookup, not after trying prefixes.
+            var placeholders = Enumerable.Range(0, columns.Count).Select(i => sql.GenerateParameterNamePlaceholder("p" + i)).ToArray();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var property = columns.Properties[i];
+                Command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(Command, placeholders[i], null, property.IsNullable));
+            }
+            Command.CommandText = columns.InsertSql(i => placeholders[i], returning);
+            Command.Prepare();
+        }
+
+        public DbCommand Command { get; }
 
         public void Bind(object entity)
         {
-            var parameters = command.Parameters;
-            for (var i = 0; i < columns.Length; i++)
-            {
-                var (property, convert) = columns[i];
-                var value = property.GetValue(entity);
-                if (value is not null && convert is not null)
-                    value = convert(value);
-                parameters[i].Value = value ?? DBNull.Value;
-            }
+            var parameters = Command.Parameters;
+            for (var i = 0; i < columns.Count; i++)
+                parameters[i].Value = columns.Read(entity, i) ?? DBNull.Value;
         }
 
-        public void Dispose() => command.Dispose();
+        public void Dispose() => Command.Dispose();
     }
 }
