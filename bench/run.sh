@@ -3,14 +3,19 @@
 # against a plain nginx proxy_pass hop, all in one run. Prints (and writes to bench/results/latest.md):
 # requests/s, added latency p50/p99, streaming first-event delay and the proxy's peak memory.
 #
-# Placement on the 2-core machine: the load generator (wrk), the fake provider and the nginx hop share core 0;
-# the SpendOps proxy runs alone on core 1.
+# Placement on the 2-core machine: the load generator (wrk) and the fake provider share core 0; the proxy under test
+# (the nginx hop, SpendOps, the bare YARP forwarder, one at a time) runs alone on core 1.
+#
+# Both .NET proxies are measured warm, as a server that has been up for a while: they first serve WARMUP seconds
+# (default 40) at one connection, which leaves the CPU room for tiered compilation to finish (on a saturated single
+# core it starves, and a 15 s run would measure code that is still being compiled), then 5 s at full load.
 #
 # Needs: nginx and wrk (apt-get install -y nginx wrk), the .NET SDK. Usage: bench/run.sh [seconds per run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DURATION=${1:-15}
+WARMUP=${WARMUP:-40}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 UP=18081 HOP=18082 PROXY=18083
 WORK=$(mktemp -d /tmp/spendops-bench.XXXXXX)
@@ -34,12 +39,15 @@ mkdir -p "$WORK/nginx"
 python3 - "$WORK" "$UP" "$HOP" "$JSON" "$SSE" <<'PY'
 import sys
 work, up, hop, json, sse = sys.argv[1:]
-t = open("bench/nginx.conf.template").read()
-t = t.replace("__DIR__", work + "/nginx").replace("__UP__", up).replace("__HOP__", hop)
-t = t.replace("__JSON__", json).replace("__SSE__", sse + "\n")
-open(work + "/nginx.conf", "w").write(t)
+for name in ("provider", "hop"):
+    t = open(f"bench/nginx-{name}.conf.template").read()
+    t = t.replace("__DIR__", work + "/nginx").replace("__UP__", up).replace("__HOP__", hop)
+    t = t.replace("__JSON__", json).replace("__SSE__", sse + "\n")
+    open(f"{work}/nginx-{name}.conf", "w").write(t)
 PY
-taskset -c 0 nginx -c "$WORK/nginx.conf" -p "$WORK/nginx" &
+taskset -c 0 nginx -c "$WORK/nginx-provider.conf" -p "$WORK/nginx" &
+PIDS+=($!)
+taskset -c 1 nginx -c "$WORK/nginx-hop.conf" -p "$WORK/nginx" &
 PIDS+=($!)
 
 export ASPNETCORE_ENVIRONMENT=Production
@@ -61,9 +69,14 @@ DIRECT="http://127.0.0.1:$UP/v1/chat/completions"
 VIA_NGINX="http://127.0.0.1:$HOP/v1/chat/completions"
 VIA_SPENDOPS="http://127.0.0.1:$PROXY/v1/openai/v1/chat/completions"
 
-echo "bench: warming up"
-run warmup "$VIA_SPENDOPS" "$CONNECTIONS" 5 >/dev/null
-run warmup "$VIA_SPENDOPS?bench_stream=1" "$CONNECTIONS" 3 true >/dev/null
+warm() { # url
+  run warmup "$1" 1 "$WARMUP" >/dev/null
+  run warmup "$1" "$CONNECTIONS" 5 >/dev/null
+  run warmup "$1?bench_stream=1" 1 3 true >/dev/null
+  sleep 5 # the usage writer catches up before anything else is measured on its core
+}
+echo "bench: warming up SpendOps (${WARMUP}s)"
+warm "$VIA_SPENDOPS"
 
 echo "bench: throughput ($CONNECTIONS connections, ${DURATION}s each)"
 T_DIRECT=$(run direct "$DIRECT" "$CONNECTIONS" "$DURATION")
@@ -86,16 +99,17 @@ YARP_PORT=18084
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$YARP_PORT/v1/openai/v1/chat/completions" && break; sleep 0.2; done
 VIA_YARP="http://127.0.0.1:$YARP_PORT/v1/openai/v1/chat/completions"
-run warmup "$VIA_YARP" "$CONNECTIONS" 5 >/dev/null
+echo "bench: warming up the bare YARP forwarder (${WARMUP}s)"
+warm "$VIA_YARP"
 T_YARP=$(run yarp "$VIA_YARP" "$CONNECTIONS" "$DURATION")
 L_YARP=$(run yarp "$VIA_YARP" 1 "$DURATION")
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" <<'PY' | tee bench/results/latest.md
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
 td, tn, ts, ld, ls, sd, ss = (parse(a) for a in sys.argv[1:8])
-peak_mb, records, conns, dur = int(sys.argv[8]) / 1024, sys.argv[9], sys.argv[10], sys.argv[11]
+peak_mb, records, conns, dur, warmup = int(sys.argv[8]) / 1024, sys.argv[9], sys.argv[10], sys.argv[11], sys.argv[14]
 ty, ly = parse(sys.argv[12]), parse(sys.argv[13])
 ratio = ts["rps"] / tn["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
@@ -103,7 +117,7 @@ add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
 first = (ss["p50_us"] - sd["p50_us"]) / 1000
 def check(ok): return "yes" if ok else "**no**"
 print(f"# SpendOps proxy benchmark, {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC\n")
-print(f"Machine: {platform.machine()}, wrk + fake provider + nginx hop on core 0, SpendOps on core 1; {conns} connections for throughput, 1 for latency, {dur} s per run. Usage capture on.\n")
+print(f"Machine: {platform.machine()}, wrk + fake provider on core 0, the proxy under test (nginx hop, SpendOps, bare YARP) alone on core 1; {conns} connections for throughput, 1 for latency, {dur} s per run; the .NET proxies measured warm ({warmup} s warm-up). Usage capture on.\n")
 print("| target | requests/s | p50 ms | p99 ms | errors |")
 print("|---|---|---|---|---|")
 for name, r in (("direct to fake provider", td), ("nginx proxy_pass hop", tn), ("bare YARP forwarder (reference)", ty), ("SpendOps proxy", ts)):
