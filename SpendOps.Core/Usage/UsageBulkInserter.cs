@@ -17,6 +17,8 @@ namespace SpendOps.Core.Usage;
 /// </summary>
 public static class UsageBulkInserter
 {
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
+
     public static async Task InsertAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
@@ -52,12 +54,10 @@ public static class UsageBulkInserter
         transaction.Commit();
     }
 
-    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
-
     /// <summary>
-    /// SQLite works on the calling thread, and the writer shares its cores with the proxy: a batch of a few hundred
-    /// records would otherwise keep a request that became ready waiting for tens of milliseconds on a one-core host.
-    /// Offering the CPU every <see cref="Slice"/> costs a system call when nothing else is waiting.
+    /// SQLite works on the calling thread, and the writer shares its cores with the proxy: a batch would otherwise keep
+    /// a request that became ready waiting for many milliseconds on a one-core host. Offering the CPU every
+    /// <see cref="Slice"/> costs a system call when nothing else is waiting.
     /// </summary>
     private static void ShareTheCpu(ref long slice)
     {
