@@ -13,6 +13,9 @@ namespace SpendOps.Core.Usage;
 internal sealed class InsertColumns
 {
     private readonly (System.Reflection.PropertyInfo Property, Func<object?, object?>? Convert)[] readers;
+    private readonly string tableSql;
+    private readonly string columnListSql;
+    private readonly string? generatedKeySql;
 
     public InsertColumns(IEntityType entity, ISqlGenerationHelper sql, bool returnsGeneratedKey)
     {
@@ -21,31 +24,27 @@ internal sealed class InsertColumns
         Properties = entity.GetProperties().Where(p => p != generatedKey && p.PropertyInfo is not null).ToList();
         // Looked up once per batch: the model's annotations are dictionaries, too slow to consult per value.
         readers = Properties.Select(p => (p.PropertyInfo!, p.GetTypeMapping().Converter?.ConvertToProvider)).ToArray();
-        TableSql = sql.DelimitIdentifier(table.Name, table.Schema);
-        ColumnListSql = string.Join(", ", Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        GeneratedKeySql = generatedKey is null ? null : sql.DelimitIdentifier(generatedKey.GetColumnName(table)!);
+        tableSql = sql.DelimitIdentifier(table.Name, table.Schema);
+        columnListSql = string.Join(", ", Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        generatedKeySql = generatedKey is null ? null : sql.DelimitIdentifier(generatedKey.GetColumnName(table)!);
     }
 
     public IReadOnlyList<IProperty> Properties { get; }
 
     public int Count => readers.Length;
 
-    public string TableSql { get; }
-
-    public string ColumnListSql { get; }
-
-    /// <summary>The generated key column, when the insert must return it.</summary>
-    public string? GeneratedKeySql { get; }
-
-    /// <summary>The INSERT statement with one placeholder per column, in column order.</summary>
+    /// <summary>
+    /// The INSERT statement with one placeholder per column, in column order; <paramref name="returning"/> adds
+    /// <c>RETURNING</c> for the generated key (SQLite's own API reads it as the last rowid instead).
+    /// </summary>
     public string InsertSql(Func<int, string> placeholder, bool returning)
     {
-        var text = new StringBuilder("INSERT INTO ").Append(TableSql).Append(" (").Append(ColumnListSql).Append(") VALUES (");
+        var text = new StringBuilder("INSERT INTO ").Append(tableSql).Append(" (").Append(columnListSql).Append(") VALUES (");
         for (var i = 0; i < readers.Length; i++)
             text.Append(i == 0 ? "" : ", ").Append(placeholder(i));
         text.Append(')');
-        if (returning && GeneratedKeySql is not null)
-            text.Append(" RETURNING ").Append(GeneratedKeySql);
+        if (returning && generatedKeySql is not null)
+            text.Append(" RETURNING ").Append(generatedKeySql);
         return text.ToString();
     }
 
