@@ -161,13 +161,16 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
     public Task<RerateResult> PreviewRerateAsync(RerateRequest request, CancellationToken cancellationToken) =>
         rerater.RunAsync(request, save: false, cancellationToken);
 
-    /// <summary>Recomputes the cost of every record in the period with the current price table.</summary>
+    /// <summary>
+    /// Recomputes the cost of every record in the period with the current price table; records at a reported cost
+    /// whose model has a price now move to it. Audited with the totals before and after.
+    /// </summary>
     public async Task<RerateResult> RerateAsync(RerateRequest request, string actor, CancellationToken cancellationToken)
     {
         var result = await rerater.RunAsync(request, save: true, cancellationToken);
         audit.Record(request.TenantId, actor, "price.rerated", "usage_period", $"{request.From:u}/{request.To:u}",
-            $"provider {request.Provider ?? "*"}, model {request.ModelPattern ?? "*"}: {result.Examined} records, {result.Changed} changed, "
-            + $"cost {result.CostBefore} USD -> {result.CostAfter} USD");
+            $"provider {request.Provider ?? "*"}, model {request.ModelPattern ?? "*"}: {result.Examined} records, {result.Changed} changed "
+            + $"({result.FromReported} from a reported cost to a price), cost {result.CostBefore} USD -> {result.CostAfter} USD");
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

@@ -22,6 +22,7 @@ public sealed class PricingMetrics
         Add(result.Priced, "priced");
         Add(result.Unpriced, "unpriced");
         Add(result.NotBillable, "not_billable");
+        Add(result.Reported, "reported");
     }
 
     internal void RecordFailure() => failures.Add(1);

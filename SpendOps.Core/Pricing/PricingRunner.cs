@@ -8,7 +8,8 @@ namespace SpendOps.Core.Pricing;
 
 /// <summary>
 /// Prices pending usage records, and re-tries unpriced ones whenever the price table has changed, each with
-/// the price in force at the record's own time. <see cref="PricingJob"/> calls it on a schedule; tests and the
+/// the price in force at the record's own time. Records at a reported cost are left alone: moving them to a price
+/// changes a number people have seen, so it takes an explicit re-rate (<see cref="PriceService.RerateAsync"/>). <see cref="PricingJob"/> calls it on a schedule; tests and the
 /// CLI call <see cref="RunOnceAsync"/> directly.
 /// </summary>
 public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts, IOptionsMonitor<JobsOptions> options, TimeProvider clock, PricingMetrics metrics)
@@ -24,7 +25,7 @@ public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts,
         // Unpriced records can only change when a price was added; without this, every run would re-read all of them.
         var retryUnpriced = unpricedRetriedAt != prices.Version;
 
-        int examined = 0, priced = 0, unpriced = 0, notBillable = 0;
+        int examined = 0, priced = 0, unpriced = 0, notBillable = 0, reported = 0;
         long lastId = 0;
         while (true)
         {
@@ -48,6 +49,7 @@ public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts,
                     case PricingStatus.Priced: priced++; break;
                     case PricingStatus.Unpriced: unpriced++; break;
                     case PricingStatus.NotBillable: notBillable++; break;
+                    case PricingStatus.Reported: reported++; break;
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -56,7 +58,7 @@ public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts,
         }
 
         unpricedRetriedAt = prices.Version;
-        var result = new PricingRunResult(examined, priced, unpriced, notBillable);
+        var result = new PricingRunResult(examined, priced, unpriced, notBillable, reported);
         metrics.RecordRun(result);
         return result;
     }

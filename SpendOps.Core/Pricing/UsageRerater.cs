@@ -7,7 +7,7 @@ namespace SpendOps.Core.Pricing;
 
 /// <summary>
 /// Recomputes the cost of the records of a period with the current price table (each at the price in force at
-/// its own time). Works in batches on its own context so a long period neither holds one huge transaction
+/// its own time). This is the one way records at a reported cost move to a price added after them. Works in batches on its own context so a long period neither holds one huge transaction
 /// nor disturbs the caller's unit of work.
 /// </summary>
 internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
@@ -24,7 +24,7 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var prices = await PriceResolver.LoadAsync(db, cancellationToken);
         var pattern = request.ModelPattern is null ? null : new ModelPattern(request.ModelPattern);
-        int examined = 0, changed = 0;
+        int examined = 0, changed = 0, fromReported = 0;
         decimal before = 0m, after = 0m;
         long lastId = 0;
         while (true)
@@ -45,17 +45,15 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
             {
                 examined++;
                 before += record.CostUsd ?? 0m;
-                if (save)
+                var outcome = RecordPricer.Evaluate(record, prices);
+                if (outcome.Differs(record))
                 {
-                    changed += RecordPricer.Apply(record, prices, now) ? 1 : 0;
-                    after += record.CostUsd ?? 0m;
+                    changed++;
+                    fromReported += record.PricingStatus == PricingStatus.Reported && outcome.Status != PricingStatus.Reported ? 1 : 0;
+                    if (save)
+                        RecordPricer.Apply(record, prices, now);
                 }
-                else
-                {
-                    var (status, cost, priceId) = RecordPricer.Evaluate(record, prices);
-                    changed += status != record.PricingStatus || cost != record.CostUsd || priceId != record.PriceId ? 1 : 0;
-                    after += cost ?? 0m;
-                }
+                after += outcome.CostUsd ?? 0m;
             }
             if (save)
             {
@@ -64,7 +62,7 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
             }
             lastId = batch[^1].Id;
         }
-        return new RerateResult(examined, changed, before, after);
+        return new RerateResult(examined, changed, before, after, fromReported);
     }
 
     private static bool Matches(ModelPattern pattern, UsageRecord record) =>

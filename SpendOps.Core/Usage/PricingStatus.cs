@@ -17,4 +17,11 @@ public enum PricingStatus
     /// stream cut before its usage): the cost is unknown, so it is left empty rather than priced at $0.
     /// </summary>
     UsageUnknown = 4,
+
+    /// <summary>
+    /// No price for the model at the call's time, but the source reported what the call cost (a provider's cost
+    /// field, Claude Code's <c>cost_usd</c>): that cost is the record's cost. Adding a price later does not change it
+    /// on its own; an explicit re-rate moves it to the price.
+    /// </summary>
+    Reported = 5,
 }

@@ -12,12 +12,14 @@ public static class SpendToDateQuery
         var today = SpendPeriod.Resolve(SpendPeriodKind.Today, calendar, now);
         var month = SpendPeriod.Resolve(SpendPeriodKind.ThisMonth, calendar, now);
         var todayUsd = await CostAsync(db, new UsageFilter { TenantId = tenantId, From = today.From, To = today.To }, cancellationToken);
-        var monthUsd = await CostAsync(db, new UsageFilter { TenantId = tenantId, From = month.From, To = today.To }, cancellationToken);
+        var monthFilter = new UsageFilter { TenantId = tenantId, From = month.From, To = today.To };
+        var monthUsd = await CostAsync(db, monthFilter, cancellationToken);
+        var monthReportedUsd = await CostAsync(db, monthFilter with { PricingStatus = PricingStatus.Reported }, cancellationToken);
         var localNow = calendar.ToLocal(now);
-        return new SpendToDate(todayUsd, monthUsd, SpendForecast.MonthEnd(monthUsd, localNow), localNow, today, month);
+        return new SpendToDate(todayUsd, monthUsd, monthReportedUsd, SpendForecast.MonthEnd(monthUsd, localNow), localNow, today, month);
     }
 
-    /// <summary>Total cost of the records a filter covers; unpriced records count as nothing (they are counted separately).</summary>
+    /// <summary>Total cost of record of the records a filter covers; unpriced records count as nothing (they are counted separately).</summary>
     public static Task<decimal> CostAsync(SpendOpsDbContext db, UsageFilter filter, CancellationToken cancellationToken) =>
         db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions).SumAsync(r => r.CostUsd ?? 0m, cancellationToken);
 }

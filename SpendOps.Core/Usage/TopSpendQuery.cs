@@ -23,7 +23,11 @@ public static class TopSpendQuery
         rows.Sum(r => r.OutputTokens),
         rows.Sum(r => r.ReasoningTokens),
         rows.Sum(r => r.CostUsd),
+        rows.Sum(r => r.CatalogCostUsd),
+        rows.Sum(r => r.TenantPriceCostUsd),
+        rows.Sum(r => r.ReportedCostUsd),
         rows.Sum(r => r.ProviderCostUsd),
+        rows.Sum(r => r.Reported),
         rows.Sum(r => r.Unpriced),
         rows.Sum(r => r.Incomplete));
 }

@@ -8,7 +8,7 @@ namespace SpendOps.Core.Usage;
 
 /// <summary>
 /// Writes usage records one line each, in pages (never the whole table in memory). The column names are a
-/// contract: scripts depend on them. CSV puts each dimension in a <c>dim.NAME</c> column; JSON lines keep
+/// contract: scripts depend on them, so new columns go at the end. CSV puts each dimension in a <c>dim.NAME</c> column; JSON lines keep
 /// <c>dims</c> as an object.
 /// </summary>
 public sealed class UsageExporter(SpendOpsDbContext db)
@@ -22,7 +22,7 @@ public sealed class UsageExporter(SpendOpsDbContext db)
         "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens", "audio_input_tokens",
         "audio_output_tokens", "image_input_tokens", "image_output_tokens", "web_search_requests", "cost_usd",
         "provider_cost_usd", "pricing_status", "usage_complete", "billable", "source", "estimated", "latency_ms",
-        "time_to_first_byte_ms",
+        "time_to_first_byte_ms", "cost_source",
     ];
 
     public async Task<int> WriteAsync(UsageFilter filter, UsageExportFormat format, TextWriter output, CancellationToken cancellationToken)
@@ -64,18 +64,28 @@ public sealed class UsageExporter(SpendOpsDbContext db)
         r.ReasoningTokens, r.AudioInputTokens, r.AudioOutputTokens, r.ImageInputTokens, r.ImageOutputTokens, r.WebSearchRequests,
         r.CostUsd, r.ProviderCostUsd, PricingStatusName(r.PricingStatus), r.UsageComplete, r.Billable,
         r.Source == UsageSource.Proxy ? "proxy" : "telemetry", r.Estimated, Math.Round(r.LatencyMs, 3),
-        r.TimeToFirstByteMs is { } ttfb ? Math.Round(ttfb, 3) : null,
+        r.TimeToFirstByteMs is { } ttfb ? Math.Round(ttfb, 3) : null, CostSourceName(r.CostSource),
     ];
 
     /// <summary>
-    /// The three values scripts know. Pending records (no price applied yet) and records whose usage is unknown are
+    /// The values scripts know. Pending records (no price applied yet) and records whose usage is unknown are
     /// reported as unpriced: neither has a cost; <c>usage_complete</c> tells the second kind apart.
     /// </summary>
     public static string PricingStatusName(PricingStatus status) => status switch
     {
         PricingStatus.Priced => "priced",
+        PricingStatus.Reported => "reported",
         PricingStatus.NotBillable => "not_billable",
         _ => "unpriced",
+    };
+
+    /// <summary>Where <c>cost_usd</c> came from: <c>catalog</c>, <c>tenant_price</c> or <c>reported</c>; empty without a cost.</summary>
+    public static string? CostSourceName(CostSource? source) => source switch
+    {
+        CostSource.Catalog => "catalog",
+        CostSource.TenantPrice => "tenant_price",
+        CostSource.Reported => "reported",
+        _ => null,
     };
 
     private static string JsonLine(object?[] values, Dictionary<string, string> dims)

@@ -15,6 +15,7 @@ public sealed record UsageListItem(
     long CacheWriteTokens,
     long OutputTokens,
     decimal? CostUsd,
+    CostSource? CostSource,
     int StatusCode,
     UsageSource Source,
     bool Estimated,

@@ -21,7 +21,7 @@ public static class UsagePageQuery
             .Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(r => new UsageListItem(
                 r.Id, r.RequestId, r.Timestamp, r.Provider, r.Endpoint, r.ModelReported ?? r.ModelRequested, r.ApiKeyId, r.Dims,
-                r.InputTokens, r.CacheReadTokens, r.CacheWrite5mTokens + r.CacheWrite1hTokens, r.OutputTokens, r.CostUsd,
+                r.InputTokens, r.CacheReadTokens, r.CacheWrite5mTokens + r.CacheWrite1hTokens, r.OutputTokens, r.CostUsd, r.CostSource,
                 r.StatusCode, r.Source, r.Estimated, r.PricingStatus, r.UsageComplete))
             .ToListAsync(cancellationToken);
         return new UsagePage(items, total);

@@ -71,7 +71,11 @@ public static class UsageQueries
                 g.Sum(k => k.Record.OutputTokens),
                 g.Sum(k => k.Record.ReasoningTokens),
                 g.Sum(k => k.Record.CostUsd ?? 0m),
+                g.Sum(k => k.Record.CostSource == CostSource.Catalog ? k.Record.CostUsd ?? 0m : 0m),
+                g.Sum(k => k.Record.CostSource == CostSource.TenantPrice ? k.Record.CostUsd ?? 0m : 0m),
+                g.Sum(k => k.Record.CostSource == CostSource.Reported ? k.Record.CostUsd ?? 0m : 0m),
                 g.Sum(k => k.Record.ProviderCostUsd ?? 0m),
+                g.Count(k => k.Record.PricingStatus == PricingStatus.Reported),
                 g.Count(k => k.Record.PricingStatus == PricingStatus.Unpriced || k.Record.PricingStatus == PricingStatus.Pending),
                 g.Count(k => !k.Record.UsageComplete)))
             .ToListAsync(cancellationToken);

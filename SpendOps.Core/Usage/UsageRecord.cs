@@ -62,8 +62,15 @@ public sealed class UsageRecord
     /// <summary>What the provider says the call cost (OpenRouter, xAI, Perplexity, DeepInfra; Claude Code's estimate).</summary>
     public decimal? ProviderCostUsd { get; set; }
 
-    /// <summary>Our cost from the price in force at <see cref="Timestamp"/>; null until priced.</summary>
+    /// <summary>
+    /// The cost of record, the one number every view and export counts: our arithmetic with the price in force at
+    /// <see cref="Timestamp"/> when there is one, else the cost the source reported (<see cref="CostSource"/> says
+    /// which); null while neither is known (pending, unpriced, usage unknown), never 0 for spend with tokens.
+    /// </summary>
     public decimal? CostUsd { get; set; }
+
+    /// <summary>Where <see cref="CostUsd"/> came from; null when there is no cost (and for calls that cost nothing by nature).</summary>
+    public CostSource? CostSource { get; set; }
 
     public PricingStatus PricingStatus { get; set; }
     public long? PriceId { get; set; }

@@ -1,6 +1,12 @@
 namespace SpendOps.Core.Usage;
 
-/// <summary>Totals of one group of usage records. <see cref="Key"/> is null for records without the grouped value.</summary>
+/// <summary>
+/// Totals of one group of usage records. <see cref="Key"/> is null for records without the grouped value.
+/// <see cref="CostUsd"/> is the sum of the costs of record, and splits into <see cref="CatalogCostUsd"/>,
+/// <see cref="TenantPriceCostUsd"/> and <see cref="ReportedCostUsd"/> by where each came from;
+/// <see cref="ProviderCostUsd"/> is what sources reported for all of the group's calls, beside it for comparison.
+/// <see cref="Unpriced"/> records have no cost and are in none of the sums.
+/// </summary>
 public sealed record UsageSummaryRow(
     string? Key,
     int Requests,
@@ -10,7 +16,11 @@ public sealed record UsageSummaryRow(
     long OutputTokens,
     long ReasoningTokens,
     decimal CostUsd,
+    decimal CatalogCostUsd,
+    decimal TenantPriceCostUsd,
+    decimal ReportedCostUsd,
     decimal ProviderCostUsd,
+    int Reported,
     int Unpriced,
     int Incomplete)
 {

@@ -20,7 +20,13 @@ internal sealed class IngestKeyAuthenticator(SpendOpsDbContext db)
         var value = authorization.Trim();
         if (!value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             return IngestKeyCheck.Fail(IngestKeyFailure.Malformed, "The Authorization header must be 'Bearer <ingest key>', with a space between Bearer and the key.");
-        if (!IngestKeyFormat.TryParse(value.AsSpan(BearerPrefix.Length), out var id, out var secretSpan))
+        var bearer = value.AsSpan(BearerPrefix.Length).Trim();
+        // A proxy key is a real key in the wrong place, not an unknown one: say which key to use instead.
+        if (bearer.StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal))
+            return IngestKeyCheck.Fail(IngestKeyFailure.ProxyKey,
+                "Invalid scope: this is a proxy key (aso_k_...), which cannot write telemetry. Use an ingest key (ss_live_...) with the usage:write scope: " +
+                "create one on the portal's Telemetry page or with 'connections create', and send it as 'Authorization: Bearer ss_live_...'.");
+        if (!IngestKeyFormat.TryParse(bearer, out var id, out var secretSpan))
             return IngestKeyCheck.Fail(IngestKeyFailure.Unknown, "Unknown ingest key. Check that the whole key was copied; keys start with ss_live_.");
         var secret = secretSpan.ToString();
 

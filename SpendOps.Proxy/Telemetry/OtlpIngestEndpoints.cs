@@ -52,7 +52,9 @@ public static partial class OtlpIngestEndpoints
         if (check.Key is not { } key)
         {
             LogUnauthenticated(logger, connectionId, check.Failure);
-            return OtlpResult.Error(StatusCodes.Status401Unauthorized, kind, check.Message!, wwwAuthenticate: "Bearer");
+            return check.Failure == IngestKeyFailure.ProxyKey
+                ? OtlpResult.Error(StatusCodes.Status403Forbidden, kind, check.Message!)
+                : OtlpResult.Error(StatusCodes.Status401Unauthorized, kind, check.Message!, wwwAuthenticate: "Bearer");
         }
 
         var connection = Guid.TryParse(connectionId, out var id)

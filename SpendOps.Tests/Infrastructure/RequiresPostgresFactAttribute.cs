@@ -8,7 +8,7 @@ public sealed class RequiresPostgresFactAttribute : FactAttribute
 {
     public RequiresPostgresFactAttribute()
     {
-        if (TestEnvironment.PostgresConnectionString is null && !TestEnvironment.IsCi)
+        if (TestEnvironment.SkipsPostgres)
             Skip = "PostgreSQL not available: install Debian's 'postgresql' package and set SPENDOPS_TEST_POSTGRES (see .ci/run).";
     }
 }

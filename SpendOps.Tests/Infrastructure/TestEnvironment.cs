@@ -8,6 +8,9 @@ internal static class TestEnvironment
     /// <summary>A PostgreSQL server for tests, e.g. <c>Host=127.0.0.1;Port=55432;Username=postgres</c> (set by <c>.ci/run</c>).</summary>
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable("SPENDOPS_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
 
+    /// <summary>True when PostgreSQL tests are skipped: no server configured, outside CI (where they must run and fail).</summary>
+    public static bool SkipsPostgres => PostgresConnectionString is null && !IsCi;
+
     public static string? ChromiumPath =>
         Environment.GetEnvironmentVariable("SPENDOPS_TEST_CHROMIUM") is { Length: > 0 } configured ? configured
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"

@@ -14,8 +14,8 @@ internal static class PriceCommands
             ["provider", "model", "input-per-mtok", "output-per-mtok", "cache-read-per-mtok", "cache-write-per-mtok", "cache-write-1h-per-mtok", "reasoning-per-mtok", "effective-from", "tenant"],
             ["json"], SetAsync),
         new("prices import", "prices import FILE [--effective-from ISO]", ["effective-from"], [], ImportAsync),
-        new("prices rerate", "prices rerate --from ISO --to ISO [--tenant NAME] [--provider P] [--model PATTERN] [--dry-run] [--json]",
-            ["from", "to", "tenant", "provider", "model"], ["dry-run", "json"], RerateAsync),
+        new("prices rerate", "prices rerate --from ISO --to ISO [--tenant NAME] [--provider P] [--model PATTERN] [--dry-run] [--yes] [--json]",
+            ["from", "to", "tenant", "provider", "model"], ["dry-run", "yes", "json"], RerateAsync),
         new("usage unpriced", "usage unpriced [--tenant NAME] [--json]", ["tenant"], ["json"], UnpricedAsync),
     ];
 
@@ -87,16 +87,30 @@ internal static class PriceCommands
             throw new CliUsageException("--to must be after --from");
         var request = new RerateRequest(from, to, await TenantIdAsync(context), context.Args.Option("provider"), context.Args.Option("model"));
         var prices = context.Get<PriceService>();
-        var dryRun = context.Args.Flag("dry-run");
-        var result = dryRun ? await prices.PreviewRerateAsync(request, context.CancellationToken) : await prices.RerateAsync(request, context.Actor, context.CancellationToken);
+        var preview = await prices.PreviewRerateAsync(request, context.CancellationToken);
+        // Moving records off the cost their source reported changes numbers people have already seen: show the totals
+        // first and apply only when asked to.
+        var unconfirmed = preview.FromReported > 0 && !context.Args.Flag("yes");
+        var dryRun = context.Args.Flag("dry-run") || unconfirmed;
+        var result = dryRun ? preview : await prices.RerateAsync(request, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
         {
-            CliOutput.WriteJson(context.Out, new { dryRun, examined = result.Examined, changed = result.Changed, costBefore = result.CostBefore, costAfter = result.CostAfter });
-            return 0;
+            CliOutput.WriteJson(context.Out, new
+            {
+                dryRun, examined = result.Examined, changed = result.Changed, fromReported = result.FromReported,
+                costBefore = result.CostBefore, costAfter = result.CostAfter,
+            });
         }
-        var verb = dryRun ? "would change" : "changed";
-        context.Out.WriteLine($"{result.Examined} record(s) in the period; {verb} {result.Changed}. Cost ${UsageExporter.Money(result.CostBefore)} -> ${UsageExporter.Money(result.CostAfter)}.");
-        return 0;
+        else
+        {
+            var verb = dryRun ? "would change" : "changed";
+            context.Out.WriteLine($"{result.Examined} record(s) in the period; {verb} {result.Changed}, {result.FromReported} of them from a reported cost to a price. "
+                + $"Cost ${UsageExporter.Money(result.CostBefore)} -> ${UsageExporter.Money(result.CostAfter)}.");
+        }
+        if (!unconfirmed || context.Args.Flag("dry-run"))
+            return 0;
+        await Console.Error.WriteLineAsync($"Nothing was changed: {result.FromReported} record(s) would move from the cost their source reported to our price. Check the totals above, then run again with --yes.");
+        return 1;
     }
 
     private static async Task<int> UnpricedAsync(CliContext context)
@@ -104,13 +118,21 @@ internal static class PriceCommands
         var models = await context.Get<PriceService>().ListUnpricedModelsAsync(await TenantIdAsync(context), context.CancellationToken);
         if (context.Args.Flag("json"))
         {
-            CliOutput.WriteJson(context.Out, models.Select(m => new { provider = m.Provider, model = m.Model, records = m.Records, firstSeen = m.FirstSeen, lastSeen = m.LastSeen }));
+            CliOutput.WriteJson(context.Out, models.Select(m => new
+            {
+                provider = m.Provider, model = m.Model, records = m.Records, reported = m.Reported, firstSeen = m.FirstSeen, lastSeen = m.LastSeen,
+            }));
             return 0;
         }
-        CliOutput.WriteTable(context.Out, ["PROVIDER", "MODEL", "RECORDS", "FIRST SEEN", "LAST SEEN"],
-            models.Select(m => new[] { m.Provider, m.Model ?? "(no model)", m.Records.ToString(System.Globalization.CultureInfo.InvariantCulture), CliOutput.Date(m.FirstSeen), CliOutput.Date(m.LastSeen) }));
+        CliOutput.WriteTable(context.Out, ["PROVIDER", "MODEL", "RECORDS", "AT REPORTED COST", "FIRST SEEN", "LAST SEEN"],
+            models.Select(m => new[]
+            {
+                m.Provider, m.Model ?? "(no model)", m.Records.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.Reported.ToString(System.Globalization.CultureInfo.InvariantCulture), CliOutput.Date(m.FirstSeen), CliOutput.Date(m.LastSeen),
+            }));
         if (models.Count > 0)
-            context.Out.WriteLine("Add a price with: prices set --provider P --model M --input-per-mtok X --output-per-mtok Y");
+            context.Out.WriteLine("Add a price with: prices set --provider P --model M --input-per-mtok X --output-per-mtok Y. "
+                + "Records at a reported cost keep it until 'prices rerate' moves them to the price.");
         return 0;
     }
 

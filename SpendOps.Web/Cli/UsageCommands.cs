@@ -56,21 +56,33 @@ internal static class UsageCommands
                 outputTokens = r.OutputTokens,
                 reasoningTokens = r.ReasoningTokens,
                 costUsd = r.CostUsd,
+                catalogCostUsd = r.CatalogCostUsd,
+                tenantPriceCostUsd = r.TenantPriceCostUsd,
+                reportedCostUsd = r.ReportedCostUsd,
                 providerCostUsd = r.ProviderCostUsd,
+                reported = r.Reported,
                 unpriced = r.Unpriced,
                 incomplete = r.Incomplete,
                 cacheHitRate = Math.Round(r.CacheHitRate, 4),
             }));
             return 0;
         }
-        CliOutput.WriteTable(context.Out, [grouping.ToString().ToUpperInvariant(), "REQUESTS", "INPUT", "CACHE READ", "CACHE WRITE", "OUTPUT", "COST USD", "UNPRICED", "INCOMPLETE"],
+        CliOutput.WriteTable(context.Out,
+            [grouping.ToString().ToUpperInvariant(), "REQUESTS", "INPUT", "CACHE READ", "CACHE WRITE", "OUTPUT", "COST USD", "COST FROM", "UNPRICED", "INCOMPLETE"],
             rows.Select(r => new[]
             {
                 r.Key ?? "(none)", N(r.Requests), N(r.InputTokens), N(r.CacheReadTokens), N(r.CacheWriteTokens), N(r.OutputTokens),
-                UsageExporter.Money(r.CostUsd), N(r.Unpriced), N(r.Incomplete),
+                UsageExporter.Money(r.CostUsd), CostFrom(r), N(r.Unpriced), N(r.Incomplete),
             }));
         if (rows.Count > 0)
-            context.Out.WriteLine($"Total: {N(rows.Sum(r => r.Requests))} request(s), ${UsageExporter.Money(rows.Sum(r => r.CostUsd))}");
+        {
+            var total = rows.Sum(r => r.CostUsd);
+            context.Out.WriteLine($"Total: {N(rows.Sum(r => r.Requests))} request(s), ${UsageExporter.Money(total)} "
+                + $"(catalog ${UsageExporter.Money(rows.Sum(r => r.CatalogCostUsd))}, tenant price ${UsageExporter.Money(rows.Sum(r => r.TenantPriceCostUsd))}, "
+                + $"reported ${UsageExporter.Money(rows.Sum(r => r.ReportedCostUsd))})");
+            if (rows.Sum(r => r.Unpriced) is var unpriced and > 0)
+                context.Out.WriteLine($"{N(unpriced)} unpriced record(s) have no cost yet and are not in the total: see 'usage unpriced'.");
+        }
         return 0;
     }
 
@@ -82,6 +94,14 @@ internal static class UsageCommands
             throw new CliUsageException("--to must be after --from");
         Guid? tenantId = context.Args.Option("tenant") is { } name ? (await KeyCommands.FindTenantAsync(context, name)).Id : null;
         return new UsageFilter { From = from, To = to, TenantId = tenantId };
+    }
+
+    /// <summary>Where a row's cost came from, e.g. "catalog" or "catalog + reported".</summary>
+    private static string CostFrom(UsageSummaryRow row)
+    {
+        (string Name, decimal Usd)[] parts = [("catalog", row.CatalogCostUsd), ("tenant price", row.TenantPriceCostUsd), ("reported", row.ReportedCostUsd)];
+        var present = parts.Where(p => p.Usd != 0).Select(p => p.Name).ToList();
+        return present.Count == 0 ? "-" : string.Join(" + ", present);
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

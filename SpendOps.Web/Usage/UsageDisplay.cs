@@ -31,6 +31,7 @@ internal static class UsageDisplay
     public static string PricingStatusName(PricingStatus status) => status switch
     {
         PricingStatus.Priced => "priced",
+        PricingStatus.Reported => "reported",
         PricingStatus.Pending => "pending",
         PricingStatus.NotBillable => "not billable",
         PricingStatus.UsageUnknown => "usage unknown",
@@ -40,8 +41,18 @@ internal static class UsageDisplay
     public static BadgeStyle PricingStatusStyle(PricingStatus status) => status switch
     {
         PricingStatus.Priced => BadgeStyle.Success,
+        PricingStatus.Reported => BadgeStyle.Info,
         PricingStatus.NotBillable => BadgeStyle.Light,
         _ => BadgeStyle.Warning,
+    };
+
+    /// <summary>Where a record's cost came from (catalog, tenant price, reported), or its pricing status when it has none.</summary>
+    public static string CostOrigin(PricingStatus status, CostSource? source) => source switch
+    {
+        CostSource.Catalog => "catalog",
+        CostSource.TenantPrice => "tenant price",
+        CostSource.Reported => "reported",
+        _ => PricingStatusName(status),
     };
 
     public static BadgeStyle StatusStyle(int statusCode) => statusCode switch

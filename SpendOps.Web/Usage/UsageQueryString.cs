@@ -85,10 +85,11 @@ internal static class UsageQueryString
         {
             case null: break;
             case "priced": filter = filter with { PricingStatus = PricingStatus.Priced }; break;
+            case "reported": filter = filter with { PricingStatus = PricingStatus.Reported }; break;
             case "unpriced": filter = filter with { Unpriced = true }; break;
             case "pending": filter = filter with { PricingStatus = PricingStatus.Pending }; break;
             case "not_billable": filter = filter with { PricingStatus = PricingStatus.NotBillable }; break;
-            default: errors.Add("'pricing' must be priced, unpriced, pending or not_billable."); break;
+            default: errors.Add("'pricing' must be priced, reported, unpriced, pending or not_billable."); break;
         }
 
         var dims = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -131,6 +132,7 @@ internal static class UsageQueryString
         Add("pricing", filter.Unpriced == true ? "unpriced" : filter.PricingStatus switch
         {
             PricingStatus.Priced => "priced",
+            PricingStatus.Reported => "reported",
             PricingStatus.Pending => "pending",
             PricingStatus.NotBillable => "not_billable",
             PricingStatus.Unpriced => "unpriced",

@@ -10,6 +10,8 @@ namespace SpendOps.Tests.Core.Data;
 public sealed class PostgresFixture : ProxyFixture
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+
+    protected override bool DatabaseAvailable => !TestEnvironment.SkipsPostgres;
 }
 
 public sealed class PostgresTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>

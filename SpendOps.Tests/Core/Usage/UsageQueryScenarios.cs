@@ -185,7 +185,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         var attention = await UsageAttentionQuery.CountAsync(db, filter, CancellationToken.None);
         var listed = await UsagePageQuery.GetAsync(db, filter with { Unpriced = true }, UsageSort.Time, true, 0, 50, CancellationToken.None);
 
-        Assert.Equal(new UsageAttention(Unpriced: 3, Incomplete: 1), attention);
+        Assert.Equal(new UsageAttention(Unpriced: 3, Incomplete: 1, Reported: 0), attention);
         Assert.Equal(3, listed.TotalCount);
     }
 

@@ -128,7 +128,6 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
     [Theory]
     [InlineData("ss_live_test")]
     [InlineData("ss_live_inotakey00.wrongsecretwrongsecretwrongsecretwrong")]
-    [InlineData("aso_k_test.secret")]
     public async Task PostLogs_UnknownKey_Returns401(string key)
     {
         var connection = await host.CreateConnectionAsync();
@@ -136,6 +135,22 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         using var response = await host.PostAsync($"{connection.EndpointPath}/v1/logs", OtlpPayloads.ReferenceLogs, "application/json", key);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await host.RecordsAsync(connection.Connection.Id));
+    }
+
+    [Fact]
+    public async Task PostLogs_ProxyKeyAsBearer_Returns403SayingWhichKeyToUse()
+    {
+        var connection = await host.CreateConnectionAsync();
+        var proxyKey = await host.WithServiceAsync<ApiKeyService, CreatedApiKey>(s =>
+            s.CreateAsync(connection.Connection.TenantId, "proxy key", KeyPolicy.Unrestricted, "tests", CancellationToken.None));
+
+        using var response = await host.PostAsync($"{connection.EndpointPath}/v1/logs", OtlpPayloads.ReferenceLogs, "application/json", proxyKey.FullKey);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var message = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Invalid scope: this is a proxy key (aso_k_...), which cannot write telemetry", message);
+        Assert.Contains("ingest key (ss_live_...) with the usage:write scope", message);
         Assert.Empty(await host.RecordsAsync(connection.Connection.Id));
     }
 

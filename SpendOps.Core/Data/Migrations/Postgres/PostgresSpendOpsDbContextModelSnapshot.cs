@@ -809,6 +809,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CostSource")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("CostUsd")
                         .HasPrecision(20, 10)
                         .HasColumnType("numeric(20,10)");

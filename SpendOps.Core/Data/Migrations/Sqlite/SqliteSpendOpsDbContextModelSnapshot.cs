@@ -788,6 +788,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CostSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("CostUsd")
                         .HasPrecision(20, 10)
                         .HasColumnType("TEXT");

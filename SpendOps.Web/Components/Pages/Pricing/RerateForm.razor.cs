@@ -100,7 +100,8 @@ public sealed partial class RerateForm : IDisposable
         var result = await RunAsync("Re-rating…", prices => prices.RerateAsync(request, actor, CancellationToken.None));
         if (result is null)
             return;
-        Show(AlertStyle.Success, $"Re-rated {UsageDisplay.Count(result.Changed)} of {UsageDisplay.Count(result.Examined)} records: "
+        Show(AlertStyle.Success, $"Re-rated {UsageDisplay.Count(result.Changed)} of {UsageDisplay.Count(result.Examined)} records "
+            + $"({UsageDisplay.Count(result.FromReported)} from a reported cost to our price): "
             + $"cost {UsageDisplay.Usd(result.CostBefore)} → {UsageDisplay.Usd(result.CostAfter)}.");
         await OnRerated.InvokeAsync();
     }
@@ -144,8 +145,15 @@ public sealed partial class RerateForm : IDisposable
         builder.AddContent(5, $"Cost before: {UsageDisplay.Usd(preview.CostBefore)}. Cost after: {UsageDisplay.Usd(preview.CostAfter)} "
             + $"({(difference >= 0 ? "+" : "−")}{UsageDisplay.Usd(Math.Abs(difference))}).");
         builder.CloseElement();
-        builder.OpenElement(6, "p");
-        builder.AddContent(7, "The change is recorded in the audit log. It can be undone only by correcting prices and re-rating again.");
+        if (preview.FromReported > 0)
+        {
+            builder.OpenElement(8, "p");
+            builder.AddContent(9, $"{UsageDisplay.Count(preview.FromReported)} of them now count at the cost their source reported (their model had no price) "
+                + "and would move to our price.");
+            builder.CloseElement();
+        }
+        builder.OpenElement(10, "p");
+        builder.AddContent(11, "The change is recorded in the audit log. It can be undone only by correcting prices and re-rating again.");
         builder.CloseElement();
         builder.CloseElement();
     };
