@@ -44,8 +44,10 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
             foreach (var record in batch.Where(r => pattern is null || Matches(pattern, r)))
             {
                 examined++;
-                before += record.CostUsd ?? 0m;
                 var outcome = RecordPricer.Evaluate(record, prices);
+                // Superseded records are re-priced too (they stay consistent) but, as in every total, not counted.
+                before += record.Superseded ? 0m : record.CostUsd ?? 0m;
+                after += record.Superseded ? 0m : outcome.CostUsd ?? 0m;
                 if (outcome.Differs(record))
                 {
                     changed++;
@@ -53,7 +55,6 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
                     if (save)
                         RecordPricer.Apply(record, prices, now);
                 }
-                after += outcome.CostUsd ?? 0m;
             }
             if (save)
             {
