@@ -5,7 +5,6 @@ public sealed class RequiresChromiumFactAttribute : FactAttribute
 {
     public RequiresChromiumFactAttribute()
     {
-        if (TestEnvironment.ChromiumPath is null && !TestEnvironment.IsCi)
-            Skip = "Chromium not found: install Debian's 'chromium' package (apt-get install -y chromium) or set SPENDOPS_TEST_CHROMIUM.";
+        Skip = TestEnvironment.ChromiumSkipReason;
     }
 }

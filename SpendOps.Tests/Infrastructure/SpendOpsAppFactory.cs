@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SpendOps.Core.Providers;
@@ -22,6 +23,9 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     public string SpillDirectory { get; } = TestEnvironment.TempDirectory("spill");
 
     public TestDatabase Database => database;
+
+    /// <summary>The host's clock ("today", "this month"): the real time unless a test stops it.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>The started server's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -64,5 +68,6 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 settings[key] = value;
             configuration.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -11,6 +11,11 @@ internal static class TestEnvironment
     /// <summary>True when PostgreSQL tests are skipped: no server configured, outside CI (where they must run and fail).</summary>
     public static bool SkipsPostgres => PostgresConnectionString is null && !IsCi;
 
+    /// <summary>Why browser tests are skipped here, or null when they run (always in CI, where they must).</summary>
+    public static string? ChromiumSkipReason => ChromiumPath is null && !IsCi
+        ? "Chromium not found: install Debian's 'chromium' package (apt-get install -y chromium) or set SPENDOPS_TEST_CHROMIUM."
+        : null;
+
     public static string? ChromiumPath =>
         Environment.GetEnvironmentVariable("SPENDOPS_TEST_CHROMIUM") is { Length: > 0 } configured ? configured
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
