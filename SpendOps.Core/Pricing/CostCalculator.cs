@@ -7,9 +7,9 @@ namespace SpendOps.Core.Pricing;
 /// clock, no database.
 /// </summary>
 /// <remarks>
-/// <para>The record's counters never overlap (see <see cref="UsageRecord"/>): uncached input, cache reads,
-/// cache writes, audio and image tokens are separate, and <see cref="UsageRecord.OutputTokens"/> already
-/// contains <see cref="UsageRecord.ReasoningTokens"/>. So reasoning is never added on top of output: it is
+/// <para>The record's counters never overlap (see <see cref="TokenCounts"/>): uncached input, cache reads,
+/// cache writes, audio and image tokens are separate, and <see cref="TokenCounts.OutputTokens"/> already
+/// contains <see cref="TokenCounts.ReasoningTokens"/>. So reasoning is never added on top of output: it is
 /// only moved to its own rate where the price has one.</para>
 /// <para>Threshold tiers (200k / 128k) switch the rates of the whole request when the prompt (uncached input +
 /// cache reads + cache writes + audio and image input) is strictly over the threshold.</para>
@@ -29,9 +29,10 @@ public static class CostCalculator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(discountPercent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(discountPercent, 100m);
+        var tokens = usage.Tokens;
 
-        var promptTokens = usage.InputTokens + usage.CacheReadTokens + usage.CacheWrite5mTokens + usage.CacheWrite1hTokens
-            + usage.AudioInputTokens + usage.ImageInputTokens;
+        var promptTokens = tokens.InputTokens + tokens.CacheReadTokens + tokens.CacheWrite5mTokens + tokens.CacheWrite1hTokens
+            + tokens.AudioInputTokens + tokens.ImageInputTokens;
         var above = price.ThresholdTokens is { } threshold && promptTokens > threshold;
 
         var input = above ? price.InputAboveThresholdPerMTok ?? price.InputPerMTok : price.InputPerMTok;
@@ -40,18 +41,18 @@ public static class CostCalculator
         var cacheWrite5m = (above ? price.CacheWrite5mAboveThresholdPerMTok : null) ?? price.CacheWrite5mPerMTok ?? input;
         var cacheWrite1h = above ? price.CacheWrite1hAboveThresholdPerMTok ?? 2m * input : price.CacheWrite1hPerMTok ?? 2m * input;
 
-        var reasoningTokens = price.ReasoningPerMTok is null ? 0 : Math.Clamp(usage.ReasoningTokens, 0, Math.Max(usage.OutputTokens, 0));
+        var reasoningTokens = price.ReasoningPerMTok is null ? 0 : Math.Clamp(tokens.ReasoningTokens, 0, Math.Max(tokens.OutputTokens, 0));
         var reasoning = Cost(reasoningTokens, price.ReasoningPerMTok ?? 0m);
-        var outputCost = Cost(usage.OutputTokens - reasoningTokens, output);
+        var outputCost = Cost(tokens.OutputTokens - reasoningTokens, output);
 
-        var audio = Cost(usage.AudioInputTokens, price.AudioInputPerMTok ?? input) + Cost(usage.AudioOutputTokens, price.AudioOutputPerMTok ?? output);
-        var image = Cost(usage.ImageInputTokens, price.ImageInputPerMTok ?? input) + Cost(usage.ImageOutputTokens, price.ImageOutputPerMTok ?? output);
+        var audio = Cost(tokens.AudioInputTokens, price.AudioInputPerMTok ?? input) + Cost(tokens.AudioOutputTokens, price.AudioOutputPerMTok ?? output);
+        var image = Cost(tokens.ImageInputTokens, price.ImageInputPerMTok ?? input) + Cost(tokens.ImageOutputTokens, price.ImageOutputPerMTok ?? output);
 
         var subtotalWithoutDiscount = new CostBreakdown(
-            Input: Cost(usage.InputTokens, input),
-            CacheRead: Cost(usage.CacheReadTokens, cacheRead),
-            CacheWrite5m: Cost(usage.CacheWrite5mTokens, cacheWrite5m),
-            CacheWrite1h: Cost(usage.CacheWrite1hTokens, cacheWrite1h),
+            Input: Cost(tokens.InputTokens, input),
+            CacheRead: Cost(tokens.CacheReadTokens, cacheRead),
+            CacheWrite5m: Cost(tokens.CacheWrite5mTokens, cacheWrite5m),
+            CacheWrite1h: Cost(tokens.CacheWrite1hTokens, cacheWrite1h),
             Output: outputCost,
             Reasoning: reasoning,
             Audio: audio,
@@ -75,7 +76,7 @@ public static class CostCalculator
 
         // Sonar bills one search fee per request. Deep research also reports num_search_queries, and the
         // catalog's fee for it is per query, hence at least one.
-        long searches = price.SearchFeePerRequest ? Math.Max(1, usage.WebSearchRequests) : Math.Max(0, usage.WebSearchRequests);
+        long searches = price.SearchFeePerRequest ? Math.Max(1, usage.Tokens.WebSearchRequests) : Math.Max(0, usage.Tokens.WebSearchRequests);
         return (price.RequestFee ?? 0m) + searches * fee;
     }
 

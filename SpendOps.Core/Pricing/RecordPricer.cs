@@ -44,7 +44,5 @@ internal static class RecordPricer
         return new(PricingStatus.Unpriced, null, null, null);
     }
 
-    private static bool HasAnyUsage(UsageRecord r) =>
-        r.PromptTokens + r.OutputTokens + r.AudioInputTokens + r.AudioOutputTokens + r.ImageInputTokens + r.ImageOutputTokens + r.WebSearchRequests > 0
-        || r.ProviderCostUsd is not null;
+    private static bool HasAnyUsage(UsageRecord r) => r.Tokens.HasAny || r.ProviderCostUsd is not null;
 }

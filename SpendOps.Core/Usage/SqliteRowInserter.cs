@@ -16,11 +16,13 @@ internal sealed class SqliteRowInserter : IDisposable
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
     private readonly InsertColumns columns;
+    private readonly object?[] values;
 
     public SqliteRowInserter(SqliteConnection connection, InsertColumns columns)
     {
         database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         this.columns = columns;
+        values = new object?[columns.Count];
         var sql = columns.InsertSql(i => "?" + (i + 1).ToString(CultureInfo.InvariantCulture), returning: false);
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, sql, out statement), database);
     }
@@ -30,8 +32,9 @@ internal sealed class SqliteRowInserter : IDisposable
     {
         try
         {
-            for (var i = 0; i < columns.Count; i++)
-                SqliteException.ThrowExceptionForRC(Bind(i + 1, columns.Read(entity, i)), database);
+            columns.Read(entity, values);
+            for (var i = 0; i < values.Length; i++)
+                SqliteException.ThrowExceptionForRC(Bind(i + 1, values[i]), database);
             var rc = raw.sqlite3_step(statement);
             if (rc != raw.SQLITE_DONE)
                 SqliteException.ThrowExceptionForRC(rc, database);

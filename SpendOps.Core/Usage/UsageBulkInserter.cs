@@ -99,10 +99,12 @@ public static class UsageBulkInserter
     private sealed class CommandInsert : IDisposable
     {
         private readonly InsertColumns columns;
+        private readonly object?[] values;
 
         public CommandInsert(DbConnection connection, DbTransaction transaction, InsertColumns columns, ISqlGenerationHelper sql, bool returning)
         {
             this.columns = columns;
+            values = new object?[columns.Count];
             Command = connection.CreateCommand();
             Command.Transaction = transaction;
             // Named exactly as in the SQL ("@p0"), so the driver finds each on its first lookup, not after trying prefixes.
@@ -121,8 +123,9 @@ public static class UsageBulkInserter
         public void Bind(object entity)
         {
             var parameters = Command.Parameters;
-            for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = columns.Read(entity, i) ?? DBNull.Value;
+            columns.Read(entity, values);
+            for (var i = 0; i < values.Length; i++)
+                parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
         public void Dispose() => Command.Dispose();

@@ -60,8 +60,9 @@ public sealed class UsageExporter(SpendOpsDbContext db)
     [
         r.RequestId, r.UpstreamRequestId, r.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         tenant, r.ApiKeyId, r.Provider, r.Endpoint, r.PricingModel, r.ModelRequested, r.ModelReported, r.Stream, r.StatusCode,
-        r.InputTokens, r.CacheReadTokens, r.CacheWriteTokens, r.CacheWrite5mTokens, r.CacheWrite1hTokens, r.OutputTokens,
-        r.ReasoningTokens, r.AudioInputTokens, r.AudioOutputTokens, r.ImageInputTokens, r.ImageOutputTokens, r.WebSearchRequests,
+        r.Tokens.InputTokens, r.Tokens.CacheReadTokens, r.Tokens.CacheWriteTokens, r.Tokens.CacheWrite5mTokens,
+        r.Tokens.CacheWrite1hTokens, r.Tokens.OutputTokens, r.Tokens.ReasoningTokens, r.Tokens.AudioInputTokens,
+        r.Tokens.AudioOutputTokens, r.Tokens.ImageInputTokens, r.Tokens.ImageOutputTokens, r.Tokens.WebSearchRequests,
         r.CostUsd, r.ProviderCostUsd, PricingStatusName(r.PricingStatus), r.UsageComplete, r.Billable,
         r.Source == UsageSource.Proxy ? "proxy" : "telemetry", r.Estimated, Math.Round(r.LatencyMs, 3),
         r.TimeToFirstByteMs is { } ttfb ? Math.Round(ttfb, 3) : null, CostSourceName(r.CostSource),

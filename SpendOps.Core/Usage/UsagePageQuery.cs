@@ -21,7 +21,7 @@ public static class UsagePageQuery
             .Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(r => new UsageListItem(
                 r.Id, r.RequestId, r.Timestamp, r.Provider, r.Endpoint, r.ModelReported ?? r.ModelRequested, r.ApiKeyId, r.Dims,
-                r.InputTokens, r.CacheReadTokens, r.CacheWrite5mTokens + r.CacheWrite1hTokens, r.OutputTokens, r.CostUsd, r.CostSource,
+                r.Tokens.InputTokens, r.Tokens.CacheReadTokens, r.Tokens.CacheWrite5mTokens + r.Tokens.CacheWrite1hTokens, r.Tokens.OutputTokens, r.CostUsd, r.CostSource,
                 r.StatusCode, r.Source, r.Estimated, r.PricingStatus, r.UsageComplete))
             .ToListAsync(cancellationToken);
         return new UsagePage(items, total);
@@ -36,7 +36,9 @@ public static class UsagePageQuery
         var ordered = sort switch
         {
             UsageSort.Cost => records.OrderBy(r => r.CostUsd == null ? 1 : 0).ThenBy(r => (double)r.CostUsd!.Value, descending),
-            UsageSort.Tokens => records.OrderBy(r => r.InputTokens + r.CacheReadTokens + r.CacheWrite5mTokens + r.CacheWrite1hTokens + r.OutputTokens, descending),
+            UsageSort.Tokens => records.OrderBy(
+                r => r.Tokens.InputTokens + r.Tokens.CacheReadTokens + r.Tokens.CacheWrite5mTokens + r.Tokens.CacheWrite1hTokens + r.Tokens.OutputTokens,
+                descending),
             UsageSort.Provider => records.OrderBy(r => r.Provider, descending),
             UsageSort.Model => records.OrderBy(r => r.ModelReported ?? r.ModelRequested ?? "", descending),
             UsageSort.Key => records.OrderBy(r => r.ApiKeyId ?? "", descending),

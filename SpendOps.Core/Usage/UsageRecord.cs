@@ -1,9 +1,7 @@
 namespace SpendOps.Core.Usage;
 
 /// <summary>
-/// One call: who made it, what it was, the tokens it used by kind and what it cost. Token counters never
-/// overlap: <see cref="InputTokens"/> excludes cache reads and writes, <see cref="OutputTokens"/> includes
-/// <see cref="ReasoningTokens"/> (which is a breakdown, never added again).
+/// One call: who made it, what it was, the tokens it used by kind (<see cref="Tokens"/>) and what it cost.
 /// </summary>
 public sealed class UsageRecord
 {
@@ -45,17 +43,9 @@ public sealed class UsageRecord
     /// <summary>False when the response was cut or carried no usage: the cost is unknown, not zero.</summary>
     public bool UsageComplete { get; set; }
 
-    public long InputTokens { get; set; }
-    public long CacheReadTokens { get; set; }
-    public long CacheWrite5mTokens { get; set; }
-    public long CacheWrite1hTokens { get; set; }
-    public long OutputTokens { get; set; }
-    public long ReasoningTokens { get; set; }
-    public long AudioInputTokens { get; set; }
-    public long AudioOutputTokens { get; set; }
-    public long ImageInputTokens { get; set; }
-    public long ImageOutputTokens { get; set; }
-    public int WebSearchRequests { get; set; }
+    /// <summary>Stored as columns of this table, one per counter (an EF complex property).</summary>
+    public TokenCounts Tokens { get; set; } = new();
+
     public string? SearchContextSize { get; set; }
     public string? ServiceTier { get; set; }
 
@@ -81,9 +71,4 @@ public sealed class UsageRecord
 
     /// <summary>The model used to look up a price: the reported snapshot when there is one.</summary>
     public string? PricingModel => ModelReported ?? ModelRequested;
-
-    public long CacheWriteTokens => CacheWrite5mTokens + CacheWrite1hTokens;
-
-    /// <summary>All prompt tokens whatever their price: uncached input plus cache reads and writes.</summary>
-    public long PromptTokens => InputTokens + CacheReadTokens + CacheWriteTokens;
 }

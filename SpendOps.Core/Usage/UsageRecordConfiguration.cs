@@ -23,8 +23,17 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.Property(u => u.CostUsd).HasPrecision(20, 10);
         builder.Property(u => u.Dims).HasJsonConversion();
         builder.Ignore(u => u.PricingModel);
-        builder.Ignore(u => u.CacheWriteTokens);
-        builder.Ignore(u => u.PromptTokens);
+        builder.ComplexProperty(u => u.Tokens, tokens =>
+        {
+            tokens.IsRequired();
+            tokens.Ignore(t => t.CacheWriteTokens);
+            tokens.Ignore(t => t.PromptTokens);
+            tokens.Ignore(t => t.HasAny);
+            // The counters keep the column names they had as properties of the record itself (no "Tokens_" prefix), so
+            // the schema did not change when they became one type.
+            foreach (var counter in tokens.Metadata.ComplexType.GetDeclaredProperties().ToList())
+                tokens.Property(counter.Name).HasColumnName(counter.Name);
+        });
         builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });

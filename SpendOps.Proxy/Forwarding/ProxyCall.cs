@@ -101,17 +101,8 @@ internal sealed class ProxyCall(
 
     private static void CopyUsage(UsageObservation o, UsageRecord r)
     {
-        r.InputTokens = o.InputTokens;
-        r.CacheReadTokens = o.CacheReadTokens;
-        r.CacheWrite5mTokens = o.CacheWrite5mTokens;
-        r.CacheWrite1hTokens = o.CacheWrite1hTokens;
-        r.OutputTokens = o.OutputTokens;
-        r.ReasoningTokens = o.ReasoningTokens;
-        r.AudioInputTokens = o.AudioInputTokens;
-        r.AudioOutputTokens = o.AudioOutputTokens;
-        r.ImageInputTokens = o.ImageInputTokens;
-        r.ImageOutputTokens = o.ImageOutputTokens;
-        r.WebSearchRequests = o.WebSearchRequests;
+        // A copy, not the observation's own object: the extractor hands the same observation back on every Complete().
+        r.Tokens = o.Tokens.Copy();
         r.SearchContextSize = UsageText.Clean(o.SearchContextSize, 16);
         r.ServiceTier = UsageText.Clean(o.ServiceTier, 32);
         r.ProviderCostUsd = o.ProviderCostUsd;

@@ -12,7 +12,7 @@ namespace SpendOps.Proxy.Usage;
 /// </summary>
 public sealed class UsageSpillFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = UsageSpillJson.Options;
     private readonly object gate = new();
     private readonly string directory;
     private readonly string activePath;

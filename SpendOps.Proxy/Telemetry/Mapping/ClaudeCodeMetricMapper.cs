@@ -19,7 +19,7 @@ internal static class ClaudeCodeMetricMapper
             var model = UsageText.Clean(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
             decimal? Sum(MetricField field) =>
                 group.Any(i => i.Sample.Field == field) ? group.Where(i => i.Sample.Field == field).Sum(i => i.Amount) : null;
-            long Tokens(MetricField field) => (long)Math.Min(Sum(field) ?? 0, long.MaxValue);
+            long Count(MetricField field) => (long)Math.Min(Sum(field) ?? 0, long.MaxValue);
             var hasTokens = group.Any(i => i.Sample.Field != MetricField.CostUsd);
 
             records.Add(new UsageRecord
@@ -38,10 +38,13 @@ internal static class ClaudeCodeMetricMapper
                 StatusCode = 200,
                 // Without token counters the pricing job has nothing to price from: the cost is Claude Code's alone.
                 UsageComplete = hasTokens,
-                InputTokens = Tokens(MetricField.InputTokens),
-                OutputTokens = Tokens(MetricField.OutputTokens),
-                CacheReadTokens = Tokens(MetricField.CacheReadTokens),
-                CacheWrite5mTokens = Tokens(MetricField.CacheCreationTokens),
+                Tokens = new TokenCounts
+                {
+                    InputTokens = Count(MetricField.InputTokens),
+                    OutputTokens = Count(MetricField.OutputTokens),
+                    CacheReadTokens = Count(MetricField.CacheReadTokens),
+                    CacheWrite5mTokens = Count(MetricField.CacheCreationTokens),
+                },
                 ProviderCostUsd = Sum(MetricField.CostUsd),
                 PricingStatus = PricingStatus.Pending,
                 Dims = dims,

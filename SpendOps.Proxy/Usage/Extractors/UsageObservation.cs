@@ -1,10 +1,10 @@
+using SpendOps.Core.Usage;
+
 namespace SpendOps.Proxy.Usage.Extractors;
 
 /// <summary>
-/// What an extractor learned from one response, in normalised form. Counters never overlap:
-/// <see cref="InputTokens"/> is uncached input only, <see cref="OutputTokens"/> includes reasoning, and
-/// <see cref="ReasoningTokens"/> is a breakdown of it. Audio and image tokens are priced apart, so they are in
-/// neither <see cref="InputTokens"/> nor <see cref="OutputTokens"/> (see <c>README.md</c> in this folder).
+/// What an extractor learned from one response, in normalised form. The counters in <see cref="Tokens"/> never
+/// overlap (see <see cref="TokenCounts"/> and <c>README.md</c> in this folder).
 /// </summary>
 public sealed class UsageObservation
 {
@@ -19,17 +19,9 @@ public sealed class UsageObservation
     /// <summary>The provider's response id from the body (<c>chatcmpl-…</c>, <c>msg_…</c>, <c>responseId</c>).</summary>
     public string? ResponseId { get; set; }
 
-    public long InputTokens { get; set; }
-    public long CacheReadTokens { get; set; }
-    public long CacheWrite5mTokens { get; set; }
-    public long CacheWrite1hTokens { get; set; }
-    public long OutputTokens { get; set; }
-    public long ReasoningTokens { get; set; }
-    public long AudioInputTokens { get; set; }
-    public long AudioOutputTokens { get; set; }
-    public long ImageInputTokens { get; set; }
-    public long ImageOutputTokens { get; set; }
-    public int WebSearchRequests { get; set; }
+    /// <summary>Filled as usage is read; copied onto the usage record when <see cref="UsageFound"/> is true.</summary>
+    public TokenCounts Tokens { get; init; } = new();
+
     public string? SearchContextSize { get; set; }
     public string? ServiceTier { get; set; }
     public decimal? ProviderCostUsd { get; set; }

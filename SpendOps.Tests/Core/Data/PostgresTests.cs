@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Usage;
 using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Data;
@@ -79,7 +80,7 @@ public sealed class PostgresTests(PostgresFixture fixture) : IClassFixture<Postg
     {
         var tenant = await fixture.EnsureTenantAsync("default");
         var sink = fixture.App.Services.GetRequiredService<SpendOps.Proxy.Usage.UsageSink>();
-        SpendOps.Core.Usage.UsageRecord Record(string id, string? keyId) => new()
+        UsageRecord Record(string id, string? keyId) => new()
         {
             RequestId = id, TenantId = tenant.Id, ApiKeyId = keyId, Timestamp = DateTimeOffset.UtcNow, Provider = "openai",
             Endpoint = "chat.completions", UsageComplete = true, StatusCode = 200,
@@ -95,6 +96,28 @@ public sealed class PostgresTests(PostgresFixture fixture) : IClassFixture<Postg
         var rejected = Directory.GetFiles(fixture.App.SpillDirectory, "rejected-*.jsonl").SelectMany(File.ReadAllLines);
         Assert.Contains(rejected, line => line.Contains($"{prefix}-bad", StringComparison.Ordinal));
         Assert.Equal(0, await fixture.WithDbAsync(db => db.UsageRecords.CountAsync(r => r.RequestId == $"{prefix}-bad")));
+    }
+
+    [RequiresPostgresFact]
+    public async Task QueuedRecord_StoresEveryTokenCounter()
+    {
+        var tenant = await fixture.EnsureTenantAsync("default");
+        var sink = fixture.App.Services.GetRequiredService<SpendOps.Proxy.Usage.UsageSink>();
+        var tokens = new TokenCounts
+        {
+            InputTokens = 9_000_000_000L, CacheReadTokens = 2, CacheWrite5mTokens = 3, CacheWrite1hTokens = 4, OutputTokens = 5,
+            ReasoningTokens = 1, AudioInputTokens = 6, AudioOutputTokens = 7, ImageInputTokens = 8, ImageOutputTokens = 9, WebSearchRequests = 10,
+        };
+        var id = $"{Guid.NewGuid():N}-tokens";
+
+        sink.Enqueue(new UsageRecord
+        {
+            RequestId = id, TenantId = tenant.Id, Timestamp = DateTimeOffset.UtcNow, Provider = "openai", Endpoint = "chat.completions",
+            UsageComplete = true, StatusCode = 200, Tokens = tokens.Copy(),
+        });
+        var stored = await fixture.WaitForUsageAsync(id);
+
+        Assert.Equivalent(tokens, stored.Tokens, strict: true);
     }
 
     [RequiresPostgresFact]

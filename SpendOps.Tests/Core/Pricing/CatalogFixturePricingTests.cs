@@ -43,13 +43,16 @@ public sealed class CatalogFixturePricingTests(EmbeddedCatalogFixture catalog) :
             Endpoint = "chat",
             ModelReported = model,
             Timestamp = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero),
-            InputTokens = input,
-            CacheReadTokens = cacheRead,
-            CacheWrite5mTokens = cacheWrite5m,
-            CacheWrite1hTokens = cacheWrite1h,
-            OutputTokens = output,
-            ReasoningTokens = reasoning,
-            WebSearchRequests = webSearches,
+            Tokens = new TokenCounts
+            {
+                InputTokens = input,
+                CacheReadTokens = cacheRead,
+                CacheWrite5mTokens = cacheWrite5m,
+                CacheWrite1hTokens = cacheWrite1h,
+                OutputTokens = output,
+                ReasoningTokens = reasoning,
+                WebSearchRequests = webSearches,
+            },
             SearchContextSize = provider == "perplexity" ? "low" : null,
         };
 

@@ -27,7 +27,7 @@ public sealed class JobsRegistrationTests
         var tenant = await host.AddTenantAsync("acme");
         await host.InScopeAsync(s => s.GetRequiredService<PriceService>().SetPriceAsync(
             new ModelPrice { Provider = "openai", ModelKey = "gpt-4.1", InputPerMTok = 2m, OutputPerMTok = 8m, CreatedBy = "" }, null, "admin@test", default));
-        var record = await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", host.Clock.Now, r => r.InputTokens = 1000);
+        var record = await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", host.Clock.Now, r => r.Tokens.InputTokens = 1000);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var trigger = (ISimpleTrigger?)await scheduler.GetTrigger(new TriggerKey("pricing"));
 

@@ -29,8 +29,8 @@ public sealed class PriceServiceTests : IAsyncLifetime
     public async Task RerateAsync_CorrectedPrice_ChangesOnlyChosenPeriodWithAuditEntry()
     {
         await SetPriceAsync(input: 2m, from: null);
-        var january = await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Jan15, r => r.InputTokens = 1000);
-        var february = await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Feb15, r => r.InputTokens = 1000);
+        var january = await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Jan15, r => r.Tokens.InputTokens = 1000);
+        var february = await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Feb15, r => r.Tokens.InputTokens = 1000);
         await host.Services.GetRequiredService<PricingRunner>().RunOnceAsync(default);
         // The catalog price was wrong since the start of the year: correct it from Jan 1.
         var corrected = await SetPriceAsync(input: 1.5m, from: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -58,7 +58,7 @@ public sealed class PriceServiceTests : IAsyncLifetime
     public async Task RerateAsync_AgainWithoutPriceChange_ChangesNothing()
     {
         await SetPriceAsync(input: 2m, from: null);
-        await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Feb15, r => r.InputTokens = 1000);
+        await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Feb15, r => r.Tokens.InputTokens = 1000);
         await host.Services.GetRequiredService<PricingRunner>().RunOnceAsync(default);
 
         var result = await Service(s => s.RerateAsync(new RerateRequest(Feb01, Mar01), "admin@test", default));

@@ -131,7 +131,8 @@ public sealed class PricingRunnerTests : IAsyncLifetime
                 db.UsageRecords.Add(new UsageRecord
                 {
                     RequestId = $"r{i}", TenantId = tenant.Id, Timestamp = Jan10, Provider = "groq", Endpoint = "chat",
-                    ModelReported = "llama-3.3-70b-versatile", InputTokens = 40, OutputTokens = 3, UsageComplete = true,
+                    ModelReported = "llama-3.3-70b-versatile", Tokens = new TokenCounts { InputTokens = 40, OutputTokens = 3 },
+                    UsageComplete = true,
                 });
             }
             await db.SaveChangesAsync();
@@ -153,8 +154,8 @@ public sealed class PricingRunnerTests : IAsyncLifetime
         string model, DateTimeOffset at, long input = 0, long output = 0, string provider = "openai", Guid? tenantId = null, Action<UsageRecord>? configure = null) =>
         host.AddRecordAsync(tenantId ?? tenant.Id, provider, model, at, r =>
         {
-            r.InputTokens = input;
-            r.OutputTokens = output;
+            r.Tokens.InputTokens = input;
+            r.Tokens.OutputTokens = output;
             configure?.Invoke(r);
         });
 }

@@ -61,7 +61,8 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
         Assert.Equal(PricingStatus.Priced, stored.PricingStatus);
         Assert.Equal(UsageSource.Telemetry, stored.Source);
         Assert.Equal(123.456, stored.LatencyMs);
-        Assert.Equal(9_000_000_000L, stored.InputTokens);
+        Assert.Equal(9_000_000_000L, stored.Tokens.InputTokens);
+        Assert.Equivalent(record.Tokens, stored.Tokens, strict: true);
         Assert.Equal(record.Dims, stored.Dims);
         Assert.Equal(["app=wrk", "team=Ünïcode ✓"], stored.DimensionRows.Select(d => $"{d.Name}={d.Value}").Order(StringComparer.Ordinal));
         // A query by tenant (Guid stored as text) finds it, as the portal's queries do.
@@ -150,17 +151,20 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
         RequestBytes = 1234,
         ResponseBytes = 98765,
         UsageComplete = true,
-        InputTokens = 9_000_000_000L,
-        CacheReadTokens = 2,
-        CacheWrite5mTokens = 3,
-        CacheWrite1hTokens = 4,
-        OutputTokens = 5,
-        ReasoningTokens = 1,
-        AudioInputTokens = 6,
-        AudioOutputTokens = 7,
-        ImageInputTokens = 8,
-        ImageOutputTokens = 9,
-        WebSearchRequests = 10,
+        Tokens = new TokenCounts
+        {
+            InputTokens = 9_000_000_000L,
+            CacheReadTokens = 2,
+            CacheWrite5mTokens = 3,
+            CacheWrite1hTokens = 4,
+            OutputTokens = 5,
+            ReasoningTokens = 1,
+            AudioInputTokens = 6,
+            AudioOutputTokens = 7,
+            ImageInputTokens = 8,
+            ImageOutputTokens = 9,
+            WebSearchRequests = 10,
+        },
         SearchContextSize = "high",
         ServiceTier = "priority",
         ProviderCostUsd = 12.5m,

@@ -143,14 +143,14 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
     {
         var seed = UsageSeed.NewTenant();
         var alice1 = seed.Record("2026-04-02T12:00:00Z", 1m, dims: [("user", "alice")]);
-        (alice1.InputTokens, alice1.CacheReadTokens, alice1.CacheWrite5mTokens) = (100, 600, 100);
+        (alice1.Tokens.InputTokens, alice1.Tokens.CacheReadTokens, alice1.Tokens.CacheWrite5mTokens) = (100, 600, 100);
         var alice2 = seed.Record("2026-04-02T13:00:00Z", 1m, dims: [("user", "alice")]);
-        (alice2.InputTokens, alice2.CacheReadTokens, alice2.CacheWrite1hTokens) = (50, 100, 50);
+        (alice2.Tokens.InputTokens, alice2.Tokens.CacheReadTokens, alice2.Tokens.CacheWrite1hTokens) = (50, 100, 50);
         var bob = seed.Record("2026-04-02T12:00:00Z", 1m, dims: [("user", "bob")]);
-        (bob.InputTokens, bob.OutputTokens) = (400, 50);
+        (bob.Tokens.InputTokens, bob.Tokens.OutputTokens) = (400, 50);
         var carol = seed.Record("2026-04-02T12:00:00Z", 1m, dims: [("user", "carol")]);   // no prompt tokens: no rate
         var supersededAlice = seed.Record("2026-04-02T12:00:00Z", 1m, dims: [("user", "alice")]);
-        (supersededAlice.InputTokens, supersededAlice.Superseded) = (10_000, true);
+        (supersededAlice.Tokens.InputTokens, supersededAlice.Superseded) = (10_000, true);
         await fixture.AddAsync(alice1, alice2, bob, carol, supersededAlice);
         var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
 

@@ -39,10 +39,10 @@ public sealed class AnthropicSdkTests(ProxyFixture fixture) : IClassFixture<Prox
         var upstream = fixture.Upstream.LastRequest;
         Assert.Equal("/v1/messages", upstream.Path);
         var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
-        Assert.Equal(message.Usage.InputTokens, record.InputTokens);
-        Assert.Equal(message.Usage.CacheReadInputTokens, record.CacheReadTokens);
-        Assert.Equal(message.Usage.CacheCreationInputTokens, record.CacheWrite5mTokens + record.CacheWrite1hTokens);
-        Assert.Equal(message.Usage.OutputTokens, record.OutputTokens);
+        Assert.Equal(message.Usage.InputTokens, record.Tokens.InputTokens);
+        Assert.Equal(message.Usage.CacheReadInputTokens, record.Tokens.CacheReadTokens);
+        Assert.Equal(message.Usage.CacheCreationInputTokens, record.Tokens.CacheWrite5mTokens + record.Tokens.CacheWrite1hTokens);
+        Assert.Equal(message.Usage.OutputTokens, record.Tokens.OutputTokens);
         Assert.Equal("req_011CAbc", record.UpstreamRequestId);
         Assert.Equal("alice", record.Dims["user"]);
         Assert.True(record.UsageComplete);
@@ -77,10 +77,10 @@ public sealed class AnthropicSdkTests(ProxyFixture fixture) : IClassFixture<Prox
         Assert.Equal(11, outputTokens);
         Assert.True(stopped);
         var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
-        Assert.Equal(inputTokens, record.InputTokens);
-        Assert.Equal(cacheRead, record.CacheReadTokens);
-        Assert.Equal(cacheWrite, record.CacheWrite1hTokens);
-        Assert.Equal(outputTokens, record.OutputTokens);
+        Assert.Equal(inputTokens, record.Tokens.InputTokens);
+        Assert.Equal(cacheRead, record.Tokens.CacheReadTokens);
+        Assert.Equal(cacheWrite, record.Tokens.CacheWrite1hTokens);
+        Assert.Equal(outputTokens, record.Tokens.OutputTokens);
         Assert.True(record.Stream);
         Assert.True(record.UsageComplete);
     }

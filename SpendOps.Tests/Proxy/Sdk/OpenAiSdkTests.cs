@@ -83,10 +83,10 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
 
         var usage = result.Value.Usage;
         var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
-        Assert.Equal(usage.InputTokenCount, record.InputTokens + record.CacheReadTokens);
-        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.CacheReadTokens);
-        Assert.Equal(usage.OutputTokenCount, record.OutputTokens);
-        Assert.Equal(128, record.ReasoningTokens);
+        Assert.Equal(usage.InputTokenCount, record.Tokens.InputTokens + record.Tokens.CacheReadTokens);
+        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.Tokens.CacheReadTokens);
+        Assert.Equal(usage.OutputTokenCount, record.Tokens.OutputTokens);
+        Assert.Equal(128, record.Tokens.ReasoningTokens);
         Assert.Equal("responses", record.Endpoint);
         Assert.True(record.UsageComplete);
     }
@@ -106,9 +106,9 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
 
         Assert.NotNull(usage);
         var record = await fixture.WaitForKeyUsageAsync(key.Key.Id);
-        Assert.Equal(usage.InputTokenCount, record.InputTokens + record.CacheReadTokens);
-        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.CacheReadTokens);
-        Assert.Equal(usage.OutputTokenCount, record.OutputTokens);
+        Assert.Equal(usage.InputTokenCount, record.Tokens.InputTokens + record.Tokens.CacheReadTokens);
+        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.Tokens.CacheReadTokens);
+        Assert.Equal(usage.OutputTokenCount, record.Tokens.OutputTokens);
         Assert.True(record.Stream);
         Assert.True(record.UsageComplete);
     }
@@ -139,10 +139,10 @@ public sealed class OpenAiSdkTests(ProxyFixture fixture) : IClassFixture<ProxyFi
     /// <summary>The SDK's prompt count includes cached tokens; the record keeps them apart (uncached input + cache reads).</summary>
     private static void AssertRecordedAsReported(ChatTokenUsage usage, SpendOps.Core.Usage.UsageRecord record)
     {
-        Assert.Equal(usage.InputTokenCount, record.InputTokens + record.CacheReadTokens);
-        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.CacheReadTokens);
-        Assert.Equal(usage.OutputTokenCount, record.OutputTokens);
-        Assert.Equal(usage.OutputTokenDetails.ReasoningTokenCount, record.ReasoningTokens);
+        Assert.Equal(usage.InputTokenCount, record.Tokens.InputTokens + record.Tokens.CacheReadTokens);
+        Assert.Equal(usage.InputTokenDetails.CachedTokenCount, record.Tokens.CacheReadTokens);
+        Assert.Equal(usage.OutputTokenCount, record.Tokens.OutputTokens);
+        Assert.Equal(usage.OutputTokenDetails.ReasoningTokenCount, record.Tokens.ReasoningTokens);
         Assert.True(record.UsageComplete);
         Assert.Equal("gpt-4.1-2025-04-14", record.ModelReported);
         Assert.Equal("chat.completions", record.Endpoint);

@@ -90,8 +90,8 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
         Assert.True(first.UsageComplete);
         Assert.Equal("anthropic", first.Provider);
         Assert.Equal("claude-opus-5-5", first.ModelReported);
-        Assert.Equal(12344, first.InputTokens);
-        Assert.Equal(1543, first.CacheWrite5mTokens);
+        Assert.Equal(12344, first.Tokens.InputTokens);
+        Assert.Equal(1543, first.Tokens.CacheWrite5mTokens);
         Assert.Equal(0.0578482m, first.ProviderCostUsd);
         Assert.Equal(119, first.LatencyMs);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 4, 54, 16, 989, TimeSpan.Zero), first.Timestamp);

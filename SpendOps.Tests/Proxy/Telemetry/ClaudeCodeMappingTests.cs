@@ -22,7 +22,7 @@ public sealed class ClaudeCodeMappingTests
         Assert.Equal("anthropic", sonnet.Provider);
         Assert.Equal("claude_code.api_request", sonnet.Endpoint);
         Assert.Equal("claude-sonnet-4-5-20250929", sonnet.ModelReported);
-        Assert.Equal((1020, 287, 61440, 6144), (sonnet.InputTokens, sonnet.OutputTokens, sonnet.CacheReadTokens, sonnet.CacheWrite5mTokens));
+        Assert.Equal((1020, 287, 61440, 6144), (sonnet.Tokens.InputTokens, sonnet.Tokens.OutputTokens, sonnet.Tokens.CacheReadTokens, sonnet.Tokens.CacheWrite5mTokens));
         Assert.Equal(0.048837m, sonnet.ProviderCostUsd);
         Assert.Equal("req_011FxRequest0001", sonnet.UpstreamRequestId);
         Assert.Equal(7912, sonnet.LatencyMs);
@@ -95,7 +95,7 @@ public sealed class ClaudeCodeMappingTests
 
         var record = Assert.Single(ClaudeCodeEventMapper.Map(OtlpJsonParser.ParseLogs(body), Context));
 
-        Assert.Equal((100, 200), (record.CacheWrite5mTokens, record.CacheWrite1hTokens));
+        Assert.Equal((100, 200), (record.Tokens.CacheWrite5mTokens, record.Tokens.CacheWrite1hTokens));
     }
 
     [Fact]

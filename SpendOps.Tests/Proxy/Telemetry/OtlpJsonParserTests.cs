@@ -19,7 +19,7 @@ public sealed class OtlpJsonParserTests
         var request = OtlpJsonParser.ParseLogs(OtlpPayloads.ApiRequest("req_1", inputTokens: value));
 
         var record = Assert.Single(ClaudeCodeEventMapper.Map(request, Context));
-        Assert.Equal(1020, record.InputTokens);
+        Assert.Equal(1020, record.Tokens.InputTokens);
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class OtlpJsonParserTests
 
         var record = Assert.Single(ClaudeCodeEventMapper.Map(request, Context));
         Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), record.ProviderCostUsd);
-        Assert.Equal(100, record.InputTokens);
+        Assert.Equal(100, record.Tokens.InputTokens);
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public sealed class OtlpJsonParserTests
 
         Assert.Equal(2, fromProtobuf.Count);
         Assert.Equal(
-            fromJson.Select(r => (r.RequestId, r.Timestamp, r.InputTokens, r.OutputTokens, r.CacheReadTokens, r.CacheWrite5mTokens, r.ProviderCostUsd, string.Join(",", r.Dims))),
-            fromProtobuf.Select(r => (r.RequestId, r.Timestamp, r.InputTokens, r.OutputTokens, r.CacheReadTokens, r.CacheWrite5mTokens, r.ProviderCostUsd, string.Join(",", r.Dims))));
+            fromJson.Select(r => (r.RequestId, r.Timestamp, r.Tokens.InputTokens, r.Tokens.OutputTokens, r.Tokens.CacheReadTokens, r.Tokens.CacheWrite5mTokens, r.ProviderCostUsd, string.Join(",", r.Dims))),
+            fromProtobuf.Select(r => (r.RequestId, r.Timestamp, r.Tokens.InputTokens, r.Tokens.OutputTokens, r.Tokens.CacheReadTokens, r.Tokens.CacheWrite5mTokens, r.ProviderCostUsd, string.Join(",", r.Dims))));
     }
 
     [Fact]

@@ -50,5 +50,5 @@ public sealed class OtlpJsonWriterTests
     }
 
     private static IEnumerable<string> Describe(IEnumerable<SpendOps.Core.Usage.UsageRecord> records) =>
-        records.Select(r => $"{r.RequestId} {r.Timestamp:O} {r.InputTokens} {r.OutputTokens} {r.CacheReadTokens} {r.CacheWrite5mTokens} {r.ProviderCostUsd} {string.Join(",", r.Dims)}");
+        records.Select(r => $"{r.RequestId} {r.Timestamp:O} {r.Tokens.InputTokens} {r.Tokens.OutputTokens} {r.Tokens.CacheReadTokens} {r.Tokens.CacheWrite5mTokens} {r.ProviderCostUsd} {string.Join(",", r.Dims)}");
 }

@@ -10,9 +10,9 @@ public sealed record UsageTotals(decimal CostUsd, long InputTokens, long OutputT
         var counted = records.Where(r => !r.Superseded).ToList();
         return new UsageTotals(
             Math.Round(counted.Sum(r => r.ProviderCostUsd ?? 0), 10),
-            counted.Sum(r => r.InputTokens),
-            counted.Sum(r => r.OutputTokens),
-            counted.Sum(r => r.CacheReadTokens),
-            counted.Sum(r => r.CacheWrite5mTokens + r.CacheWrite1hTokens));
+            counted.Sum(r => r.Tokens.InputTokens),
+            counted.Sum(r => r.Tokens.OutputTokens),
+            counted.Sum(r => r.Tokens.CacheReadTokens),
+            counted.Sum(r => r.Tokens.CacheWrite5mTokens + r.Tokens.CacheWrite1hTokens));
     }
 }

@@ -37,7 +37,7 @@ public sealed class UsageCaptureTests(ProxyFixture fixture) : IClassFixture<Prox
         // 516 × 2 + 1024 × 0.5 + 12 × 8 = 1032 + 512 + 96 = 1640 micro-dollars.
         Assert.Equal(PricingStatus.Priced, priced.PricingStatus);
         Assert.Equal(0.00164m, priced.CostUsd);
-        Assert.Equal((516, 1024, 12), (priced.InputTokens, priced.CacheReadTokens, priced.OutputTokens));
+        Assert.Equal((516, 1024, 12), (priced.Tokens.InputTokens, priced.Tokens.CacheReadTokens, priced.Tokens.OutputTokens));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class UsageCaptureTests(ProxyFixture fixture) : IClassFixture<Prox
         // SSE  (1h write):  12 × 3 + 10240 × 0.3 + 2048 × 6    + 11 × 15 = 36 + 3072 + 12288 + 165 = 15561 µ$
         Assert.Equal(0.010953m, a.CostUsd);
         Assert.Equal(0.015561m, b.CostUsd);
-        Assert.Equal((a.InputTokens, a.CacheReadTokens, a.CacheWriteTokens, a.OutputTokens), (b.InputTokens, b.CacheReadTokens, b.CacheWriteTokens, b.OutputTokens));
+        Assert.Equal((a.Tokens.InputTokens, a.Tokens.CacheReadTokens, a.Tokens.CacheWriteTokens, a.Tokens.OutputTokens), (b.Tokens.InputTokens, b.Tokens.CacheReadTokens, b.Tokens.CacheWriteTokens, b.Tokens.OutputTokens));
         Assert.True(b.Stream);
         Assert.False(a.Stream);
     }
@@ -120,7 +120,7 @@ public sealed class UsageCaptureTests(ProxyFixture fixture) : IClassFixture<Prox
         var expected = string.Join("\n\n", ChatSse.Split("\n\n").Where(e => !e.Contains("\"choices\":[],", StringComparison.Ordinal)));
         Assert.Equal(expected, received);
         Assert.True(record.UsageComplete);
-        Assert.Equal((516, 1024, 12), (record.InputTokens, record.CacheReadTokens, record.OutputTokens));
+        Assert.Equal((516, 1024, 12), (record.Tokens.InputTokens, record.Tokens.CacheReadTokens, record.Tokens.OutputTokens));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class UsageCaptureTests(ProxyFixture fixture) : IClassFixture<Prox
 
         Assert.Equal(PricingStatus.Unpriced, record.PricingStatus);
         Assert.Null(record.CostUsd);
-        Assert.Equal(516, record.InputTokens);
+        Assert.Equal(516, record.Tokens.InputTokens);
     }
 
     private async Task RunPricingAsync()

@@ -29,7 +29,8 @@ public sealed class PriceCommandTests(ProxyFixture fixture) : IClassFixture<Prox
             db.UsageRecords.Add(new UsageRecord
             {
                 RequestId = "unpriced-1", TenantId = tenant.Id, Timestamp = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero),
-                Provider = "nebius", Endpoint = "chat.completions", ModelRequested = "Qwen/Qwen3-235B", InputTokens = 1_000_000, OutputTokens = 500_000,
+                Provider = "nebius", Endpoint = "chat.completions", ModelRequested = "Qwen/Qwen3-235B",
+                Tokens = new TokenCounts { InputTokens = 1_000_000, OutputTokens = 500_000 },
                 UsageComplete = true, StatusCode = 200, PricingStatus = PricingStatus.Unpriced,
             });
             return db.SaveChangesAsync();

@@ -136,14 +136,14 @@ public sealed class UsageCommandTests(ProxyFixture fixture) : IClassFixture<Prox
         priced.ApiKeyId = "k1";
         priced.ModelRequested = "claude-sonnet-4-5";
         priced.ModelReported = "claude-sonnet-4-5-20250929";
-        (priced.InputTokens, priced.CacheReadTokens, priced.CacheWrite5mTokens, priced.CacheWrite1hTokens, priced.OutputTokens) = (12, 10240, 2048, 100, 11);
+        (priced.Tokens.InputTokens, priced.Tokens.CacheReadTokens, priced.Tokens.CacheWrite5mTokens, priced.Tokens.CacheWrite1hTokens, priced.Tokens.OutputTokens) = (12, 10240, 2048, 100, 11);
         (priced.CostUsd, priced.PricingStatus) = (0.0123m, PricingStatus.Priced);
         priced.Dims = new() { ["team"] = "backend", ["user"] = "alice" };
         var unpriced = Record(2, new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
         unpriced.ModelRequested = "mystery-model";
         unpriced.PricingStatus = PricingStatus.Unpriced;
         var telemetry = Record(3, new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero));
-        (telemetry.Source, telemetry.Estimated, telemetry.InputTokens, telemetry.CostUsd, telemetry.PricingStatus) = (UsageSource.Telemetry, true, 1000, 0.5m, PricingStatus.Priced);
+        (telemetry.Source, telemetry.Estimated, telemetry.Tokens.InputTokens, telemetry.CostUsd, telemetry.PricingStatus) = (UsageSource.Telemetry, true, 1000, 0.5m, PricingStatus.Priced);
         telemetry.Dims = new() { ["team"] = "backend" };
         var superseded = Record(4, new DateTimeOffset(2026, 3, 2, 10, 0, 1, TimeSpan.Zero));
         (superseded.Source, superseded.Superseded, superseded.CostUsd) = (UsageSource.Telemetry, true, 9m);

@@ -138,7 +138,7 @@ public sealed class PricingPageTests(ProxyFixture fixture) : IClassFixture<Proxy
             {
                 RequestId = $"{tenant.Name}-{model}", TenantId = tenant.Id, Timestamp = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero),
                 Provider = "openai", Endpoint = "chat", ModelRequested = model, StatusCode = 200, UsageComplete = true,
-                PricingStatus = PricingStatus.Unpriced, InputTokens = 100,
+                PricingStatus = PricingStatus.Unpriced, Tokens = new TokenCounts { InputTokens = 100 },
             });
             return db.SaveChangesAsync();
         });

@@ -1,3 +1,5 @@
+using SpendOps.Core.Usage;
+
 namespace SpendOps.Proxy.Usage.Extractors.Anthropic;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SpendOps.Proxy.Usage.Extractors.Anthropic;
 /// </summary>
 /// <remarks>
 /// <para><c>input_tokens</c> already excludes cache reads and writes, so it maps to uncached input as is.
-/// Thinking tokens are inside <c>output_tokens</c> and not reported apart, so <see cref="UsageObservation.ReasoningTokens"/>
+/// Thinking tokens are inside <c>output_tokens</c> and not reported apart, so <see cref="TokenCounts.ReasoningTokens"/>
 /// stays 0.</para>
 /// <para>Cache writes: the TTL split comes from <c>cache_creation</c>; without it every write is a 5-minute write.
 /// If a later event updates the total but not the split, the 1-hour part is kept and the rest is 5-minute.</para>
@@ -51,8 +53,8 @@ internal sealed class AnthropicUsageExtractor(BodyFraming framing) : FramedUsage
     {
         if (!found)
             return;
-        var o = Observation;
-        o.UsageFound = true;
+        Observation.UsageFound = true;
+        var o = Observation.Tokens;
         o.InputTokens = merged.InputTokens ?? 0;
         o.CacheReadTokens = merged.CacheReadInputTokens ?? 0;
         o.CacheWrite1hTokens = merged.Ephemeral1hInputTokens ?? 0;
@@ -61,6 +63,6 @@ internal sealed class AnthropicUsageExtractor(BodyFraming framing) : FramedUsage
             : merged.Ephemeral5mInputTokens ?? 0;
         o.OutputTokens = merged.OutputTokens ?? 0;
         o.WebSearchRequests = (int)Math.Clamp(merged.WebSearchRequests ?? 0, 0, int.MaxValue);
-        o.ServiceTier = merged.ServiceTier;
+        Observation.ServiceTier = merged.ServiceTier;
     }
 }

@@ -57,7 +57,7 @@ internal sealed class GeminiUsageExtractor(BodyFraming framing) : FramedUsageExt
     protected override void OnDocumentEnd()
     {
         if (documentHasGrounding)
-            Observation.WebSearchRequests = documentWebSearches;
+            Observation.Tokens.WebSearchRequests = documentWebSearches;
         documentWebSearches = 0;
         documentHasGrounding = false;
     }
@@ -67,9 +67,9 @@ internal sealed class GeminiUsageExtractor(BodyFraming framing) : FramedUsageExt
         OnDocumentEnd();
         if (!found)
             return;
-        var o = Observation;
         var audioIn = Math.Max(0, last.PromptAudioTokens - last.CachedAudioTokens);
-        o.UsageFound = true;
+        Observation.UsageFound = true;
+        var o = Observation.Tokens;
         o.InputTokens = Math.Max(0, last.PromptTokenCount - last.CachedContentTokenCount - audioIn) + last.ToolUsePromptTokenCount;
         o.CacheReadTokens = last.CachedContentTokenCount;
         o.AudioInputTokens = audioIn;

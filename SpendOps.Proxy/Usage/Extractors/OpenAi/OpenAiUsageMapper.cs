@@ -37,21 +37,22 @@ internal static class OpenAiUsageMapper
         var reasoningOutside = reasoning > 0 && (usage.TotalTokens == prompt + completion + reasoning || reasoning > completion);
 
         observation.UsageFound = true;
-        observation.InputTokens = Math.Max(0, prompt - cached - cacheWrite - audioIn - imageIn) + (usage.CitationTokens ?? 0);
-        observation.CacheReadTokens = cached;
+        var tokens = observation.Tokens;
+        tokens.InputTokens = Math.Max(0, prompt - cached - cacheWrite - audioIn - imageIn) + (usage.CitationTokens ?? 0);
+        tokens.CacheReadTokens = cached;
 
         // OpenRouter reports writes without a TTL; Anthropic's default (and the only one OpenRouter sets) is 5 minutes.
-        observation.CacheWrite5mTokens = cacheWrite;
-        observation.CacheWrite1hTokens = 0;
-        observation.OutputTokens = Math.Max(0, completion - audioOut - imageOut) + (reasoningOutside ? reasoning : 0);
-        observation.ReasoningTokens = reasoning;
-        observation.AudioInputTokens = audioIn;
-        observation.AudioOutputTokens = audioOut;
-        observation.ImageInputTokens = imageIn;
-        observation.ImageOutputTokens = imageOut;
+        tokens.CacheWrite5mTokens = cacheWrite;
+        tokens.CacheWrite1hTokens = 0;
+        tokens.OutputTokens = Math.Max(0, completion - audioOut - imageOut) + (reasoningOutside ? reasoning : 0);
+        tokens.ReasoningTokens = reasoning;
+        tokens.AudioInputTokens = audioIn;
+        tokens.AudioOutputTokens = audioOut;
+        tokens.ImageInputTokens = imageIn;
+        tokens.ImageOutputTokens = imageOut;
         observation.SearchContextSize = usage.SearchContextSize;
         observation.ProviderCostUsd = usage.CostTicks is { } ticks ? ticks / TicksPerUsd : usage.Cost ?? usage.EstimatedCost;
         if (usage.SearchQueries is { } queries)
-            observation.WebSearchRequests = (int)Math.Clamp(queries, 0, int.MaxValue);
+            tokens.WebSearchRequests = (int)Math.Clamp(queries, 0, int.MaxValue);
     }
 }

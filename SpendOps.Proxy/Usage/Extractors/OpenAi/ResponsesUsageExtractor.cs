@@ -53,7 +53,7 @@ internal sealed class ResponsesUsageExtractor(BodyFraming framing) : FramedUsage
     protected override void OnDocumentEnd()
     {
         if (documentWebSearches > 0)
-            Observation.WebSearchRequests = documentWebSearches;
+            Observation.Tokens.WebSearchRequests = documentWebSearches;
         documentWebSearches = 0;
     }
 
