@@ -71,6 +71,40 @@ public sealed class PricingRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_NoPriceButReportedCost_CountsItUntilARerateMovesItToTheNewPrice()
+    {
+        var record = await AddRecordAsync("acme-llm-2", Jan10, input: 2000, output: 500, provider: "openrouter", configure: r => r.ProviderCostUsd = 0.0031m);
+        var noCostAtAll = await AddRecordAsync("acme-llm-2", Jan10, input: 100, output: 10, provider: "openrouter");
+
+        var first = await RunAsync();
+        var reported = await host.GetRecordAsync(record.Id);
+        var unpriced = await host.GetRecordAsync(noCostAtAll.Id);
+
+        Assert.Equal(new PricingRunResult(2, 0, 1, 0, Reported: 1), first);
+        Assert.Equal((PricingStatus.Reported, 0.0031m, CostSource.Reported, (long?)null), (reported.PricingStatus, reported.CostUsd!.Value, reported.CostSource, reported.PriceId));
+        Assert.Equal((PricingStatus.Unpriced, (decimal?)null, (CostSource?)null), (unpriced.PricingStatus, unpriced.CostUsd, unpriced.CostSource));
+        var listed = Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(null, default)));
+        Assert.Equal((2, 1), (listed.Records, listed.Reported));
+
+        host.Clock.Now = host.Clock.Now.AddDays(1);
+        var price = await SetPriceAsync("openrouter", "openrouter/acme-llm-2", input: 1m, output: 2m, from: null);
+        await RunAsync();
+
+        // The job prices the unpriced call (100 × $1/M + 10 × $2/M = 0.00012) and leaves the reported one as it was.
+        Assert.Equal(0.00012m, (await host.GetRecordAsync(noCostAtAll.Id)).CostUsd);
+        var kept = await host.GetRecordAsync(record.Id);
+        Assert.Equal((PricingStatus.Reported, 0.0031m), (kept.PricingStatus, kept.CostUsd!.Value));
+
+        var rerate = await host.InScopeAsync(s => s.GetRequiredService<PriceService>().RerateAsync(new RerateRequest(Jan10, Jan10.AddDays(1)), "admin@test", default));
+        var moved = await host.GetRecordAsync(record.Id);
+
+        // 2000 × $1/M + 500 × $2/M = 0.002 + 0.001 = 0.003
+        Assert.Equal(new RerateResult(Examined: 2, Changed: 1, CostBefore: 0.0031m + 0.00012m, CostAfter: 0.003m + 0.00012m, FromReported: 1), rerate);
+        Assert.Equal((PricingStatus.Priced, 0.003m, CostSource.Catalog, price.Id, 0.0031m),
+            (moved.PricingStatus, moved.CostUsd!.Value, moved.CostSource, moved.PriceId!.Value, moved.ProviderCostUsd!.Value));
+    }
+
+    [Fact]
     public async Task RunOnceAsync_NotBillable_ZeroCostNotBillable()
     {
         await SetPriceAsync("anthropic", "claude-sonnet-4-5", input: 3m, output: 15m, from: null);
@@ -113,11 +147,13 @@ public sealed class PricingRunnerTests : IAsyncLifetime
 
         // Tenant price: 1000 × $2.4/M + 100 × $12/M = 0.0024 + 0.0012 = 0.0036
         var ownSaved = await host.GetRecordAsync(own.Id);
-        Assert.Equal((0.0036m, negotiated.Id), (ownSaved.CostUsd!.Value, ownSaved.PriceId!.Value));
+        Assert.Equal((0.0036m, negotiated.Id, CostSource.TenantPrice), (ownSaved.CostUsd!.Value, ownSaved.PriceId!.Value, ownSaved.CostSource));
         // Global price: 1000 × $3/M + 100 × $15/M = 0.003 + 0.0015 = 0.0045
-        Assert.Equal(0.0045m, (await host.GetRecordAsync(global.Id)).CostUsd);
+        var globalSaved = await host.GetRecordAsync(global.Id);
+        Assert.Equal((0.0045m, CostSource.Catalog), (globalSaved.CostUsd!.Value, globalSaved.CostSource));
         // Global price less 10 %: 0.0045 - 0.00045 = 0.00405
-        Assert.Equal(0.00405m, (await host.GetRecordAsync(lessTen.Id)).CostUsd);
+        var lessTenSaved = await host.GetRecordAsync(lessTen.Id);
+        Assert.Equal((0.00405m, CostSource.Catalog), (lessTenSaved.CostUsd!.Value, lessTenSaved.CostSource));
     }
 
     [Fact]

@@ -40,4 +40,7 @@ public sealed class PostgresUsageQueryTests(PostgresUsageDatabaseFixture fixture
 
     [RequiresPostgresFact]
     public Task DimensionNames_InPeriod_AreDistinctAndSorted() => DimensionNames_InPeriod_AreDistinctAndSortedAsync();
+
+    [RequiresPostgresFact]
+    public Task Summary_CostsOfRecord_SplitByWhereTheyCameFrom() => Summary_CostsOfRecord_SplitByWhereTheyCameFromAsync();
 }

@@ -38,4 +38,7 @@ public sealed class SqliteUsageQueryTests(SqliteUsageDatabaseFixture fixture) : 
 
     [Fact]
     public Task DimensionNames_InPeriod_AreDistinctAndSorted() => DimensionNames_InPeriod_AreDistinctAndSortedAsync();
+
+    [Fact]
+    public Task Summary_CostsOfRecord_SplitByWhereTheyCameFrom() => Summary_CostsOfRecord_SplitByWhereTheyCameFromAsync();
 }

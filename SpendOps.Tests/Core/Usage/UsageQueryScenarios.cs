@@ -295,5 +295,42 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         Assert.Equal(["team", "user"], names);
     }
 
+    protected async Task Summary_CostsOfRecord_SplitByWhereTheyCameFromAsync()
+    {
+        var seed = UsageSeed.NewTenant();
+        UsageRecord From(string utc, decimal? cost, CostSource? source, PricingStatus status, decimal? reported = null, bool superseded = false)
+        {
+            var record = seed.Record(utc, cost);
+            record.CostSource = source;
+            record.PricingStatus = status;
+            record.ProviderCostUsd = reported;
+            record.Superseded = superseded;
+            return record;
+        }
+        await fixture.AddAsync(
+            From("2026-07-01T10:00:00Z", 1.5m, CostSource.Catalog, PricingStatus.Priced, reported: 1.4m),
+            From("2026-07-01T11:00:00Z", 0.25m, CostSource.TenantPrice, PricingStatus.Priced),
+            From("2026-07-01T12:00:00Z", 0.125m, CostSource.Reported, PricingStatus.Reported, reported: 0.125m),
+            From("2026-07-01T13:00:00Z", 0.0625m, CostSource.Reported, PricingStatus.Reported, reported: 0.0625m),
+            From("2026-07-01T14:00:00Z", 8m, CostSource.Reported, PricingStatus.Reported, reported: 8m, superseded: true),
+            From("2026-07-01T15:00:00Z", null, null, PricingStatus.Unpriced));
+        var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-07-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-07-02T00:00:00Z") };
+
+        await using var db = fixture.CreateContext();
+        var row = Assert.Single(await UsageQueries.SummarizeAsync(db, filter, new UsageGrouping(UsageGroupingKind.Provider), CancellationToken.None));
+        var attention = await UsageAttentionQuery.CountAsync(db, filter, CancellationToken.None);
+        var reportedOnly = await SpendToDateQuery.CostAsync(db, filter with { PricingStatus = PricingStatus.Reported }, CancellationToken.None);
+
+        Assert.Equal(1.5m + 0.25m + 0.125m + 0.0625m, row.CostUsd);
+        Assert.Equal(1.5m, row.CatalogCostUsd);
+        Assert.Equal(0.25m, row.TenantPriceCostUsd);
+        Assert.Equal(0.125m + 0.0625m, row.ReportedCostUsd);
+        Assert.Equal(1.4m + 0.125m + 0.0625m, row.ProviderCostUsd);
+        Assert.Equal(2, row.Reported);
+        Assert.Equal(1, row.Unpriced);
+        Assert.Equal(new UsageAttention(Unpriced: 1, Incomplete: 0, Reported: 2), attention);
+        Assert.Equal(0.1875m, reportedOnly);
+    }
+
     private static UsageFilter Filter(UsageSeed seed, SpendPeriod period) => new() { TenantId = seed.TenantId, From = period.From, To = period.To };
 }
