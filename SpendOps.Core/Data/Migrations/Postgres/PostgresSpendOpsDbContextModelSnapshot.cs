@@ -320,6 +320,63 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.ToTable("IngestKeys");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("CatalogValue")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<decimal>("CorrectedValue")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("PriceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("ReplacedPriceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ServiceTier")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriceId");
+
+                    b.HasIndex("ReplacedPriceId");
+
+                    b.ToTable("PriceCorrections");
+                });
+
             modelBuilder.Entity("SpendOps.Core.Pricing.ModelPrice", b =>
                 {
                     b.Property<long>("Id")
@@ -1012,6 +1069,22 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Tenant");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
+                {
+                    b.HasOne("SpendOps.Core.Pricing.ModelPrice", "Price")
+                        .WithMany()
+                        .HasForeignKey("PriceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpendOps.Core.Pricing.ModelPrice", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedPriceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Price");
                 });
 
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>

@@ -309,6 +309,61 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.ToTable("IngestKeys");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CatalogValue")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CorrectedValue")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplacedPriceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceTier")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriceId");
+
+                    b.HasIndex("ReplacedPriceId");
+
+                    b.ToTable("PriceCorrections");
+                });
+
             modelBuilder.Entity("SpendOps.Core.Pricing.ModelPrice", b =>
                 {
                     b.Property<long>("Id")
@@ -991,6 +1046,22 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Tenant");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
+                {
+                    b.HasOne("SpendOps.Core.Pricing.ModelPrice", "Price")
+                        .WithMany()
+                        .HasForeignKey("PriceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpendOps.Core.Pricing.ModelPrice", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedPriceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Price");
                 });
 
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>
