@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Pricing.Checks;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
@@ -29,6 +30,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();
+    public DbSet<PriceCorrection> PriceCorrections => Set<PriceCorrection>();
     public DbSet<TelemetryConnection> TelemetryConnections => Set<TelemetryConnection>();
     public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();

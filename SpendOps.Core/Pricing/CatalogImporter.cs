@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Pricing.Checks;
 
 namespace SpendOps.Core.Pricing;
 
@@ -7,7 +8,8 @@ namespace SpendOps.Core.Pricing;
 /// Adds a LiteLLM-format catalog to the price table. Idempotent: a price equal to the last one imported for
 /// the same model adds nothing; a changed price adds a new row effective from the import (or the given
 /// date), so calls before it keep their old price; a model's first price applies from
-/// <see cref="FirstPriceEffectiveFrom"/>. Catalog keys keep their LiteLLM names.
+/// <see cref="FirstPriceEffectiveFrom"/>. Catalog keys keep their LiteLLM names. Rates that break a provider's
+/// exact rule (<see cref="CatalogRules"/>) are stored corrected, each correction recorded as a <see cref="PriceCorrection"/>.
 /// </summary>
 public sealed class CatalogImporter(SpendOpsDbContext db, TimeProvider clock)
 {
@@ -35,11 +37,12 @@ public sealed class CatalogImporter(SpendOpsDbContext db, TimeProvider clock)
             .GroupBy(PriceIdentity.Of)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id).First());
 
-        int added = 0, unchanged = 0;
+        int added = 0, unchanged = 0, corrected = 0;
         var seen = new HashSet<PriceIdentity>();
         foreach (var price in catalog.Prices)
         {
             PriceRates.Round(price);
+            var check = CatalogCheck.Apply(price);
             var identity = PriceIdentity.Of(price);
             if (!seen.Add(identity) || (lastImported.TryGetValue(identity, out var previous) && PriceRates.Equal(previous, price)))
             {
@@ -53,9 +56,12 @@ public sealed class CatalogImporter(SpendOpsDbContext db, TimeProvider clock)
             price.CreatedBy = actor;
             price.CreatedAt = now;
             db.ModelPrices.Add(price);
+            foreach (var correction in check.Corrections)
+                db.PriceCorrections.Add(PriceCorrection.Of(price, correction, replacedPriceId: null, now));
             added++;
+            corrected += check.Corrections.Count;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new CatalogImportResult(added, unchanged, catalog.Skipped);
+        return new CatalogImportResult(added, unchanged, catalog.Skipped, corrected);
     }
 }

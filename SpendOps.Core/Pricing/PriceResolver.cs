@@ -13,7 +13,8 @@ namespace SpendOps.Core.Pricing;
 /// service tier (flex, priority) before the standard tier; within each, the keys of
 /// <see cref="PriceKeyCandidates"/> (exact, with the provider's catalog prefix, then without a dated suffix).
 /// For one key, a row of the call's provider beats a row for any provider (null), and the row with the latest
-/// <see cref="ModelPrice.EffectiveFrom"/> not after the call's time is the one in force. Keys match case-insensitively.
+/// <see cref="ModelPrice.EffectiveFrom"/> not after the call's time is the one in force; of two rows with the same date the
+/// later one (higher Id) is, which is how a catalog correction supersedes a wrong row. Keys match case-insensitively.
 /// </remarks>
 public sealed class PriceResolver
 {

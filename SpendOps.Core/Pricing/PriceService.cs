@@ -2,16 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Pricing.Checks;
 
 namespace SpendOps.Core.Pricing;
 
 /// <summary>
 /// What the portal and the CLI do with prices: list them, set a manual price or a tenant discount, import a
-/// catalog, re-rate a period and list the models still without a price. Every change writes an audit entry.
+/// catalog, re-rate a period, list the models still without a price and show the catalog checks. Every change
+/// writes an audit entry.
 /// </summary>
 public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOpsDbContext> contexts, CatalogImporter importer, AuditLog audit, TimeProvider clock)
 {
     private readonly UsageRerater rerater = new(contexts, clock);
+    private readonly InForcePriceCorrector corrector = new(db, clock);
 
     public const string SystemActor = "system";
 
@@ -43,7 +46,7 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
                 .ToList();
         }
         return prices
-            .OrderBy(p => p.Provider).ThenBy(p => p.ModelKey, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.ServiceTier).ThenByDescending(p => p.EffectiveFrom)
+            .OrderBy(p => p.Provider).ThenBy(p => p.ModelKey, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.ServiceTier).ThenByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id)
             .ToList();
     }
 
@@ -146,16 +149,30 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
     }
 
     /// <summary>
-    /// Seeds the embedded catalog when the price table is empty; does nothing (one cheap query) otherwise.
+    /// Seeds the embedded catalog when the price table is empty, then corrects the catalog and import prices in
+    /// force that break a provider's rule (<see cref="InForcePriceCorrector"/>; nothing to do after the first time).
     /// Call at startup after migrations.
     /// </summary>
     public async Task<CatalogImportResult> SeedCatalogAsync(CancellationToken cancellationToken)
     {
-        if (await db.ModelPrices.AnyAsync(cancellationToken))
-            return new CatalogImportResult(0, 0, 0);
-        var result = await importer.ImportAsync(await EmbeddedCatalog.ReadAsync(cancellationToken), PriceSource.Catalog, SystemActor, cancellationToken);
-        return await AuditImportAsync(result, SystemActor, "price.catalog_seeded", cancellationToken);
+        var seeded = new CatalogImportResult(0, 0, 0);
+        if (!await db.ModelPrices.AnyAsync(cancellationToken))
+        {
+            seeded = await importer.ImportAsync(await EmbeddedCatalog.ReadAsync(cancellationToken), PriceSource.Catalog, SystemActor, cancellationToken);
+            await AuditImportAsync(seeded, SystemActor, "price.catalog_seeded", cancellationToken);
+        }
+        var corrected = await corrector.CorrectAsync(SystemActor, cancellationToken);
+        if (corrected.Added == 0)
+            return seeded;
+        audit.Record(null, SystemActor, "price.catalog_corrected", "model_price", null,
+            $"{corrected.Added} price(s) superseded by a corrected version, {corrected.Corrected} rate(s) corrected; records already priced keep their cost until re-rated");
+        await db.SaveChangesAsync(cancellationToken);
+        return seeded with { Added = seeded.Added + corrected.Added, Corrected = seeded.Corrected + corrected.Corrected };
     }
+
+    /// <summary>The corrections the catalog checks made, and what they found in the current catalog prices but left as it is.</summary>
+    public Task<CatalogChecksReport> GetCatalogChecksAsync(CancellationToken cancellationToken) =>
+        CatalogChecksQuery.RunAsync(db, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>What <see cref="RerateAsync"/> would do, without changing anything (for a confirmation dialog).</summary>
     public Task<RerateResult> PreviewRerateAsync(RerateRequest request, CancellationToken cancellationToken) =>
@@ -180,7 +197,7 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
 
     private async Task<CatalogImportResult> AuditImportAsync(CatalogImportResult result, string actor, string action, CancellationToken cancellationToken)
     {
-        audit.Record(null, actor, action, "model_price", null, $"{result.Added} added, {result.Unchanged} unchanged, {result.Skipped} skipped");
+        audit.Record(null, actor, action, "model_price", null, $"{result.Added} added, {result.Unchanged} unchanged, {result.Skipped} skipped, {result.Corrected} rate(s) corrected by the catalog checks");
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

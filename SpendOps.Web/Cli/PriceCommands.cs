@@ -1,4 +1,5 @@
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Pricing.Checks;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Web.Cli;
@@ -14,6 +15,7 @@ internal static class PriceCommands
             ["provider", "model", "input-per-mtok", "output-per-mtok", "cache-read-per-mtok", "cache-write-per-mtok", "cache-write-1h-per-mtok", "reasoning-per-mtok", "effective-from", "tenant"],
             ["json"], SetAsync),
         new("prices import", "prices import FILE [--effective-from ISO]", ["effective-from"], [], ImportAsync),
+        new("prices checks", "prices checks [--json]", [], ["json"], ChecksAsync),
         new("prices rerate", "prices rerate --from ISO --to ISO [--tenant NAME] [--provider P] [--model PATTERN] [--dry-run] [--yes] [--json]",
             ["from", "to", "tenant", "provider", "model"], ["dry-run", "yes", "json"], RerateAsync),
         new("usage unpriced", "usage unpriced [--tenant NAME] [--json]", ["tenant"], ["json"], UnpricedAsync),
@@ -75,7 +77,43 @@ internal static class PriceCommands
         if (!File.Exists(path))
             throw new Core.DomainException($"No file at '{path}'.");
         var result = await context.Get<PriceService>().ImportCatalogFileAsync(path, context.Actor, context.CancellationToken, context.Args.DateOption("effective-from"));
-        context.Out.WriteLine($"Imported {path}: {result.Added} price(s) added, {result.Unchanged} unchanged, {result.Skipped} skipped (priced per image, second or character).");
+        context.Out.WriteLine($"Imported {path}: {result.Added} price(s) added, {result.Unchanged} unchanged, {result.Skipped} skipped (priced per image, second or character), {result.Corrected} rate(s) corrected ('prices checks' lists them).");
+        return 0;
+    }
+
+    private static async Task<int> ChecksAsync(CliContext context)
+    {
+        var report = await context.Get<PriceService>().GetCatalogChecksAsync(context.CancellationToken);
+        if (context.Args.Flag("json"))
+        {
+            CliOutput.WriteJson(context.Out, new
+            {
+                corrections = report.Corrections.Select(c => new
+                {
+                    priceId = c.PriceId, replacedPriceId = c.ReplacedPriceId, provider = c.Provider, model = c.ModelKey, serviceTier = c.ServiceTier,
+                    field = c.Field, catalogValue = c.CatalogValue, correctedValue = c.CorrectedValue, rule = c.Rule, correctedAt = c.CreatedAt,
+                }),
+                undecided = report.Undecided.Select(u => new
+                {
+                    priceId = u.Price.Id, provider = u.Price.Provider, model = u.Price.ModelKey, serviceTier = u.Price.ServiceTier,
+                    field = u.Finding.Field.Name, problem = u.Finding.Problem, reason = u.Finding.Reason,
+                }),
+            });
+            return 0;
+        }
+        context.Out.WriteLine($"Corrected rates ({report.Corrections.Count}):");
+        CliOutput.WriteTable(context.Out, ["PROVIDER", "MODEL", "TIER", "RATE", "CATALOG/M", "CORRECTED/M", "RULE", "REPLACES"],
+            report.Corrections.Select(c => new[]
+            {
+                c.Provider ?? "*", c.ModelKey, c.ServiceTier ?? "-", PriceField.LabelOf(c.Field), M(c.CatalogValue), M(c.CorrectedValue), c.Rule,
+                c.ReplacedPriceId is { } id ? "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
+            }));
+        if (report.Corrections.Any(c => c.ReplacedPriceId is not null))
+            context.Out.WriteLine("Calls priced with a replaced price keep their cost until re-rated: prices rerate --from ISO --to ISO --model PATTERN");
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Left for review ({report.Undecided.Count}), used as they are:");
+        CliOutput.WriteTable(context.Out, ["PROVIDER", "MODEL", "TIER", "WHAT LOOKS WRONG", "WHY IT WAS NOT CHANGED"],
+            report.Undecided.Select(u => new[] { u.Price.Provider ?? "*", u.Price.ModelKey, u.Price.ServiceTier ?? "-", u.Finding.Problem, u.Finding.Reason }));
         return 0;
     }
 

@@ -91,6 +91,26 @@ public sealed class PriceResolverTests
     }
 
     [Fact]
+    public void Resolve_TwoRowsWithSameEffectiveFrom_LaterIdWins()
+    {
+        // A catalog correction supersedes a wrong row with a copy from the same date; the copy must price every call the row did.
+        var wrong = Price("anthropic", "claude-3-haiku-20240307", input: 0.25m);
+        wrong.Id = 7;
+        wrong.CacheWrite1hPerMTok = 6m;
+        var corrected = Price("anthropic", "claude-3-haiku-20240307", input: 0.25m);
+        corrected.Id = 8;
+        corrected.CacheWrite1hPerMTok = 0.5m;
+
+        foreach (var order in new[] { new[] { wrong, corrected }, [corrected, wrong] })
+        {
+            var resolver = new PriceResolver(order);
+
+            Assert.Equal(8, resolver.Resolve(TenantA, "anthropic", "claude-3-haiku-20240307", Start)!.Price.Id);
+            Assert.Equal(8, resolver.Resolve(TenantA, "anthropic", "claude-3-haiku-20240307", Call)!.Price.Id);
+        }
+    }
+
+    [Fact]
     public void Resolve_OnlyFuturePrice_Unpriced()
     {
         var resolver = new PriceResolver([Price("openai", "gpt-9", from: Call.AddDays(1))]);

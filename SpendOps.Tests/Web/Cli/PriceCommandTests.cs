@@ -21,6 +21,20 @@ public sealed class PriceCommandTests(ProxyFixture fixture) : IClassFixture<Prox
     }
 
     [Fact]
+    public async Task PricesChecks_ListsCorrectionsMadeWhenTheCatalogWasSeeded()
+    {
+        var result = await cli.RunAsync("prices", "checks", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        var haiku = Assert.Single(report.GetProperty("corrections").EnumerateArray(), c => c.GetProperty("model").GetString() == "claude-3-haiku-20240307");
+        Assert.Equal("CacheWrite1hPerMTok", haiku.GetProperty("field").GetString());
+        Assert.Equal((6m, 0.5m), (haiku.GetProperty("catalogValue").GetDecimal(), haiku.GetProperty("correctedValue").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, haiku.GetProperty("replacedPriceId").ValueKind);
+        Assert.Contains(report.GetProperty("undecided").EnumerateArray(), u => u.GetProperty("model").GetString() == "gpt-5-nano" && u.GetProperty("serviceTier").GetString() == "priority");
+    }
+
+    [Fact]
     public async Task PricesSet_UnpricedModelDisappearsFromUnpricedListOnceRerated()
     {
         var tenant = await fixture.EnsureTenantAsync("prices");

@@ -92,7 +92,7 @@ public sealed class SpendFlowTests(PortalFixture fixture)
 
         foreach (var (path, heading) in new[]
         {
-            ("/pricing", "Pricing"), ("/pricing?tab=unpriced", "Pricing"), ("/connections", "Telemetry connections"),
+            ("/pricing", "Pricing"), ("/pricing?tab=unpriced", "Pricing"), ("/pricing?tab=checks", "Catalog checks"), ("/connections", "Telemetry connections"),
             ($"/connections/{connection.Connection.Id}", connection.Connection.Name),
         })
         {

@@ -23,6 +23,7 @@ public sealed class PricingPageTests(ProxyFixture fixture) : IClassFixture<Proxy
         var own = await client.GetStringAsync("/pricing?tab=tenant");
         var unpriced = await client.GetStringAsync("/pricing?tab=unpriced");
         var tools = await client.GetStringAsync("/pricing?tab=tools");
+        var checks = await client.GetStringAsync("/pricing?tab=checks");
 
         Assert.Contains("aria-label=\"Catalog prices\"", catalog, StringComparison.Ordinal);
         Assert.Contains("claude-", catalog, StringComparison.Ordinal);
@@ -34,6 +35,24 @@ public sealed class PricingPageTests(ProxyFixture fixture) : IClassFixture<Proxy
         Assert.DoesNotContain("Add a price for", unpriced, StringComparison.Ordinal);
         Assert.DoesNotContain("Import and re-rate", tools, StringComparison.Ordinal);
         Assert.DoesNotContain("Re-rate a period", tools, StringComparison.Ordinal);
+        Assert.DoesNotContain("Catalog checks", checks, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Catalog prices\"", checks, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChecksTab_Admin_ListsCorrectionsOfTheSeededCatalogAndWhatIsLeftForReview()
+    {
+        var tenant = await NewTenantAsync();
+        using var client = await SignInAsync(tenant, Roles.Admin);
+
+        var html = await client.GetStringAsync("/pricing?tab=checks");
+
+        Assert.Contains("aria-label=\"Corrected catalog rates\"", html, StringComparison.Ordinal);
+        Assert.Contains("anthropic · claude-3-haiku-20240307", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Anthropic: 1-hour cache write = 2 × input ($0.25) = $0.50", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("prices rerate --from DATE --to DATE --model MODEL", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Catalog rates left for review\"", html, StringComparison.Ordinal);
+        Assert.Contains("openai · gpt-5-nano (priority)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]

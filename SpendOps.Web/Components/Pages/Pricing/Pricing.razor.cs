@@ -12,13 +12,14 @@ namespace SpendOps.Web.Components.Pages.Pricing;
 
 /// <summary>
 /// The price catalog, the tenant's own prices and discounts, the models without a price, and (administrators)
-/// catalog import and re-rating. Finance sees everything read-only. Catalog prices apply to every tenant, so
-/// changing or importing them needs a global administrator; an administrator changes the tenant's own prices.
+/// catalog import, re-rating and the catalog checks. Finance sees the first three read-only. Catalog prices apply
+/// to every tenant, so changing or importing them needs a global administrator; an administrator changes the
+/// tenant's own prices.
 /// The section is in the address (<c>?tab=unpriced</c>) so it can be linked to.
 /// </summary>
 public sealed partial class Pricing
 {
-    private static readonly string[] tabs = ["catalog", "tenant", "unpriced", "tools"];
+    private static readonly string[] tabs = ["catalog", "tenant", "unpriced", "tools", "checks"];
     private Guid tenantId;
     private TenantCalendar? calendar;
     private DateOnly today;
@@ -76,7 +77,7 @@ public sealed partial class Pricing
     protected override void OnParametersSet()
     {
         var index = Array.IndexOf(tabs, Tab?.ToLowerInvariant());
-        selectedIndex = index < 0 || (tabs[index] == "tools" && !canEdit) ? 0 : index;
+        selectedIndex = index < 0 || (tabs[index] is ("tools" or "checks") && !canEdit) ? 0 : index;
     }
 
     private void SelectTab(int index)

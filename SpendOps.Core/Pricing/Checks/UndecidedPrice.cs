@@ -1,0 +1,4 @@
+namespace SpendOps.Core.Pricing.Checks;
+
+/// <summary>A current catalog price with a finding the checks could not decide.</summary>
+public sealed record UndecidedPrice(ModelPrice Price, UndecidedFinding Finding);
