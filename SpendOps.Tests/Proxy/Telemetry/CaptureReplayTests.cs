@@ -8,10 +8,8 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// </summary>
 public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
 {
-    public static TheoryData<string> Captures => new() { "json-tool", "json-tool-cumulative-slow", "protobuf-tool" };
-
     [Theory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_AllExportsInOrder_TotalsEqualClaudeCodeResult(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);
@@ -23,7 +21,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
     }
 
     [Theory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_MetricsOnly_TotalsEqualClaudeCodeResult(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);
@@ -35,7 +33,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
     }
 
     [Theory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_LogsOnly_TotalsEqualClaudeCodeResult(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);
@@ -47,7 +45,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
     }
 
     [Theory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_EveryExportTwice_CountsOnce(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);
@@ -61,7 +59,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
     }
 
     [Theory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_MetricsBeforeLogs_EventsSupersedeMetricRecords(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);

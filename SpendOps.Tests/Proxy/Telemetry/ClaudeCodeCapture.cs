@@ -12,6 +12,9 @@ public sealed class ClaudeCodeCapture
         Expected = expected;
     }
 
+    /// <summary>Every capture folder, for theories that run once per capture.</summary>
+    public static TheoryData<string> Names => new() { "json-tool", "json-tool-cumulative-slow", "protobuf-tool" };
+
     public string Name { get; }
     public IReadOnlyList<CapturedExport> Exports { get; }
 

@@ -19,10 +19,8 @@ public sealed class ReportedCostDashboardTests(PortalFixture fixture)
     // The last day of the captures' month, so their spend is this month's.
     private static readonly DateTimeOffset CaptureMonthEnd = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Captures => new() { "json-tool", "json-tool-cumulative-slow", "protobuf-tool" };
-
     [RequiresChromiumTheory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task ClaudeCodeCapture_ModelWithoutPrice_MonthToDateIsTheReportedCost(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);

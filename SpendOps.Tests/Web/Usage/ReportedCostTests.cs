@@ -17,10 +17,8 @@ public sealed class ReportedCostTests(ProxyFixture fixture) : IClassFixture<Prox
     private const decimal Tolerance = 0.000001m;
     private readonly CliRunner cli = new(fixture.Database);
 
-    public static TheoryData<string> Captures => new() { "json-tool", "json-tool-cumulative-slow", "protobuf-tool" };
-
     [Theory]
-    [MemberData(nameof(Captures))]
+    [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task ClaudeCodeCapture_ModelWithoutPrice_SummaryAndExportsCountTheReportedCost(string name)
     {
         var capture = ClaudeCodeCapture.Load(name);
