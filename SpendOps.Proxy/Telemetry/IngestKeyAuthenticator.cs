@@ -25,7 +25,7 @@ internal sealed class IngestKeyAuthenticator(SpendOpsDbContext db)
         if (bearer.StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal))
             return IngestKeyCheck.Fail(IngestKeyFailure.ProxyKey,
                 "Invalid scope: this is a proxy key (aso_k_...), which cannot write telemetry. Use an ingest key (ss_live_...) with the usage:write scope: " +
-                "create one on the portal's Telemetry page or with 'connections create', and send it as 'Authorization: Bearer ss_live_...'.");
+                "create one on the Telemetry page of the portal or with the connections create command, and send it as Authorization: Bearer ss_live_...");
         if (!IngestKeyFormat.TryParse(bearer, out var id, out var secretSpan))
             return IngestKeyCheck.Fail(IngestKeyFailure.Unknown, "Unknown ingest key. Check that the whole key was copied; keys start with ss_live_.");
         var secret = secretSpan.ToString();
