@@ -24,6 +24,12 @@ public sealed record UsageSummaryRow(
     int Unpriced,
     int Incomplete)
 {
+    /// <summary>The non-zero parts of <see cref="CostUsd"/>, named by where they came from: catalog, tenant price, reported.</summary>
+    public IReadOnlyList<(string Source, decimal CostUsd)> CostBySource =>
+        new (string, decimal)[] { ("catalog", CatalogCostUsd), ("tenant price", TenantPriceCostUsd), ("reported", ReportedCostUsd) }
+            .Where(part => part.Item2 != 0)
+            .ToList();
+
     /// <summary>Share of prompt tokens served from the cache: cache reads over all input (uncached + read + written).</summary>
     public double CacheHitRate
     {

@@ -97,12 +97,8 @@ internal static class UsageCommands
     }
 
     /// <summary>Where a row's cost came from, e.g. "catalog" or "catalog + reported".</summary>
-    private static string CostFrom(UsageSummaryRow row)
-    {
-        (string Name, decimal Usd)[] parts = [("catalog", row.CatalogCostUsd), ("tenant price", row.TenantPriceCostUsd), ("reported", row.ReportedCostUsd)];
-        var present = parts.Where(p => p.Usd != 0).Select(p => p.Name).ToList();
-        return present.Count == 0 ? "-" : string.Join(" + ", present);
-    }
+    private static string CostFrom(UsageSummaryRow row) =>
+        row.CostBySource.Count == 0 ? "-" : string.Join(" + ", row.CostBySource.Select(part => part.Source));
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
