@@ -16,8 +16,11 @@ namespace SpendOps.Core.Jobs;
 /// </remarks>
 internal sealed class JobServer(IServiceProvider services, IOptions<JobsOptions> options) : IHostedService, IAsyncDisposable
 {
-    /// <summary>Two jobs never need more; a worker waiting on a run's lock holds one, so there is a spare.</summary>
-    private const int WorkerCount = 4;
+    /// <summary>
+    /// One per job and a spare for a run that waits on the previous run's lock. Not more: every idle worker polls the
+    /// queue (PostgreSQL: once per schedule polling interval), and Hangfire's default is 5 per core.
+    /// </summary>
+    private const int WorkerCount = 3;
 
     private BackgroundJobServer? server;
 

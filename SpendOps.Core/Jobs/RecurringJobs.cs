@@ -29,9 +29,9 @@ internal static class RecurringJobs
     }
 
     /// <summary>
-    /// How often the server looks for due recurring jobs: Hangfire's default of 15 s would stretch a 5 s pricing
-    /// schedule to 15 s, so the scheduler polls a few times per pricing interval (one cheap query each), at least
-    /// every second and at most every 15 s.
+    /// How often the server looks for due recurring jobs (and, on PostgreSQL, idle workers for enqueued ones):
+    /// Hangfire's default of 15 s would stretch a 5 s pricing schedule to 15 s, so it polls a few times per pricing
+    /// interval (one cheap query each), at most every second and at least every 15 s.
     /// </summary>
     public static TimeSpan SchedulePollingInterval(JobsOptions options)
     {
