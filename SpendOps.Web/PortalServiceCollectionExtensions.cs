@@ -6,6 +6,7 @@ using SpendOps.Core.Tenancy;
 using SpendOps.Web.Components;
 using SpendOps.Web.Components.Account;
 using SpendOps.Web.Health;
+using SpendOps.Web.Jobs;
 using SpendOps.Web.Portal;
 using SpendOps.Web.Usage;
 
@@ -69,11 +70,12 @@ public static class PortalServiceCollectionExtensions
     /// <summary>
     /// Middleware for the portal only: the proxy's responses must stay the provider's own, so the error page and
     /// status-code pages never touch <c>/v1</c> or the ingest API. Nor the portal's JSON API under <c>/api</c>:
-    /// a 401 or 403 there must stay a 401 or 403 (with problem details), not become the HTML not-found page.
+    /// a 401 or 403 there must stay a 401 or 403 (with problem details), not become the HTML not-found page. Nor
+    /// Hangfire's dashboard, whose 403 for a signed-in non-admin would otherwise turn into a 404.
     /// </summary>
     public static WebApplication UseSpendOpsPortal(this WebApplication app)
     {
-        app.UseWhen(context => !IsMachineApi(context.Request.Path), portal =>
+        app.UseWhen(context => !AnswersOwnErrors(context.Request.Path), portal =>
         {
             if (!app.Environment.IsDevelopment())
                 portal.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -85,6 +87,6 @@ public static class PortalServiceCollectionExtensions
         return app;
     }
 
-    private static bool IsMachineApi(PathString path) =>
-        path.StartsWithSegments("/v1") || path.StartsWithSegments("/api");
+    private static bool AnswersOwnErrors(PathString path) =>
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/api") || path.StartsWithSegments(JobsDashboardEndpoints.Path);
 }

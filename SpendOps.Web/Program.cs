@@ -4,6 +4,7 @@ using SpendOps.Proxy.Forwarding;
 using SpendOps.Proxy.Telemetry;
 using SpendOps.Web;
 using SpendOps.Web.Cli;
+using SpendOps.Web.Jobs;
 
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
@@ -21,6 +22,7 @@ app.UseSpendOpsPortal();
 app.MapSpendOpsProxy();
 app.MapSpendOpsOtlpIngest();
 app.MapSpendOpsPortal();
+app.MapSpendOpsJobsDashboard();
 await app.RunAsync();
 return 0;
 

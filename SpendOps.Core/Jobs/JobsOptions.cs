@@ -4,9 +4,9 @@ using SpendOps.Core.Telemetry;
 namespace SpendOps.Core.Jobs;
 
 /// <summary>
-/// The <c>Jobs</c> section: the background jobs of all modules. <see cref="Enabled"/> false keeps the
-/// scheduler from starting at all (tests do this and trigger the work directly); each job also has its own
-/// switch and schedule.
+/// The <c>Jobs</c> section: the background jobs of all modules. <see cref="Enabled"/> false starts no Hangfire server
+/// on this instance and registers no recurring jobs (tests do this and trigger the work directly; a web-only instance
+/// beside job instances does it too); each job also has its own switch and schedule.
 /// </summary>
 public sealed class JobsOptions
 {
@@ -17,4 +17,8 @@ public sealed class JobsOptions
     public PricingJobOptions Pricing { get; set; } = new();
 
     public RetentionJobOptions Retention { get; set; } = new();
+
+    internal TimeSpan PricingInterval => TimeSpan.FromSeconds(Pricing.IntervalSeconds);
+
+    internal TimeSpan RetentionInterval => TimeSpan.FromMinutes(Retention.IntervalMinutes);
 }

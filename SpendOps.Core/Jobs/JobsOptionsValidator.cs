@@ -4,28 +4,39 @@ using Microsoft.Extensions.Options;
 namespace SpendOps.Core.Jobs;
 
 /// <summary>
-/// Validates each job's sub-section (data annotations do not descend into nested objects) and reports every
-/// failure with the configuration key to fix.
+/// Validates each job's sub-section (data annotations do not descend into nested objects) and that each interval is
+/// one a cron schedule can keep (<see cref="CronSchedule"/>), and reports every failure with the configuration key to fix.
 /// </summary>
 internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
 {
     public ValidateOptionsResult Validate(string? name, JobsOptions options)
     {
         var failures = new List<string>();
-        Check(options.Pricing, $"{JobsOptions.SectionName}:Pricing", failures);
+        const string pricing = $"{JobsOptions.SectionName}:Pricing", retention = $"{JobsOptions.SectionName}:Retention";
+        if (Check(options.Pricing, pricing, failures))
+            CheckSchedule(options.PricingInterval, options.Pricing.IntervalSeconds, $"{pricing}:IntervalSeconds", failures);
+        if (Check(options.Retention, retention, failures))
+            CheckSchedule(options.RetentionInterval, options.Retention.IntervalMinutes, $"{retention}:IntervalMinutes", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Check(object? section, string key, List<string> failures)
+    private static bool Check(object? section, string key, List<string> failures)
     {
         if (section is null)
         {
             failures.Add($"{key} is missing.");
-            return;
+            return false;
         }
         var results = new List<ValidationResult>();
         if (Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true))
-            return;
+            return true;
         failures.AddRange(results.Select(r => $"{key}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        return false;
+    }
+
+    private static void CheckSchedule(TimeSpan interval, int configured, string key, List<string> failures)
+    {
+        if (CronSchedule.FromInterval(interval) is null)
+            failures.Add($"{key}: {configured} cannot be a recurring schedule; use {CronSchedule.Rule}.");
     }
 }

@@ -1,8 +1,10 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -11,36 +13,34 @@ namespace SpendOps.Core.Jobs;
 internal static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Quartz with every module's scheduled jobs, in the in-memory store: each instance runs its own schedule,
-    /// which is safe because the jobs are idempotent (pricing touches only pending/unpriced rows). When several
-    /// instances share PostgreSQL, switch to Quartz's persistent store with clustering (<c>UsePersistentStore</c>
-    /// + <c>UseClustering</c>) so each fire runs once across the cluster.
+    /// Hangfire with every module's recurring jobs, its storage in the configured database (<see cref="JobStorageFactory"/>).
+    /// The storage and the client services are registered even when <c>Jobs:Enabled</c> is false, so the dashboard shows
+    /// what the job instances sharing the database do; only <see cref="JobServer"/> looks at the switch.
     /// </summary>
     public static IHostApplicationBuilder AddSpendOpsJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+        var services = builder.Services;
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
 
-        builder.AddQuartz(quartz =>
+        // Registered before AddHangfire, whose defaults are Hangfire's process-wide statics (JobStorage.Current,
+        // JobActivator.Current): each host gets its own storage and resolves jobs from its own container, one DI
+        // scope per run.
+        services.TryAddSingleton(JobStorageFactory.Create);
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, configuration) =>
         {
-            // Schedules are read from validated options when the scheduler is built, not from raw configuration
-            // now, so that a host's (or a test's) configuration overrides apply.
-            quartz.ScheduleJob<PricingJob>(
-                (services, trigger) => trigger
-                    .WithIdentity(PricingJob.Name)
-                    .WithSimpleSchedule(TimeSpan.FromSeconds(Jobs(services).Pricing.IntervalSeconds)),
-                (_, job) => job.WithIdentity(PricingJob.Name));
-            quartz.ScheduleJob<RetentionJob>(
-                (services, trigger) => trigger
-                    .WithIdentity(RetentionJob.Name)
-                    .WithSimpleSchedule(TimeSpan.FromMinutes(Jobs(services).Retention.IntervalMinutes)),
-                (_, job) => job.WithIdentity(RetentionJob.Name));
+            HangfireLogBridge.Attach(sp.GetRequiredService<ILoggerFactory>());
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogBridge.Instance);
         });
-        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        builder.Services.AddOptions<QuartzHostedServiceOptions>()
-            .Configure<IOptions<JobsOptions>>((hosted, jobs) => hosted.AutoStart = jobs.Value.Enabled);
+
+        services.TryAddScoped<PricingJob>();
+        services.TryAddScoped<RetentionJob>();
+        services.AddHostedService<JobServer>();
         return builder;
     }
-
-    private static JobsOptions Jobs(IServiceProvider services) => services.GetRequiredService<IOptions<JobsOptions>>().Value;
 }

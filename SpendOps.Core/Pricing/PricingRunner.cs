@@ -14,7 +14,7 @@ namespace SpendOps.Core.Pricing;
 /// </summary>
 public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts, IOptionsMonitor<JobsOptions> options, TimeProvider clock, PricingMetrics metrics)
 {
-    // Written only by RunOnceAsync, which the job never runs concurrently ([DisallowConcurrentExecution]).
+    // Written only by RunOnceAsync, which the job never runs concurrently ([DisableConcurrentExecution]).
     private PriceTableVersion? unpricedRetriedAt;
 
     public async Task<PricingRunResult> RunOnceAsync(CancellationToken cancellationToken)

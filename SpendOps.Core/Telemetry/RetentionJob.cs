@@ -1,27 +1,30 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using SpendOps.Core.Data;
-using SpendOps.Core.Jobs;
 
 namespace SpendOps.Core.Telemetry;
 
-/// <summary>Deletes raw telemetry batches past <c>Telemetry:RawBatchRetentionDays</c> (and stale series states).</summary>
-[DisallowConcurrentExecution]
+/// <summary>
+/// Deletes raw telemetry batches past <c>Telemetry:RawBatchRetentionDays</c> (and stale series states), on the
+/// <c>Jobs:Retention</c> schedule. Hangfire resolves the job in a new DI scope for every run.
+/// </summary>
 internal sealed partial class RetentionJob(
     IDbContextFactory<SpendOpsDbContext> contexts,
-    IOptionsMonitor<JobsOptions> jobs,
     IOptionsMonitor<TelemetryIngestOptions> telemetry,
     TimeProvider clock,
-    ILogger<RetentionJob> logger) : IJob
+    ILogger<RetentionJob> logger)
 {
-    public const string Name = "retention";
+    public const string Id = "retention";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    // One run at a time across instances; a purge still running an interval later makes the next run wait a minute
+    // for it and then fail. Runs are hours apart, so a failed one is retried a few times (Hangfire's back-off,
+    // from seconds to minutes) and then stays in the dashboard's failed list.
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!jobs.CurrentValue.Retention.Enabled)
-            return;
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -29,19 +32,17 @@ internal sealed partial class RetentionJob(
             if (result.BatchesDeleted + result.SeriesStatesDeleted > 0)
                 LogPurged(logger, result.BatchesDeleted, result.SeriesStatesDeleted);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-        }
-        catch (Exception e)
-        {
-            // One failed run must not stop the schedule; the next run deletes what this one left.
+            // Logged here, then rethrown so Hangfire records the failure and retries; the next run deletes what this one left.
             LogFailed(logger, e);
+            throw;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Batches} raw telemetry batches and {Series} stale series states")]
     private static partial void LogPurged(ILogger logger, int batches, int series);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed; retrying at the next interval")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -24,6 +24,9 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
 
     public TestDatabase Database => database;
 
+    /// <summary>Extra service registrations (applied after the app's own), e.g. a test-only job and what it reports to.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>The host's clock ("today", "this month"): the real time unless a test stops it.</summary>
     public TestClock Clock { get; } = new();
 
@@ -68,6 +71,10 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 settings[key] = value;
             configuration.AddInMemoryCollection(settings);
         });
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 }

@@ -24,6 +24,7 @@ public sealed class AccessTests(PortalFixture fixture)
         Assert.Equal(0, await menu.GetByText("Users").CountAsync());
         Assert.Equal(0, await menu.GetByText("Audit log").CountAsync());
         Assert.Equal(0, await menu.GetByText("Tenants").CountAsync());
+        Assert.Equal(0, await menu.GetByText("Jobs").CountAsync());
 
         foreach (var path in new[] { "/keys", $"/keys/{key.Key.Id}", "/users", "/audit", "/tenants" })
         {

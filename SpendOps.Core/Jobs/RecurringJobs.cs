@@ -1,0 +1,45 @@
+using Hangfire;
+using SpendOps.Core.Pricing;
+using SpendOps.Core.Telemetry;
+
+namespace SpendOps.Core.Jobs;
+
+/// <summary>
+/// Every module's recurring jobs, registered (or removed, when switched off) from <see cref="JobsOptions"/>. Instances
+/// sharing a database share the registrations, so they should share the <c>Jobs</c> settings too: the last one to
+/// start wins.
+/// </summary>
+internal static class RecurringJobs
+{
+    /// <summary>Wall-clock cron in UTC, so a schedule does not shift with the host's time zone or daylight saving.</summary>
+    private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };
+
+    public static void Register(IRecurringJobManager manager, JobsOptions options)
+    {
+        // CancellationToken.None is Hangfire's placeholder: each run gets the server's shutdown token in its place.
+        if (options.Pricing.Enabled)
+            manager.AddOrUpdate<PricingJob>(PricingJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.PricingInterval), Utc);
+        else
+            manager.RemoveIfExists(PricingJob.Id);
+
+        if (options.Retention.Enabled)
+            manager.AddOrUpdate<RetentionJob>(RetentionJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.RetentionInterval), Utc);
+        else
+            manager.RemoveIfExists(RetentionJob.Id);
+    }
+
+    /// <summary>
+    /// How often the server looks for due recurring jobs (and, on PostgreSQL, idle workers for enqueued ones):
+    /// Hangfire's default of 15 s would stretch a 5 s pricing schedule to 15 s, so it polls a few times per pricing
+    /// interval (one cheap query each), at most every second and at least every 15 s.
+    /// </summary>
+    public static TimeSpan SchedulePollingInterval(JobsOptions options)
+    {
+        var shortest = options.Pricing.Enabled ? options.PricingInterval : options.RetentionInterval;
+        return TimeSpan.FromSeconds(Math.Clamp(shortest.TotalSeconds / 5, 1, 15));
+    }
+
+    // Validated on start (JobsOptionsValidator), so a null here is a programming error.
+    private static string Cron(TimeSpan interval) =>
+        CronSchedule.FromInterval(interval) ?? throw new InvalidOperationException($"No cron schedule for {interval}.");
+}

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SpendOps.Tests.Infrastructure;
+using SpendOps.Tests.Infrastructure.Browser;
+
+namespace SpendOps.Tests.Web.Jobs;
+
+/// <summary>The portal's "Jobs" menu entry leads an admin out of the Blazor app into Hangfire's dashboard.</summary>
+[Collection(PortalCollection.Name)]
+[Trait("Category", "E2E")]
+public sealed partial class JobsMenuTests(PortalFixture fixture)
+{
+    [RequiresChromiumFact]
+    public async Task Admin_JobsMenuEntry_OpensTheDashboard()
+    {
+        await using var session = await fixture.SignInAsync();
+        var home = await session.OpenAsync("/");
+
+        await home.Page.Locator(".rz-sidebar").GetByText("Jobs", new() { Exact = true }).ClickAsync();
+        await home.Page.WaitForURLAsync(JobsUrl());
+        await home.Page.GetByText("SpendOps jobs").First.WaitForAsync();
+
+        Assert.Equal(1, await home.Page.GetByRole(AriaRole.Link, new() { Name = "Recurring Jobs" }).CountAsync());
+    }
+
+    [GeneratedRegex("/jobs/?$")]
+    private static partial Regex JobsUrl();
+}
