@@ -24,7 +24,7 @@ internal static class DatabaseServiceCollectionExtensions
 
         services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqlitePragmas()));
         services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
-        services.AddDbContextFactory<SqlServerSpendOpsDbContext>((sp, o) => o.UseSqlServer(ConnectionString(sp)));
+        services.AddDbContextFactory<SqlServerSpendOpsDbContext>((sp, o) => o.UseSqlServer(ConnectionString(sp), SqlServerSpendOpsDbContext.Configure));
         services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Postgres => new ContextFactory<PostgresSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresSpendOpsDbContext>>()),

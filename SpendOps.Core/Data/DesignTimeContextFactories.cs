@@ -19,5 +19,5 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerSpendOpsDbContext>
 {
     public SqlServerSpendOpsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerSpendOpsDbContext>().UseSqlServer("Server=localhost;Database=spendops_design;Integrated Security=true;TrustServerCertificate=true").Options);
+        new(new DbContextOptionsBuilder<SqlServerSpendOpsDbContext>().UseSqlServer("Server=localhost;Database=spendops_design;Integrated Security=true;TrustServerCertificate=true", SqlServerSpendOpsDbContext.Configure).Options);
 }
