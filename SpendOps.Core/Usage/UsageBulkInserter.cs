@@ -69,7 +69,7 @@ public static class UsageBulkInserter
         slice = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>The portable path: ADO.NET commands, prepared once per batch. Internal so tests can compare both paths.</summary>
+    /// <summary>The portable path: ADO.NET commands, built (and, except on SQL Server, prepared) once per batch. Internal so tests can compare both paths.</summary>
     internal static async Task InsertWithCommandsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         var (recordColumns, dimensionColumns) = Columns(db);
@@ -119,13 +119,16 @@ public static class UsageBulkInserter
                 var parameter = property.GetRelationalTypeMapping().CreateParameter(Command, placeholders[i], null, property.IsNullable);
                 // EF sizes a SQL Server text parameter for the value it is created with (here none: the column's length),
                 // and SqlClient silently cuts longer values to that size. Unbounded, a value too long for its column is
-                // refused by the server (error 2628), as PostgreSQL and SQLite refuse it, instead of stored shortened.
+                // refused by the server (error 2628), as PostgreSQL refuses it, instead of stored shortened.
                 if (parameter is SqlParameter { SqlDbType: SqlDbType.NVarChar or SqlDbType.VarChar or SqlDbType.VarBinary } text)
                     text.Size = -1;
                 Command.Parameters.Add(parameter);
             }
             Command.CommandText = columns.InsertSql(i => placeholders[i], returning);
-            Command.Prepare();
+            // SqlClient's Prepare refuses datetimeoffset parameters without a Size, and gains little: SQL Server caches the
+            // plan of the same parameterized statement (sp_executesql) anyway.
+            if (connection is not SqlConnection)
+                Command.Prepare();
         }
 
         public DbCommand Command { get; }
