@@ -19,8 +19,8 @@ public sealed class SqlServerSpendOpsDbContext(DbContextOptions<SqlServerSpendOp
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // SQL Server reads "PricingStatus" as a name only with QUOTED_IDENTIFIER on, which sqlcmd leaves off by default;
-        // brackets work in every session.
+        // T-SQL quotes names with brackets, as EF's own filters do ("[NormalizedName] IS NOT NULL"); "PricingStatus" is a
+        // name only while QUOTED_IDENTIFIER is on, and would be a string otherwise.
         UsageRecordConfiguration.FilterAwaitingPriceIndex(builder.Entity<UsageRecord>(), "[PricingStatus]");
     }
 }
