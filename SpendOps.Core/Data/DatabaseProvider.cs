@@ -4,4 +4,5 @@ public enum DatabaseProvider
 {
     Sqlite = 0,
     Postgres = 1,
+    SqlServer = 2,
 }

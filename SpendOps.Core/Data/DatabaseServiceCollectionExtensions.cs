@@ -24,10 +24,13 @@ internal static class DatabaseServiceCollectionExtensions
 
         services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqlitePragmas()));
         services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
-        services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp =>
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
-                ? new ContextFactory<PostgresSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresSpendOpsDbContext>>())
-                : new ContextFactory<SqliteSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteSpendOpsDbContext>>()));
+        services.AddDbContextFactory<SqlServerSpendOpsDbContext>((sp, o) => o.UseSqlServer(ConnectionString(sp), SqlServerSpendOpsDbContext.Configure));
+        services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.Postgres => new ContextFactory<PostgresSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresSpendOpsDbContext>>()),
+            DatabaseProvider.SqlServer => new ContextFactory<SqlServerSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerSpendOpsDbContext>>()),
+            _ => new ContextFactory<SqliteSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteSpendOpsDbContext>>()),
+        });
 
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<SpendOpsDbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();

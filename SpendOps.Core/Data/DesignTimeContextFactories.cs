@@ -15,3 +15,9 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresSpendOpsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresSpendOpsDbContext>().UseNpgsql("Host=localhost;Database=spendops_design").Options);
 }
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerSpendOpsDbContext>
+{
+    public SqlServerSpendOpsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerSpendOpsDbContext>().UseSqlServer("Server=localhost;Database=spendops_design;Integrated Security=true;TrustServerCertificate=true", SqlServerSpendOpsDbContext.Configure).Options);
+}

@@ -12,13 +12,15 @@ namespace SpendOps.Core.Data;
 
 /// <summary>
 /// The one EF Core model. Each database engine has a derived context only so that it can keep its own
-/// migrations (<see cref="SqliteSpendOpsDbContext"/>, <see cref="PostgresSpendOpsDbContext"/>); code uses this type.
+/// migrations (<see cref="SqliteSpendOpsDbContext"/>, <see cref="PostgresSpendOpsDbContext"/>,
+/// <see cref="SqlServerSpendOpsDbContext"/>); code uses this type.
 /// </summary>
 /// <remarks>
-/// Add a migration for both engines:
+/// Add a migration for every engine:
 /// <code>
 /// dotnet ef migrations add NAME --project SpendOps.Core --startup-project SpendOps.Web --context SqliteSpendOpsDbContext --output-dir Data/Migrations/Sqlite
 /// dotnet ef migrations add NAME --project SpendOps.Core --startup-project SpendOps.Web --context PostgresSpendOpsDbContext --output-dir Data/Migrations/Postgres
+/// dotnet ef migrations add NAME --project SpendOps.Core --startup-project SpendOps.Web --context SqlServerSpendOpsDbContext --output-dir Data/Migrations/SqlServer
 /// </code>
 /// </remarks>
 public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)

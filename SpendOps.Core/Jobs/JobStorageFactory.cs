@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,13 +17,16 @@ internal static class JobStorageFactory
     /// <summary>The schema Hangfire.PostgreSql creates and migrates by itself on start, apart from the EF Core tables.</summary>
     public const string PostgresSchema = "hangfire";
 
+    /// <summary>The schema Hangfire.SqlServer creates and migrates by itself on start.</summary>
+    public const string SqlServerSchema = "HangFire";
+
     public static JobStorage Create(IServiceProvider services)
     {
         var provider = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
-        // One case per database provider: SQL Server storage (Hangfire.SqlServer) is added here beside its EF provider.
         return provider switch
         {
             DatabaseProvider.Postgres => Postgres(services),
+            DatabaseProvider.SqlServer => SqlServer(services),
             DatabaseProvider.Sqlite => Sqlite(),
             _ => throw new InvalidOperationException($"Database:Provider {provider} has no Hangfire storage."),
         };
@@ -42,6 +47,23 @@ internal static class JobStorageFactory
             QueuePollInterval = RecurringJobs.SchedulePollingInterval(services.GetRequiredService<IOptions<JobsOptions>>().Value),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    /// <summary>
+    /// The same database as the EF Core tables, in Hangfire's own schema, shared by every instance as on PostgreSQL.
+    /// Connections come from Microsoft.Data.SqlClient (the client EF Core uses), not the deprecated System.Data.SqlClient.
+    /// </summary>
+    private static SqlServerStorage SqlServer(IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var options = new SqlServerStorageOptions
+        {
+            SchemaName = SqlServerSchema,
+            PrepareSchemaIfNecessary = true,
+            // As on PostgreSQL: the default 15 s is longer than the pricing interval.
+            QueuePollInterval = RecurringJobs.SchedulePollingInterval(services.GetRequiredService<IOptions<JobsOptions>>().Value),
+        };
+        return new SqlServerStorage(() => new SqlConnection(connectionString), options);
     }
 
     /// <summary>

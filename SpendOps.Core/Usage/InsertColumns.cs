@@ -52,16 +52,21 @@ internal sealed class InsertColumns
     public int Count => readers.Length;
 
     /// <summary>
-    /// The INSERT statement with one placeholder per column, in column order; <paramref name="returning"/> adds
-    /// <c>RETURNING</c> for the generated key (SQLite's own API reads it as the last rowid instead).
+    /// The INSERT statement with one placeholder per column, in column order; <paramref name="returning"/> says how the
+    /// generated key comes back: <c>RETURNING</c> (PostgreSQL, SQLite), <c>OUTPUT INSERTED</c> (SQL Server), or not at
+    /// all (SQLite's own API reads it as the last rowid).
     /// </summary>
-    public string InsertSql(Func<int, string> placeholder, bool returning)
+    public string InsertSql(Func<int, string> placeholder, GeneratedKeyClause returning)
     {
-        var text = new StringBuilder("INSERT INTO ").Append(tableSql).Append(" (").Append(columnListSql).Append(") VALUES (");
+        var key = generatedKeySql is null ? GeneratedKeyClause.None : returning;
+        var text = new StringBuilder("INSERT INTO ").Append(tableSql).Append(" (").Append(columnListSql).Append(')');
+        if (key == GeneratedKeyClause.OutputInserted)
+            text.Append(" OUTPUT INSERTED.").Append(generatedKeySql);
+        text.Append(" VALUES (");
         for (var i = 0; i < readers.Length; i++)
             text.Append(i == 0 ? "" : ", ").Append(placeholder(i));
         text.Append(')');
-        if (returning && generatedKeySql is not null)
+        if (key == GeneratedKeyClause.Returning)
             text.Append(" RETURNING ").Append(generatedKeySql);
         return text.ToString();
     }

@@ -23,7 +23,7 @@ internal sealed class SqliteRowInserter : IDisposable
         database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         this.columns = columns;
         values = new object?[columns.Count];
-        var sql = columns.InsertSql(i => "?" + (i + 1).ToString(CultureInfo.InvariantCulture), returning: false);
+        var sql = columns.InsertSql(i => "?" + (i + 1).ToString(CultureInfo.InvariantCulture), GeneratedKeyClause.None);
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, sql, out statement), database);
     }
 

@@ -1,6 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -67,15 +69,17 @@ public static class UsageBulkInserter
         slice = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>The portable path: ADO.NET commands, prepared once per batch. Internal so tests can compare both paths.</summary>
+    /// <summary>The portable path: ADO.NET commands, built (and, except on SQL Server, prepared) once per batch. Internal so tests can compare both paths.</summary>
     internal static async Task InsertWithCommandsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         var (recordColumns, dimensionColumns) = Columns(db);
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
+        // SQL Server has no RETURNING. OUTPUT without INTO is refused on a table with triggers; these tables have none.
+        var returning = db.Database.IsSqlServer() ? GeneratedKeyClause.OutputInserted : GeneratedKeyClause.Returning;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var insertRecord = new CommandInsert(connection, transaction, recordColumns, sql, returning: true);
-        using var insertDimension = new CommandInsert(connection, transaction, dimensionColumns, sql, returning: false);
+        using var insertRecord = new CommandInsert(connection, transaction, recordColumns, sql, returning);
+        using var insertDimension = new CommandInsert(connection, transaction, dimensionColumns, sql, GeneratedKeyClause.None);
         foreach (var record in records)
         {
             insertRecord.Bind(record);
@@ -101,7 +105,7 @@ public static class UsageBulkInserter
         private readonly InsertColumns columns;
         private readonly object?[] values;
 
-        public CommandInsert(DbConnection connection, DbTransaction transaction, InsertColumns columns, ISqlGenerationHelper sql, bool returning)
+        public CommandInsert(DbConnection connection, DbTransaction transaction, InsertColumns columns, ISqlGenerationHelper sql, GeneratedKeyClause returning)
         {
             this.columns = columns;
             values = new object?[columns.Count];
@@ -112,10 +116,19 @@ public static class UsageBulkInserter
             for (var i = 0; i < columns.Count; i++)
             {
                 var property = columns.Properties[i];
-                Command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(Command, placeholders[i], null, property.IsNullable));
+                var parameter = property.GetRelationalTypeMapping().CreateParameter(Command, placeholders[i], null, property.IsNullable);
+                // EF sizes a SQL Server text parameter for the value it is created with (here none: the column's length),
+                // and SqlClient silently cuts longer values to that size. Unbounded, a value too long for its column is
+                // refused by the server (error 2628), as PostgreSQL refuses it, instead of stored shortened.
+                if (parameter is SqlParameter { SqlDbType: SqlDbType.NVarChar or SqlDbType.VarChar or SqlDbType.VarBinary } text)
+                    text.Size = -1;
+                Command.Parameters.Add(parameter);
             }
             Command.CommandText = columns.InsertSql(i => placeholders[i], returning);
-            Command.Prepare();
+            // SqlClient's Prepare refuses datetimeoffset parameters without a Size, and gains little: SQL Server caches the
+            // plan of the same parameterized statement (sp_executesql) anyway.
+            if (connection is not SqlConnection)
+                Command.Prepare();
         }
 
         public DbCommand Command { get; }

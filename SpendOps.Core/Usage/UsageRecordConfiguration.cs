@@ -40,6 +40,13 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.HasIndex(u => new { u.TenantId, u.ApiKeyId, u.Timestamp });
         // Only records still waiting for a price: the writer prices proxy calls as it inserts them, so most rows never
         // enter this index, and the pricing job still finds its work without a table scan.
-        builder.HasIndex(u => new { u.PricingStatus, u.Id }).HasFilter($"\"PricingStatus\" IN ({(int)PricingStatus.Pending}, {(int)PricingStatus.Unpriced})");
+        FilterAwaitingPriceIndex(builder, "\"PricingStatus\"");
     }
+
+    /// <summary>
+    /// The filter is raw SQL, so the column is quoted as the database quotes names: <c>"PricingStatus"</c> on SQLite and
+    /// PostgreSQL, <c>[PricingStatus]</c> on SQL Server (<see cref="SqlServerSpendOpsDbContext"/> sets it again).
+    /// </summary>
+    internal static void FilterAwaitingPriceIndex(EntityTypeBuilder<UsageRecord> builder, string quotedColumn) =>
+        builder.HasIndex(u => new { u.PricingStatus, u.Id }).HasFilter($"{quotedColumn} IN ({(int)PricingStatus.Pending}, {(int)PricingStatus.Unpriced})");
 }

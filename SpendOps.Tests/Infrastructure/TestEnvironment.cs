@@ -11,6 +11,16 @@ internal static class TestEnvironment
     /// <summary>True when PostgreSQL tests are skipped: no server configured, outside CI (where they must run and fail).</summary>
     public static bool SkipsPostgres => PostgresConnectionString is null && !IsCi;
 
+    /// <summary>
+    /// A SQL Server for tests, e.g. <c>Server=127.0.0.1,1433;User Id=sa;Password=...;TrustServerCertificate=true</c>.
+    /// None can run on the project's machines, so CI leaves it unset and filters these tests out
+    /// (<c>Database!=SqlServer</c>) instead of skipping them.
+    /// </summary>
+    public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable("SPENDOPS_TEST_SQLSERVER") is { Length: > 0 } cs ? cs : null;
+
+    /// <summary>True when SQL Server tests are skipped: no server configured.</summary>
+    public static bool SkipsSqlServer => SqlServerConnectionString is null;
+
     /// <summary>Why browser tests are skipped here, or null when they run (always in CI, where they must).</summary>
     public static string? ChromiumSkipReason => ChromiumPath is null && !IsCi
         ? "Chromium not found: install Debian's 'chromium' package (apt-get install -y chromium) or set SPENDOPS_TEST_CHROMIUM."

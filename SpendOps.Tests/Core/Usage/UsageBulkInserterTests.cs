@@ -130,7 +130,7 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
             .Select(d => $"{d.Name}={d.Value}").Order(StringComparer.Ordinal).ToList();
     }
 
-    private static UsageRecord FullRecord(Guid tenant, string requestId) => new()
+    internal static UsageRecord FullRecord(Guid tenant, string requestId) => new()
     {
         RequestId = requestId,
         UpstreamRequestId = "req_011CUkTPd8xNnzHrQ2nSVh3b",
@@ -175,7 +175,7 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
         Dims = new() { ["team"] = "Ünïcode ✓", ["app"] = "wrk" },
     };
 
-    private static UsageRecord SparseRecord(Guid tenant, string requestId) => new()
+    internal static UsageRecord SparseRecord(Guid tenant, string requestId) => new()
     {
         RequestId = requestId,
         Timestamp = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero),

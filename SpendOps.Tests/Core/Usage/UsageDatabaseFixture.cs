@@ -31,9 +31,12 @@ public abstract class UsageDatabaseFixture : IAsyncLifetime
             await database.DisposeAsync();
     }
 
-    public SpendOpsDbContext CreateContext() => Database.Provider == "Postgres"
-        ? new PostgresSpendOpsDbContext(new DbContextOptionsBuilder<PostgresSpendOpsDbContext>().UseNpgsql(Database.ConnectionString).Options)
-        : new SqliteSpendOpsDbContext(new DbContextOptionsBuilder<SqliteSpendOpsDbContext>().UseSqlite(Database.ConnectionString).Options);
+    public SpendOpsDbContext CreateContext() => Database.Provider switch
+    {
+        "Postgres" => new PostgresSpendOpsDbContext(new DbContextOptionsBuilder<PostgresSpendOpsDbContext>().UseNpgsql(Database.ConnectionString).Options),
+        "SqlServer" => new SqlServerSpendOpsDbContext(new DbContextOptionsBuilder<SqlServerSpendOpsDbContext>().UseSqlServer(Database.ConnectionString, SqlServerSpendOpsDbContext.Configure).Options),
+        _ => new SqliteSpendOpsDbContext(new DbContextOptionsBuilder<SqliteSpendOpsDbContext>().UseSqlite(Database.ConnectionString).Options),
+    };
 
     /// <summary>Stores records with their dimension rows, as the usage writer does.</summary>
     public async Task AddAsync(params UsageRecord[] records)

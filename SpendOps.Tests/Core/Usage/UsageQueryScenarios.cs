@@ -4,7 +4,8 @@ namespace SpendOps.Tests.Core.Usage;
 
 /// <summary>
 /// The dashboard and explorer queries on a real database, with numbers worked out by hand. Each scenario runs on
-/// SQLite (<see cref="SqliteUsageQueryTests"/>) and PostgreSQL (<see cref="PostgresUsageQueryTests"/>).
+/// SQLite (<see cref="SqliteUsageQueryTests"/>), PostgreSQL (<see cref="PostgresUsageQueryTests"/>) and SQL Server
+/// (<see cref="SqlServerUsageQueryTests"/>).
 /// New York is UTC-5 in winter and UTC-4 from 8 March 2026 (02:00) to 1 November 2026 (02:00).
 /// </summary>
 public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
