@@ -35,7 +35,7 @@ public sealed class JobsRegistrationTests
         Assert.Equal(nameof(PricingJob.RunAsync), jobs["pricing"].Job.Method.Name);
         Assert.Equal("*/15 * * * *", jobs["retention"].Cron);
         Assert.All(jobs.Values, j => Assert.Equal("UTC", j.TimeZoneId));
-        Assert.Single(storage.GetMonitoringApi().Servers());
+        Assert.Single(await AnnouncedServersAsync(storage));
     }
 
     [Fact]
@@ -95,6 +95,19 @@ public sealed class JobsRegistrationTests
     {
         using var connection = storage.GetConnection();
         return connection.GetRecurringJobs();
+    }
+
+    /// <summary>The servers in the storage once one has announced itself, which a starting server does shortly after the host starts.</summary>
+    private static async Task<IList<Hangfire.Storage.Monitoring.ServerDto>> AnnouncedServersAsync(JobStorage storage)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var servers = storage.GetMonitoringApi().Servers();
+            if (servers.Count > 0)
+                return servers;
+            await Task.Delay(50, deadline.Token);
+        }
     }
 
     /// <summary>Polls the database until a Hangfire worker has done its work (a deadline, not a sleep-and-hope).</summary>
