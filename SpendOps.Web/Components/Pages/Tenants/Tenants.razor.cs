@@ -25,6 +25,10 @@ public sealed partial class Tenants
     [Inject]
     private DialogService Dialogs { get; set; } = null!;
 
+    // The user dialogs (Pages/Users) are MudBlazor dialogs already; this page moves to MudBlazor next.
+    [Inject]
+    private MudBlazor.IDialogService UserDialogs { get; set; } = null!;
+
     [Inject]
     private NotificationService Notifications { get; set; } = null!;
 
@@ -61,12 +65,12 @@ public sealed partial class Tenants
 
     private async Task AddAdminAsync(TenantSummary tenant)
     {
-        if (await UserCreateDialog.OpenAsync(Dialogs, $"Add an admin to {tenant.Name}", tenant.Id, Roles.Admin) is not { } user)
+        if (await UserCreateDialog.OpenAsync(UserDialogs, $"Add an admin to {tenant.Name}", tenant.Id, Roles.Admin) is not { } user)
             return;
         await LoadAsync();
         StateHasChanged();
         if (user.GeneratedPassword is { } password)
-            await PasswordShownOnceDialog.ShowAsync(Dialogs, "Admin created: copy the password", user.User.Email, password);
+            await PasswordShownOnceDialog.ShowAsync(UserDialogs, "Admin created: copy the password", user.User.Email, password);
         else
             Notifications.Notify(NotificationSeverity.Success, $"{user.User.Email} is an admin of {tenant.Name}.");
     }
