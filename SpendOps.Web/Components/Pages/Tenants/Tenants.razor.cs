@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Tenancy;
 using SpendOps.Web.Components.Pages.Users;
@@ -23,14 +23,10 @@ public sealed partial class Tenants
     private IServiceScopeFactory Scopes { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
-
-    // The user dialogs (Pages/Users) are MudBlazor dialogs already; this page moves to MudBlazor next.
-    [Inject]
-    private MudBlazor.IDialogService UserDialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -59,20 +55,20 @@ public sealed partial class Tenants
         input = new TenantInput();
         await LoadAsync();
         StateHasChanged();
-        Notifications.Notify(NotificationSeverity.Success, $"Tenant {created.Name} created. Add its first admin.");
+        Snackbar.Add($"Tenant {created.Name} created. Add its first admin.", Severity.Success);
         await AddAdminAsync(tenants!.First(t => t.Id == created.Id));
     }
 
     private async Task AddAdminAsync(TenantSummary tenant)
     {
-        if (await UserCreateDialog.OpenAsync(UserDialogs, $"Add an admin to {tenant.Name}", tenant.Id, Roles.Admin) is not { } user)
+        if (await UserCreateDialog.OpenAsync(Dialogs, $"Add an admin to {tenant.Name}", tenant.Id, Roles.Admin) is not { } user)
             return;
         await LoadAsync();
         StateHasChanged();
         if (user.GeneratedPassword is { } password)
-            await PasswordShownOnceDialog.ShowAsync(UserDialogs, "Admin created: copy the password", user.User.Email, password);
+            await PasswordShownOnceDialog.ShowAsync(Dialogs, "Admin created: copy the password", user.User.Email, password);
         else
-            Notifications.Notify(NotificationSeverity.Success, $"{user.User.Email} is an admin of {tenant.Name}.");
+            Snackbar.Add($"{user.User.Email} is an admin of {tenant.Name}.", Severity.Success);
     }
 
     private sealed class TenantInput
