@@ -70,6 +70,7 @@ public sealed class UserPagesTests(PortalFixture fixture)
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Reset and show password" }).ClickAsync();
         await page.Page.GetByText("Password reset: copy it now").WaitForAsync();
         var password = await page.Page.GetByLabel("Password", new() { Exact = true }).InputValueAsync();
+        await page.WaitForFocusInDialogAsync();
         await page.Page.Keyboard.PressAsync("Escape");
         var reset = new PortalUser(user.Email, password);
         await using (var signedIn = await fixture.SignInAsync(reset))
