@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using Radzen;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
@@ -19,6 +20,8 @@ public static class PortalServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        // Pages not yet moved to MudBlazor still use Radzen's components, dialogs and notifications.
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -56,6 +56,14 @@ public sealed class PortalPage : IAsyncDisposable
     public Task WaitForInteractiveAsync() =>
         Page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Waits until the keyboard focus is inside the open dialog. MudBlazor moves the focus into a dialog one round trip
+    /// after the dialog appears (and a closed dialog first hands it back to the page), so a key pressed the moment the
+    /// title shows would reach the page behind it.
+    /// </summary>
+    public Task WaitForFocusInDialogAsync() =>
+        Page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') != null");
+
     /// <summary>Saves a full-page screenshot named after the test and <paramref name="step"/>; returns its path.</summary>
     public async Task<string> ScreenshotAsync(string step)
     {

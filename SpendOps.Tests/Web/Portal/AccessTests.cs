@@ -18,7 +18,7 @@ public sealed class AccessTests(PortalFixture fixture)
         await using var session = await fixture.SignInAsync(finance);
 
         var home = await session.OpenAsync("/");
-        var menu = home.Page.Locator(".rz-sidebar");
+        var menu = home.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         await menu.GetByText("Usage").WaitForAsync();
         Assert.Equal(0, await menu.GetByText("API keys").CountAsync());
         Assert.Equal(0, await menu.GetByText("Users").CountAsync());
@@ -81,7 +81,7 @@ public sealed class AccessTests(PortalFixture fixture)
         await tenants.Page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" }).WaitForAsync();
 
         Assert.Equal(0, await connect.Page.GetByText(keyA.Key.Name).CountAsync());
-        Assert.Equal(0, await connect.Page.Locator(".rz-sidebar").GetByText("Tenants").CountAsync());
+        Assert.Equal(0, await connect.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByText("Tenants").CountAsync());
         keyPage.AssertNoBrowserErrors();
         connect.AssertNoBrowserErrors();
     }

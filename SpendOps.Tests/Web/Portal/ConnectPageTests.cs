@@ -106,7 +106,7 @@ public sealed class ConnectPageTests(PortalFixture fixture)
         await page.Page.GetByRole(AriaRole.Heading, new() { Name = "Connect", Level = 1 }).WaitForAsync();
         await page.Page.GetByRole(AriaRole.Tab, new() { Name = "curl" }).ClickAsync();
         await page.Page.GetByRole(AriaRole.Region, new() { Name = "curl: curl" }).WaitForAsync();
-        Assert.Equal(0, await page.Page.Locator(".rz-sidebar").GetByText("API keys").CountAsync());
+        Assert.Equal(0, await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByText("API keys").CountAsync());
         page.AssertNoBrowserErrors();
     }
 }

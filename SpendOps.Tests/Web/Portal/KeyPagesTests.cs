@@ -95,6 +95,7 @@ public sealed class KeyPagesTests(PortalFixture fixture) : IAsyncLifetime
         var page = await session.OpenAsync("/keys");
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create key", Exact = true }).First.ClickAsync();
         await page.Page.GetByRole(AriaRole.Dialog).GetByLabel("Key name").WaitForAsync();
+        await page.WaitForFocusInDialogAsync();
 
         await page.Page.Keyboard.PressAsync("Escape");
 

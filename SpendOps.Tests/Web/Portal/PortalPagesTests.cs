@@ -78,6 +78,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
         await page.Page.Keyboard.TypeAsync(name);
         await page.Page.Keyboard.PressAsync("Enter");
         await page.Page.GetByText("Key created: copy it now").WaitForAsync();
+        await page.WaitForFocusInDialogAsync();
         await page.Page.Keyboard.PressAsync("Escape");
 
         await page.Page.GetByRole(AriaRole.Dialog).WaitForAsync(new() { State = WaitForSelectorState.Detached });

@@ -31,8 +31,8 @@ public sealed class UserPagesTests(PortalFixture fixture)
 
         await using var newUser = await fixture.SignInAsync(new PortalUser(email, password));
         var home = await newUser.OpenAsync("/");
-        await home.Page.Locator(".rz-sidebar").GetByText("Usage").WaitForAsync();
-        Assert.Equal(0, await home.Page.Locator(".rz-sidebar").GetByText("API keys").CountAsync());
+        await home.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByText("Usage").WaitForAsync();
+        Assert.Equal(0, await home.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByText("API keys").CountAsync());
         var audit = await session.OpenAsync("/audit");
         await audit.Page.GetByLabel("Audit entries").GetByText($"{email} as Finance").WaitForAsync();
         page.AssertNoBrowserErrors();
@@ -70,6 +70,7 @@ public sealed class UserPagesTests(PortalFixture fixture)
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Reset and show password" }).ClickAsync();
         await page.Page.GetByText("Password reset: copy it now").WaitForAsync();
         var password = await page.Page.GetByLabel("Password", new() { Exact = true }).InputValueAsync();
+        await page.WaitForFocusInDialogAsync();
         await page.Page.Keyboard.PressAsync("Escape");
         var reset = new PortalUser(user.Email, password);
         await using (var signedIn = await fixture.SignInAsync(reset))

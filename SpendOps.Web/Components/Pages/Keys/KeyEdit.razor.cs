@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
@@ -28,10 +28,12 @@ public sealed partial class KeyEdit
     private IServiceScopeFactory Scopes { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
+
+    private List<BreadcrumbItem> Breadcrumbs => [new("API keys", href: "keys"), new(current?.Name ?? KeyId, href: null, disabled: true)];
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -58,7 +60,7 @@ public sealed partial class KeyEdit
             return ex.Message;
         }
         await LoadAsync();
-        Notifications.Notify(NotificationSeverity.Success, "Policy saved. The proxy applies it within seconds.");
+        Snackbar.Add("Policy saved. The proxy applies it within seconds.", Severity.Success);
         return null;
     }
 }

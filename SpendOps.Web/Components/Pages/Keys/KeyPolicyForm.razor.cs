@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Radzen.Blazor;
 
 namespace SpendOps.Web.Components.Pages.Keys;
 
@@ -15,7 +14,6 @@ public sealed partial class KeyPolicyForm : IDisposable
     private KeyPolicyInput? boundModel;
     private string? formError;
     private bool saving;
-    private RadzenTextBox? nameBox;
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
@@ -33,18 +31,6 @@ public sealed partial class KeyPolicyForm : IDisposable
     [Parameter]
     public EventCallback OnCancel { get; set; }
 
-    /// <summary>
-    /// Puts the cursor in the name field when the form appears (in a dialog). The dialogs do not use Radzen's own
-    /// first-element focus: it re-runs on every render and pulls the cursor away from the field being typed in.
-    /// </summary>
-    [Parameter]
-    public bool FocusName { get; set; }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender && FocusName && nameBox is not null)
-            await nameBox.Element.FocusAsync();
-    }
 
     protected override void OnParametersSet()
     {

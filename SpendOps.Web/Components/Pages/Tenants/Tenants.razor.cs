@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Tenancy;
 using SpendOps.Web.Components.Pages.Users;
@@ -23,10 +23,10 @@ public sealed partial class Tenants
     private IServiceScopeFactory Scopes { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -55,7 +55,7 @@ public sealed partial class Tenants
         input = new TenantInput();
         await LoadAsync();
         StateHasChanged();
-        Notifications.Notify(NotificationSeverity.Success, $"Tenant {created.Name} created. Add its first admin.");
+        Snackbar.Add($"Tenant {created.Name} created. Add its first admin.", Severity.Success);
         await AddAdminAsync(tenants!.First(t => t.Id == created.Id));
     }
 
@@ -68,7 +68,7 @@ public sealed partial class Tenants
         if (user.GeneratedPassword is { } password)
             await PasswordShownOnceDialog.ShowAsync(Dialogs, "Admin created: copy the password", user.User.Email, password);
         else
-            Notifications.Notify(NotificationSeverity.Success, $"{user.User.Email} is an admin of {tenant.Name}.");
+            Snackbar.Add($"{user.User.Email} is an admin of {tenant.Name}.", Severity.Success);
     }
 
     private sealed class TenantInput

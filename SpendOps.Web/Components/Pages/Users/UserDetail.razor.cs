@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Tenancy;
 using SpendOps.Web.Portal;
@@ -24,13 +24,15 @@ public sealed partial class UserDetail
     private IServiceScopeFactory Scopes { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
+
+    private List<BreadcrumbItem> Breadcrumbs => [new("Users", href: "users"), new(user?.Email ?? UserId, href: null, disabled: true)];
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -50,8 +52,8 @@ public sealed partial class UserDetail
 
     private async Task ResetPasswordAsync()
     {
-        if (await Dialogs.Confirm($"{user!.Email} gets a new password, shown to you once, and is signed out.", "Reset password?",
-                new ConfirmOptions { OkButtonText = "Reset and show password", CancelButtonText = "Cancel" }) != true)
+        if (await Dialogs.ShowMessageBoxAsync("Reset password?", $"{user!.Email} gets a new password, shown to you once, and is signed out.",
+                yesText: "Reset and show password", cancelText: "Cancel") != true)
             return;
         string? password = null;
         await ChangeAsync(async (users, tenantId, actor) => password = await users.ResetPasswordAsync(tenantId, UserId, actor, CancellationToken.None), null);
@@ -65,8 +67,9 @@ public sealed partial class UserDetail
 
     private async Task DisableAsync()
     {
-        if (await Dialogs.Confirm($"{user!.Email} can no longer sign in, and is signed out within a minute. You can enable the account again.",
-                "Disable this user?", new ConfirmOptions { OkButtonText = "Disable user", CancelButtonText = "Cancel" }) != true)
+        if (await Dialogs.ShowMessageBoxAsync("Disable this user?",
+                $"{user!.Email} can no longer sign in, and is signed out within a minute. You can enable the account again.",
+                yesText: "Disable user", cancelText: "Cancel") != true)
             return;
         await ChangeAsync((users, tenantId, actor) => users.DisableAsync(tenantId, UserId, actor, CancellationToken.None), "User disabled.");
     }
@@ -79,11 +82,11 @@ public sealed partial class UserDetail
         {
             await Scopes.RunAsync<TenantUserService>(users => change(users, tenantId, actor));
             if (done is not null)
-                Notifications.Notify(NotificationSeverity.Success, done);
+                Snackbar.Add(done, Severity.Success);
         }
         catch (DomainException ex)
         {
-            Notifications.Notify(NotificationSeverity.Error, ex.Message);
+            Snackbar.Add(ex.Message, Severity.Error);
         }
         await LoadAsync();
     }
