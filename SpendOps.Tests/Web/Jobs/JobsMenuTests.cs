@@ -16,7 +16,7 @@ public sealed partial class JobsMenuTests(PortalFixture fixture)
         await using var session = await fixture.SignInAsync();
         var home = await session.OpenAsync("/");
 
-        await home.Page.Locator(".rz-sidebar").GetByText("Jobs", new() { Exact = true }).ClickAsync();
+        await home.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByText("Jobs", new() { Exact = true }).ClickAsync();
         await home.Page.WaitForURLAsync(JobsUrl());
         await home.Page.GetByText("SpendOps jobs").First.WaitForAsync();
 
