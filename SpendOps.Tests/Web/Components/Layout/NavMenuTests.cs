@@ -28,13 +28,13 @@ public sealed class NavMenuTests : PortalComponentTests
     }
 
     [Fact]
-    public void Render_Admin_KeysUsersAuditButNoTenants()
+    public void Render_Admin_KeysUsersAuditJobsButNoTenants()
     {
         SignIn(Roles.Admin);
 
         var links = MenuTexts(Render<NavMenu>());
 
-        Assert.Equal(["Dashboard", "Connect", "Usage", "API keys", "Telemetry", "Users", "Audit log", "Pricing", "Account"], links);
+        Assert.Equal(["Dashboard", "Connect", "Usage", "API keys", "Telemetry", "Users", "Audit log", "Jobs", "Pricing", "Account"], links);
     }
 
     [Fact]
