@@ -23,10 +23,13 @@ internal static class JobStorageFactory
     public static JobStorage Create(IServiceProvider services)
     {
         var provider = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
+        // Idle workers look for enqueued jobs this often; Hangfire's default 15 s is longer than the pricing interval.
+        var queuePollInterval = RecurringJobs.SchedulePollingInterval(services.GetRequiredService<IOptions<JobsOptions>>().Value);
         return provider switch
         {
-            DatabaseProvider.Postgres => Postgres(services),
-            DatabaseProvider.SqlServer => SqlServer(services),
+            DatabaseProvider.Postgres => Postgres(connectionString!, queuePollInterval),
+            DatabaseProvider.SqlServer => SqlServer(connectionString!, queuePollInterval),
             DatabaseProvider.Sqlite => Sqlite(),
             _ => throw new InvalidOperationException($"Database:Provider {provider} has no Hangfire storage."),
         };
@@ -36,35 +39,19 @@ internal static class JobStorageFactory
     /// The same database as the EF Core tables, so every instance sharing it shares the schedule: a recurring job is
     /// enqueued once per occurrence (Hangfire's scheduler takes a distributed lock) and each job is fetched by one worker.
     /// </summary>
-    private static PostgreSqlStorage Postgres(IServiceProvider services)
+    private static PostgreSqlStorage Postgres(string connectionString, TimeSpan queuePollInterval)
     {
-        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
-        var options = new PostgreSqlStorageOptions
-        {
-            SchemaName = PostgresSchema,
-            PrepareSchemaIfNecessary = true,
-            // Idle workers look for enqueued jobs this often; the default 15 s is longer than the pricing interval.
-            QueuePollInterval = RecurringJobs.SchedulePollingInterval(services.GetRequiredService<IOptions<JobsOptions>>().Value),
-        };
+        var options = new PostgreSqlStorageOptions { SchemaName = PostgresSchema, PrepareSchemaIfNecessary = true, QueuePollInterval = queuePollInterval };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>
-    /// The same database as the EF Core tables, in Hangfire's own schema, shared by every instance as on PostgreSQL.
-    /// Connections come from Microsoft.Data.SqlClient (the client EF Core uses), not the deprecated System.Data.SqlClient.
+    /// As on PostgreSQL, in Hangfire's own schema of the same database. Connections come from Microsoft.Data.SqlClient
+    /// (the client EF Core uses), not the deprecated System.Data.SqlClient.
     /// </summary>
-    private static SqlServerStorage SqlServer(IServiceProvider services)
-    {
-        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
-        var options = new SqlServerStorageOptions
-        {
-            SchemaName = SqlServerSchema,
-            PrepareSchemaIfNecessary = true,
-            // As on PostgreSQL: the default 15 s is longer than the pricing interval.
-            QueuePollInterval = RecurringJobs.SchedulePollingInterval(services.GetRequiredService<IOptions<JobsOptions>>().Value),
-        };
-        return new SqlServerStorage(() => new SqlConnection(connectionString), options);
-    }
+    private static SqlServerStorage SqlServer(string connectionString, TimeSpan queuePollInterval) =>
+        new(() => new SqlConnection(connectionString),
+            new SqlServerStorageOptions { SchemaName = SqlServerSchema, PrepareSchemaIfNecessary = true, QueuePollInterval = queuePollInterval });
 
     /// <summary>
     /// In memory: a SQLite deployment is one instance, so there is nobody to share a schedule with, and recurring jobs are

@@ -19,19 +19,24 @@ public sealed class SqlServerFixture : ProxyFixture
 
 /// <summary>Its migrations, Identity, the key cache, the usage writer and the portal's queries on SQL Server.</summary>
 [Trait("Database", "SqlServer")]
-public sealed class SqlServerTests(SqlServerFixture fixture) : IClassFixture<SqlServerFixture>
+public sealed class SqlServerTests(SqlServerFixture fixture) : DatabaseHostScenarios(fixture), IClassFixture<SqlServerFixture>
 {
     private static readonly AdminActor Actor = new("actor-id", "actor@spendops.test", IsGlobalAdmin: true);
 
     [RequiresSqlServerFact]
-    public async Task Startup_AppliesSqlServerMigrations()
-    {
-        var pending = await fixture.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
-        var provider = await fixture.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
+    public Task Startup_AppliesSqlServerMigrations() => Startup_AppliesMigrationsAsync("Microsoft.EntityFrameworkCore.SqlServer");
 
-        Assert.Empty(pending);
-        Assert.Equal("Microsoft.EntityFrameworkCore.SqlServer", provider);
-    }
+    [RequiresSqlServerFact]
+    public Task ProxiedCall_IsRecordedWithDimensions() => ProxiedCall_IsRecordedWithDimensionsAsync();
+
+    [RequiresSqlServerFact]
+    public Task RecordTheDatabaseRefuses_IsSetAsideAndTheRestOfItsBatchIsWritten() => RecordTheDatabaseRefuses_IsSetAsideAndTheRestOfItsBatchIsWrittenAsync();
+
+    [RequiresSqlServerFact]
+    public Task QueuedRecord_StoresEveryTokenCounter() => QueuedRecord_StoresEveryTokenCounterAsync();
+
+    [RequiresSqlServerFact]
+    public Task DisabledKey_IsRefusedWithinSeconds() => DisabledKey_IsRefusedWithinSecondsAsync();
 
     [RequiresSqlServerFact]
     public async Task Readiness_WithTheDatabaseUp_IsHealthy()
@@ -41,51 +46,6 @@ public sealed class SqlServerTests(SqlServerFixture fixture) : IClassFixture<Sql
         var response = await client.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [RequiresSqlServerFact]
-    public async Task ProxiedCall_IsRecordedWithDimensions()
-    {
-        var key = await fixture.CreateKeyAsync(new KeyPolicy { RequiredDims = ["user"] });
-        using var client = fixture.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/anthropic/v1/messages?beta=true")
-        {
-            Content = new StringContent("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[]}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-ASO-API-Key", key.FullKey);
-        request.Headers.Add("X-ASO-Dims", "user=alice,team=platform");
-
-        var response = await client.SendAsync(request);
-        var record = await fixture.WaitForUsageAsync(Assert.Single(response.Headers.GetValues("X-ASO-Request-Id")));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("alice", record.Dims["user"]);
-        Assert.Equal(2, record.DimensionRows.Count);
-        var byDimension = await fixture.WithDbAsync(db => db.UsageDimensions.CountAsync(d => d.Name == "team" && d.Value == "platform"));
-        Assert.Equal(1, byDimension);
-    }
-
-    [RequiresSqlServerFact]
-    public async Task RecordTheDatabaseRefuses_IsSetAsideAndTheRestOfItsBatchIsWritten()
-    {
-        var tenant = await fixture.EnsureTenantAsync("default");
-        var sink = fixture.App.Services.GetRequiredService<SpendOps.Proxy.Usage.UsageSink>();
-        UsageRecord Record(string id, string? keyId) => new()
-        {
-            RequestId = id, TenantId = tenant.Id, ApiKeyId = keyId, Timestamp = DateTimeOffset.UtcNow, Provider = "openai",
-            Endpoint = "chat.completions", UsageComplete = true, StatusCode = 200,
-        };
-        var prefix = Guid.NewGuid().ToString("N")[..8];
-
-        sink.Enqueue(Record($"{prefix}-good-1", "k1"));
-        sink.Enqueue(Record($"{prefix}-bad", new string('k', 100)));
-        sink.Enqueue(Record($"{prefix}-good-2", "k1"));
-
-        await fixture.WaitForUsageAsync($"{prefix}-good-1");
-        await fixture.WaitForUsageAsync($"{prefix}-good-2");
-        var rejected = Directory.GetFiles(fixture.App.SpillDirectory, "rejected-*.jsonl").SelectMany(File.ReadAllLines);
-        Assert.Contains(rejected, line => line.Contains($"{prefix}-bad", StringComparison.Ordinal));
-        Assert.Equal(0, await fixture.WithDbAsync(db => db.UsageRecords.CountAsync(r => r.RequestId == $"{prefix}-bad")));
     }
 
     [RequiresSqlServerFact]
@@ -102,25 +62,5 @@ public sealed class SqlServerTests(SqlServerFixture fixture) : IClassFixture<Sql
 
         Assert.Equal([Roles.Finance], listed.Roles);
         Assert.True(listed.IsDisabled);
-    }
-
-    [RequiresSqlServerFact]
-    public async Task DisabledKey_IsRefusedWithinSeconds()
-    {
-        var key = await fixture.CreateKeyAsync();
-        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
-        using var client = fixture.CreateClient();
-
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        HttpStatusCode status;
-        do
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/openai/v1/chat/completions") { Content = new StringContent("{\"model\":\"gpt-4.1\"}") };
-            request.Headers.Add("X-ASO-API-Key", key.FullKey);
-            status = (await client.SendAsync(request)).StatusCode;
-        }
-        while (status != HttpStatusCode.Forbidden && DateTime.UtcNow < deadline);
-
-        Assert.Equal(HttpStatusCode.Forbidden, status);
     }
 }
