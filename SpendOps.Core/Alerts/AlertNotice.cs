@@ -1,0 +1,16 @@
+namespace SpendOps.Core.Alerts;
+
+/// <summary>What a notification says, whatever the channel: which budget, what happened, the numbers and the period.</summary>
+public sealed record AlertNotice(
+    Guid TenantId,
+    string TenantName,
+    Guid? BudgetId,
+    string BudgetName,
+    AlertKind Kind,
+    int? ThresholdPercent,
+    decimal SpendUsd,
+    decimal AmountUsd,
+    decimal? ForecastUsd,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
+    DateTimeOffset RaisedAt);
