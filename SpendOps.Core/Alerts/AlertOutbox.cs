@@ -14,6 +14,8 @@ public sealed class AlertOutbox
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(notice);
+        if (recipients.Count == 0)
+            return;
         throw new NotImplementedException("Alert deliveries are not stored yet.");
     }
 }
