@@ -65,6 +65,30 @@ public sealed class UsageExplorerTests : PortalComponentTests
     }
 
     [Fact]
+    public async Task SortByCost_ClickedTwice_CheapestFirstThenDearestFirstWithUnpricedLast()
+    {
+        await using (var db = CreateContext())
+        {
+            var records = new[] { ("req-3c", 0.03m), ("req-1c", 0.01m), ("req-none", (decimal?)null), ("req-2c", 0.02m) }
+                .Select((r, i) =>
+                {
+                    var record = UsageSeed.Record(Tenant.Id, r.Item1, UsageSeed.March.AddMinutes(i));
+                    (record.CostUsd, record.PricingStatus) = (r.Item2, r.Item2 is null ? PricingStatus.Unpriced : PricingStatus.Priced);
+                    return record;
+                });
+            await UsageSeed.AddAsync(db, [.. records]);
+        }
+        var page = RenderExplorer();
+        page.WaitForAssertion(() => Assert.Equal(["req-2c", "req-none", "req-1c", "req-3c"], RequestIds(page)));
+
+        await page.FindAll("th .sortable-column-header").Single(h => h.TextContent.Trim() == "Cost").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(["req-1c", "req-2c", "req-3c", "req-none"], RequestIds(page)));
+
+        await page.FindAll("th .sortable-column-header").Single(h => h.TextContent.Trim() == "Cost").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal(["req-3c", "req-2c", "req-1c", "req-none"], RequestIds(page)));
+    }
+
+    [Fact]
     public async Task ApplyFilters_ModelTyped_ShowsOnlyThatModelAndPutsItInTheAddress()
     {
         await using (var db = CreateContext())
@@ -124,6 +148,9 @@ public sealed class UsageExplorerTests : PortalComponentTests
     /// <summary>The grid's record rows (not the "no records" row).</summary>
     private static IReadOnlyList<IElement> Rows(IRenderedComponent<UsageExplorer> page) =>
         [.. page.FindAll(".usage-grid tbody tr").Where(r => r.QuerySelector("a[href^='usage/']") is not null)];
+
+    private static string[] RequestIds(IRenderedComponent<UsageExplorer> page) =>
+        [.. Rows(page).Select(r => Uri.UnescapeDataString(r.QuerySelector("a[href^='usage/']")!.GetAttribute("href")!["usage/".Length..]))];
 
     private static string[] Chips(IElement row) => [.. row.QuerySelectorAll(".mud-chip").Select(c => c.TextContent.Trim())];
 }
