@@ -1,5 +1,5 @@
 using System.Globalization;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Web.Usage;
@@ -38,12 +38,13 @@ internal static class UsageDisplay
         _ => "unpriced",
     };
 
-    public static BadgeStyle PricingStatusStyle(PricingStatus status) => status switch
+    /// <summary>The badge colour of a pricing status: priced is fine, reported is information, the rest need a price.</summary>
+    public static Color PricingStatusStyle(PricingStatus status) => status switch
     {
-        PricingStatus.Priced => BadgeStyle.Success,
-        PricingStatus.Reported => BadgeStyle.Info,
-        PricingStatus.NotBillable => BadgeStyle.Light,
-        _ => BadgeStyle.Warning,
+        PricingStatus.Priced => Color.Success,
+        PricingStatus.Reported => Color.Info,
+        PricingStatus.NotBillable => Color.Default,
+        _ => Color.Warning,
     };
 
     /// <summary>Where a record's cost came from (catalog, tenant price, reported), or its pricing status when it has none.</summary>
@@ -55,11 +56,12 @@ internal static class UsageDisplay
         _ => PricingStatusName(status),
     };
 
-    public static BadgeStyle StatusStyle(int statusCode) => statusCode switch
+    /// <summary>The badge colour of an HTTP status: success, the caller's error, or the provider's (or our) failure.</summary>
+    public static Color StatusStyle(int statusCode) => statusCode switch
     {
-        >= 200 and < 300 => BadgeStyle.Success,
-        >= 400 and < 500 => BadgeStyle.Warning,
-        _ => BadgeStyle.Danger,
+        >= 200 and < 300 => Color.Success,
+        >= 400 and < 500 => Color.Warning,
+        _ => Color.Error,
     };
 
     public static string Dims(IReadOnlyDictionary<string, string> dims) =>

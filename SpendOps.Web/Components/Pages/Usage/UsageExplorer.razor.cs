@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 using SpendOps.Core.Data;
 using SpendOps.Core.Usage;
-using SpendOps.Web.Components.Shared;
 using SpendOps.Web.Portal;
 using SpendOps.Web.Usage;
 
@@ -17,9 +15,9 @@ namespace SpendOps.Web.Components.Pages.Usage;
 /// </summary>
 public sealed partial class UsageExplorer
 {
-    private static readonly IEnumerable<int> pageSizes = [25, 50, 100, 200];
-    private readonly LatestQuery latest = new();
-    private RadzenDataGrid<UsageListItem>? grid;
+    private static readonly int[] pageSizes = [25, 50, 100, UsagePageQuery.MaxPageSize];
+    private readonly Func<GridState<UsageListItem>, CancellationToken, Task<GridData<UsageListItem>>> load;
+    private MudDataGrid<UsageListItem>? grid;
     private Guid tenantId;
     private TenantCalendar? calendar;
     private DateOnly today;
@@ -27,10 +25,13 @@ public sealed partial class UsageExplorer
     private IReadOnlyList<string> errors = [];
     private IReadOnlyDictionary<string, string> keys = new Dictionary<string, string>();
     private IReadOnlyList<string> dimensionNames = [];
-    // Null until the first load: the grid only asks LoadData for the first page when it has no data yet.
-    private IReadOnlyList<UsageListItem>? items;
+    private IReadOnlyList<UsageListItem> items = [];
     private int count;
-    private bool loading = true;
+    private bool loadedOnce;
+
+    // One delegate for the page's lifetime: the page re-renders after every load (the count above the grid), and the
+    // grid must not see a new ServerData parameter each time.
+    public UsageExplorer() => load = LoadAsync;
 
     [Inject]
     private TenantContext Tenant { get; set; } = null!;
@@ -48,26 +49,29 @@ public sealed partial class UsageExplorer
     {
         tenantId = await Tenant.GetTenantIdAsync();
         await using var db = await Contexts.CreateDbContextAsync();
-        calendar = await TenantCalendar.ForTenantAsync(db, tenantId, CancellationToken.None);
-        today = calendar.DateOf(Clock.GetUtcNow());
+        // The calendar is set last: the page renders between these awaits, and the grid (which loads as soon as it is
+        // rendered) must not appear before the filter is read.
+        var tenantCalendar = await TenantCalendar.ForTenantAsync(db, tenantId, CancellationToken.None);
         keys = await db.ApiKeys.AsNoTracking().Where(k => k.TenantId == tenantId).ToDictionaryAsync(k => k.Id, k => k.Name);
-        ReadAddress();
+        filter = ReadAddress(tenantCalendar);
         dimensionNames = await UsageDimensionNamesQuery.GetAsync(db, new UsageFilter { TenantId = tenantId, From = filter.From, To = filter.To }, CancellationToken.None);
+        today = tenantCalendar.DateOf(Clock.GetUtcNow());
+        calendar = tenantCalendar;
         Navigation.LocationChanged += OnLocationChanged;
     }
 
-    /// <summary>Reads the filter from the address; without a period, this month in the tenant's zone.</summary>
-    private void ReadAddress()
+    /// <summary>Reads the filter from the address (and what was wrong with it); without a period, this month in the tenant's zone.</summary>
+    private UsageFilter ReadAddress(TenantCalendar tenantCalendar)
     {
         var query = UsageQueryString.Parse(Navigation.Uri);
         errors = query.Errors;
         var read = query.Filter with { TenantId = tenantId };
         if (read.From is null || read.To is null)
         {
-            var month = SpendPeriod.Resolve(SpendPeriodKind.ThisMonth, calendar!, Clock.GetUtcNow());
+            var month = SpendPeriod.Resolve(SpendPeriodKind.ThisMonth, tenantCalendar, Clock.GetUtcNow());
             read = read with { From = read.From ?? month.From, To = read.To ?? month.To };
         }
-        filter = read;
+        return read;
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
@@ -79,10 +83,15 @@ public sealed partial class UsageExplorer
 
     private async Task ReloadAsync()
     {
-        ReadAddress();
+        filter = ReadAddress(calendar!);
         StateHasChanged();
-        if (grid is not null)
-            await grid.FirstPage(forceReload: true);
+        // A new filter starts at its first page (keeping the sort); moving there loads it, staying there needs a reload.
+        if (grid is null)
+            return;
+        if (grid.CurrentPage == 0)
+            await grid.ReloadServerData();
+        else
+            grid.NavigateTo(Page.First);
     }
 
     private Task ApplyAsync(UsageFilter next)
@@ -91,24 +100,24 @@ public sealed partial class UsageExplorer
         return Task.CompletedTask;
     }
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<GridData<UsageListItem>> LoadAsync(GridState<UsageListItem> state, CancellationToken cancellationToken)
     {
-        loading = true;
-        var cancellationToken = latest.Start();
-        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
+        var sort = state.SortDefinitions.FirstOrDefault();
         try
         {
             await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-            var page = await UsagePageQuery.GetAsync(db, filter, SortOf(sort?.Property), sort?.SortOrder != SortOrder.Ascending,
-                args.Skip ?? 0, args.Top ?? 50, cancellationToken);
+            var page = await UsagePageQuery.GetAsync(db, filter, SortOf(sort?.SortBy), sort?.Descending ?? true,
+                state.Page * state.PageSize, state.PageSize, cancellationToken);
             items = page.Items;
             count = page.TotalCount;
-            loading = false;
+            loadedOnce = true;
+            StateHasChanged();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // A newer page or filter was asked for while this one loaded; its load resets the indicator.
+            // The grid asked for a newer page or filter while this one loaded; the newest answer is what it keeps.
         }
+        return new GridData<UsageListItem> { Items = items, TotalItems = count };
     }
 
     private static UsageSort SortOf(string? property) => property switch
@@ -130,6 +139,5 @@ public sealed partial class UsageExplorer
     public void Dispose()
     {
         Navigation.LocationChanged -= OnLocationChanged;
-        latest.Dispose();
     }
 }
