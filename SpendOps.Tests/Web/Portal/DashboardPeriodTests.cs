@@ -8,7 +8,7 @@ namespace SpendOps.Tests.Web.Portal;
 
 /// <summary>
 /// The dashboard in a browser on the records of <see cref="DashboardScenario"/>: a custom period typed into the date
-/// inputs updates the cards, on a phone without running off the screen and on a laptop.
+/// inputs updates the cards and the chart (its tooltips in dollars), on a phone without running off the screen and on a laptop.
 /// </summary>
 [Collection(PortalCollection.Name)]
 [Trait("Category", "E2E")]
@@ -41,6 +41,9 @@ public sealed class DashboardPeriodTests(PortalFixture fixture)
         await Assertions.Expect(total).ToHaveTextAsync("$6.75");
         await Assertions.Expect(dashboard.Page.Locator(".period-note")).ToHaveTextAsync("15 Feb 2026 – 10 Mar 2026 · times in UTC");
         await Assertions.Expect(dashboard.Page.GetByRole(AriaRole.Img, new() { Name = "Spend per day: openai $5.25; anthropic $1.50" })).ToBeVisibleAsync();
+        // A bar is a thick stroke along a line of no width, which Playwright never counts as visible: hover it regardless.
+        await dashboard.Page.Locator(".spend-chart-canvas path.mud-chart-bar").First.HoverAsync(new() { Force = true });
+        await Assertions.Expect(dashboard.Page.Locator(".spend-chart-canvas .mud-charts-tooltip")).ToHaveTextAsync("openai: $5.00");
         await dashboard.ScreenshotAsync($"custom-period-{width}");
         var overflow = await dashboard.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The page is {overflow} px wider than the {width} px screen.");
