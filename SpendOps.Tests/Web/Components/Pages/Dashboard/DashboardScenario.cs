@@ -14,8 +14,8 @@ internal static class DashboardScenario
     /// <summary>
     /// This month: backend's gpt-4.1 call today ($0.25; 1,000 uncached + 3,000 cached prompt tokens, 200 output),
     /// research's Claude call on the 2nd ($1.50; 500 uncached prompt tokens, 100 output) and an unpriced backend call on
-    /// the 5th. Last month: one $5.00 call. Month to date $1.75; the forecast runs $1.75 over 9.5 days on for the
-    /// 21.5 days left: 1.75 × 31 / 9.5 = $5.71.
+    /// the 5th. Last month: one $5.00 call. Month to date $1.75 in 9.5 days; the forecast adds that rate for the 21.5
+    /// days left: 1.75 × 31 / 9.5 = $5.71.
     /// </summary>
     public static async Task SeedAsync(SpendOpsDbContext db, Guid tenantId)
     {

@@ -75,6 +75,7 @@ public sealed class DashboardTests : PortalComponentTests
         var page = Render<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("$1.75", page.Find(".period-summary .spend-value").TextContent));
+        // 3,000 cache reads of 4,500 prompt tokens (1,000 + 3,000 + 500).
         Assert.Contains("3 request(s) · cache hit rate 66.7%", page.Find(".period-summary").TextContent);
         Assert.Equal("Cost from: catalog $1.75", page.Find(".cost-origins").TextContent);
         var unpriced = page.Find(".attention-list a");
