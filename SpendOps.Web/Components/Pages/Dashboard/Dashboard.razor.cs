@@ -53,5 +53,14 @@ public sealed partial class Dashboard
         }
     }
 
+    /// <summary>The dates the cards below cover and the zone their days are in: "1 Mar 2026 – 31 Mar 2026 · times in UTC".</summary>
+    private string PeriodNote()
+    {
+        var dates = period!.LastDay == period.FirstDay
+            ? period.FirstDay.ToString("d MMM yyyy", Culture)
+            : $"{period.FirstDay.ToString("d MMM yyyy", Culture)} – {period.LastDay.ToString("d MMM yyyy", Culture)}";
+        return $"{dates} · times in {calendar!.Zone.Id}";
+    }
+
     public void Dispose() => latest.Dispose();
 }
