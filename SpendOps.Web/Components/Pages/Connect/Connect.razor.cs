@@ -146,6 +146,10 @@ public sealed partial class Connect
         return patterns.FirstOrDefault(p => !p.Contains('*') && !p.Contains('?')) ?? setup.DefaultModel;
     }
 
+    private string KeyLabel(string? id) => keys.FirstOrDefault(k => k.Id == id)?.Label ?? "";
+
+    private string ProviderLabel(string? name) => providerOptions.FirstOrDefault(p => p.Name == name)?.Label ?? name ?? "";
+
     private sealed record KeyOption(string Id, string Label);
 
     private sealed record ProviderOption(string Name, string Label);

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Portal;
 
-namespace SpendOps.Web.Components.Pages.Connections;
+namespace SpendOps.Web.Components.Pages.Telemetry;
 
 /// <summary>
 /// A connection's ingest keys (hint, status, last use) with new, rotate and revoke. A new or rotated key is shown
@@ -25,10 +25,10 @@ public sealed partial class IngestKeyList
     private TenantContext Tenant { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = null!;
@@ -50,36 +50,38 @@ public sealed partial class IngestKeyList
     [Parameter]
     public EventCallback OnChanged { get; set; }
 
+    private string TitleId => $"keys-{Connection.Id:N}";
+
     private async Task CreateKeyAsync()
     {
         var created = await ChangeAsync((service, tenantId, actor) =>
             service.CreateKeyAsync(tenantId, $"{Connection.Name} ingest", [IngestKeyScopes.UsageWrite], Connection.Id, actor, CancellationToken.None));
         if (created is not null)
-            await ConnectionDialogs.ShowSetupAsync(Dialogs, "New ingest key: copy it now", Endpoint, Connection.Source, created.FullKey);
+            await TelemetryConnectionDialogs.ShowSetupAsync(Dialogs, "New ingest key: copy it now", Endpoint, Connection.Source, created.FullKey);
     }
 
     private async Task RotateAsync(IngestKeySummary key)
     {
-        if (await Dialogs.Confirm(
+        if (await Dialogs.ShowMessageBoxAsync("Rotate this ingest key?",
                 $"{key.DisplayHint} gets a new secret and the current one stops working at once: every Claude Code, Cowork or Office agents setup that uses it needs the new key.",
-                "Rotate this ingest key?", new ConfirmOptions { OkButtonText = "Rotate key", CancelButtonText = "Cancel", CloseDialogOnEsc = true }) != true)
+                yesText: "Rotate key", cancelText: "Cancel") != true)
             return;
         var rotated = await ChangeAsync((service, tenantId, actor) => service.RotateKeyAsync(tenantId, key.Id, actor, CancellationToken.None));
         if (rotated is not null)
-            await ConnectionDialogs.ShowSetupAsync(Dialogs, "Key rotated: copy the new key", Endpoint, Connection.Source, rotated.FullKey);
+            await TelemetryConnectionDialogs.ShowSetupAsync(Dialogs, "Key rotated: copy the new key", Endpoint, Connection.Source, rotated.FullKey);
     }
 
     private async Task RevokeAsync(IngestKeySummary key)
     {
-        if (await Dialogs.Confirm(
+        if (await Dialogs.ShowMessageBoxAsync("Revoke this ingest key?",
                 $"Senders using {key.DisplayHint} get 401 from now on and their telemetry is lost. A revoked key cannot be turned back on; create a new key instead.",
-                "Revoke this ingest key?", new ConfirmOptions { OkButtonText = "Revoke key", CancelButtonText = "Cancel", CloseDialogOnEsc = true }) != true)
+                yesText: "Revoke key", cancelText: "Cancel") != true)
             return;
         if (await ChangeAsync((service, tenantId, actor) => service.RevokeKeyAsync(tenantId, key.Id, actor, CancellationToken.None)) is not null)
-            Notifications.Notify(NotificationSeverity.Success, "Key revoked", $"{key.DisplayHint} no longer works.");
+            Snackbar.Add($"Key revoked: {key.DisplayHint} no longer works.", Severity.Success);
     }
 
-    /// <summary>Runs one key change in its own scope, for the signed-in admin's tenant; a rule violation becomes a notification.</summary>
+    /// <summary>Runs one key change in its own scope, for the signed-in admin's tenant; a rule violation becomes a snackbar.</summary>
     private async Task<T?> ChangeAsync<T>(Func<TelemetryConnectionService, Guid, string, Task<T>> change) where T : class
     {
         busy = true;
@@ -87,20 +89,18 @@ public sealed partial class IngestKeyList
         {
             if (!await Authorization.AllowsAsync(Authentication, PortalPolicies.Admin))
             {
-                Notifications.Notify(NotificationSeverity.Error, "Only administrators can change ingest keys.");
+                Snackbar.Add("Only administrators can change ingest keys.", Severity.Error);
                 return null;
             }
             var tenantId = await Tenant.GetTenantIdAsync();
             var actor = await Tenant.GetActorAsync();
-            T result;
-            await using (var scope = Scopes.CreateAsyncScope())
-                result = await change(scope.ServiceProvider.GetRequiredService<TelemetryConnectionService>(), tenantId, actor);
+            var result = await Scopes.RunAsync<TelemetryConnectionService, T>(service => change(service, tenantId, actor));
             await OnChanged.InvokeAsync();
             return result;
         }
         catch (DomainException e)
         {
-            Notifications.Notify(NotificationSeverity.Error, e.Message);
+            Snackbar.Add(e.Message, Severity.Error);
             return null;
         }
         finally

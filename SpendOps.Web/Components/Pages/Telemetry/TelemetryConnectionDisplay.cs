@@ -1,12 +1,12 @@
 using System.Globalization;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 
-namespace SpendOps.Web.Components.Pages.Connections;
+namespace SpendOps.Web.Components.Pages.Telemetry;
 
 /// <summary>How the connection pages name sources, states and sizes.</summary>
-internal static class ConnectionDisplay
+internal static class TelemetryConnectionDisplay
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
@@ -39,7 +39,7 @@ internal static class ConnectionDisplay
         _ => (bytes / (1024.0 * 1024)).ToString("0.#", Culture) + " MiB",
     };
 
-    public static BadgeStyle KeyStatusStyle(IngestKeyStatus status) => status == IngestKeyStatus.Active ? BadgeStyle.Success : BadgeStyle.Light;
+    public static Color KeyStatusColor(IngestKeyStatus status) => status == IngestKeyStatus.Active ? Color.Success : Color.Default;
 
     public static string KeyStatus(IngestKeyStatus status) => status == IngestKeyStatus.Active ? "active" : "revoked";
 

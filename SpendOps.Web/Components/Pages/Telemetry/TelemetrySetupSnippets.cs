@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpendOps.Core.Telemetry;
 
-namespace SpendOps.Web.Components.Pages.Connections;
+namespace SpendOps.Web.Components.Pages.Telemetry;
 
 /// <summary>
 /// The ready-to-paste telemetry setup for one connection, as the Claude setup guide lays it out: managed settings

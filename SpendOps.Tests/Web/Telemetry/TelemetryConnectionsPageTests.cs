@@ -6,13 +6,13 @@ using SpendOps.Tests.Infrastructure;
 using SpendOps.Tests.Proxy.Telemetry;
 using SpendOps.Tests.Web.Usage;
 
-namespace SpendOps.Tests.Web.Connections;
+namespace SpendOps.Tests.Web.Telemetry;
 
 /// <summary>
 /// The telemetry connection pages as first served (prerendered HTML), signed in through the real login form:
 /// roles, tenant checks, what is listed and that a full key never appears outside the one-time dialog.
 /// </summary>
-public sealed class ConnectionsPageTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>
+public sealed class TelemetryConnectionsPageTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>
 {
     [Fact]
     public async Task Connections_Finance_IsSentToAccessDenied()

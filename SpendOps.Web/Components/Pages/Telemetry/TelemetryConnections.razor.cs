@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core.Data;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Portal;
 
-namespace SpendOps.Web.Components.Pages.Connections;
+namespace SpendOps.Web.Components.Pages.Telemetry;
 
 /// <summary>
 /// The tenant's telemetry connections: where to send, when data last arrived, and their ingest keys; creating a
 /// connection shows its first key once with the setup to paste. Endpoints use this deployment's public address.
 /// </summary>
-public sealed partial class Connections
+public sealed partial class TelemetryConnections
 {
     private Guid tenantId;
     private TenantCalendar? calendar;
@@ -30,7 +30,7 @@ public sealed partial class Connections
     private IDbContextFactory<SpendOpsDbContext> Contexts { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -53,22 +53,24 @@ public sealed partial class Connections
     private async Task LoadAsync()
     {
         now = Clock.GetUtcNow();
-        await using var scope = Scopes.CreateAsyncScope();
-        connections = await scope.ServiceProvider.GetRequiredService<TelemetryConnectionService>().ListAsync(tenantId, CancellationToken.None);
+        connections = await Scopes.RunAsync<TelemetryConnectionService, IReadOnlyList<TelemetryConnectionSummary>>(service =>
+            service.ListAsync(tenantId, CancellationToken.None));
     }
+
+    private static string DetailHref(TelemetryConnectionSummary connection) => $"telemetry/{connection.Id:D}";
 
     private string EndpointOf(TelemetryConnectionSummary connection) => TelemetrySetupSnippets.Endpoint(baseUrl, connection.EndpointPath);
 
     private async Task CreateAsync()
     {
-        var created = await ConnectionDialogs.CreateAsync(Dialogs);
-        if (created is null)
+        if (await TelemetryConnectionDialogs.CreateAsync(Dialogs) is not { } created)
             return;
         await LoadAsync();
-        await ConnectionDialogs.ShowSetupAsync(Dialogs, $"Connection \"{created.Connection.Name}\" created: copy the key now",
+        StateHasChanged();
+        await TelemetryConnectionDialogs.ShowSetupAsync(Dialogs, $"Connection \"{created.Connection.Name}\" created: copy the key now",
             TelemetrySetupSnippets.Endpoint(baseUrl, created.EndpointPath), created.Connection.Source, created.FullKey);
     }
 
     private Task ShowSetupAsync(TelemetryConnectionSummary connection) =>
-        ConnectionDialogs.ShowSetupAsync(Dialogs, $"Setup for {connection.Name}", EndpointOf(connection), connection.Source, fullKey: null);
+        TelemetryConnectionDialogs.ShowSetupAsync(Dialogs, $"Setup for {connection.Name}", EndpointOf(connection), connection.Source, fullKey: null);
 }

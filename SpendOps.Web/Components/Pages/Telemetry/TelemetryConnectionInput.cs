@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using SpendOps.Core.Telemetry;
 
-namespace SpendOps.Web.Components.Pages.Connections;
+namespace SpendOps.Web.Components.Pages.Telemetry;
 
 /// <summary>The new-connection form.</summary>
-public sealed class ConnectionInput
+public sealed class TelemetryConnectionInput
 {
     [Required(ErrorMessage = "Name the connection, e.g. Claude Team.")]
     [StringLength(100, ErrorMessage = "The name must be at most 100 characters.")]

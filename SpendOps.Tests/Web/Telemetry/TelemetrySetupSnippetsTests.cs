@@ -1,8 +1,8 @@
 using System.Text.Json;
 using SpendOps.Core.Telemetry;
-using SpendOps.Web.Components.Pages.Connections;
+using SpendOps.Web.Components.Pages.Telemetry;
 
-namespace SpendOps.Tests.Web.Connections;
+namespace SpendOps.Tests.Web.Telemetry;
 
 /// <summary>The setup shown with a new key follows the Claude setup guide (steps 3 to 5) with this deployment's endpoint.</summary>
 public sealed class TelemetrySetupSnippetsTests
