@@ -74,6 +74,9 @@ public sealed partial class Connect
 
     private void SelectProvider(string name)
     {
+        // The select reports its value again when it closes; the same provider keeps the inputs and the test result.
+        if (string.Equals(name, provider.Name, StringComparison.OrdinalIgnoreCase))
+            return;
         provider = ProviderSetup.For(name);
         model = DefaultModel(selectedKey, provider);
         selectedTab = 0;
@@ -149,6 +152,12 @@ public sealed partial class Connect
     private string KeyLabel(string? id) => keys.FirstOrDefault(k => k.Id == id)?.Label ?? "";
 
     private string ProviderLabel(string? name) => providerOptions.FirstOrDefault(p => p.Name == name)?.Label ?? name ?? "";
+
+    private void KeyChosen(string? id)
+    {
+        if (id != selectedKeyId)
+            SelectKey(id);
+    }
 
     private sealed record KeyOption(string Id, string Label);
 
