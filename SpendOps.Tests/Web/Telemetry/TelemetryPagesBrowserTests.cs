@@ -46,7 +46,7 @@ public sealed class TelemetryPagesBrowserTests(PortalFixture fixture)
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Done, I have copied the key" }).ClickAsync();
         await page.Page.GetByRole(AriaRole.Dialog).WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
-        await page.Page.GetByRole(AriaRole.Link, new() { Name = name }).WaitForAsync();
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).WaitForAsync();
         Assert.StartsWith("ss_live_", key, StringComparison.Ordinal);
         Assert.DoesNotContain(key, await page.Page.ContentAsync(), StringComparison.Ordinal);
         page.AssertNoBrowserErrors();

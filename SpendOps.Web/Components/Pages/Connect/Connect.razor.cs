@@ -72,9 +72,16 @@ public sealed partial class Connect
         Rebuild();
     }
 
+    // As for the provider: the same key reported again keeps the dims typed and the test result.
+    private void KeyChosen(string? id)
+    {
+        if (id != selectedKeyId)
+            SelectKey(id);
+    }
+
     private void SelectProvider(string name)
     {
-        // The select reports its value again when it closes; the same provider keeps the inputs and the test result.
+        // The select can report the current value again (as its list closes): that must not reset the model or the test result.
         if (string.Equals(name, provider.Name, StringComparison.OrdinalIgnoreCase))
             return;
         provider = ProviderSetup.For(name);
@@ -152,12 +159,6 @@ public sealed partial class Connect
     private string KeyLabel(string? id) => keys.FirstOrDefault(k => k.Id == id)?.Label ?? "";
 
     private string ProviderLabel(string? name) => providerOptions.FirstOrDefault(p => p.Name == name)?.Label ?? name ?? "";
-
-    private void KeyChosen(string? id)
-    {
-        if (id != selectedKeyId)
-            SelectKey(id);
-    }
 
     private sealed record KeyOption(string Id, string Label);
 
