@@ -27,7 +27,7 @@ public sealed class ConnectSnippetsTests
     [InlineData(@"back\slash", @"$'back\\slash'")]
     [InlineData("a\nb", @"$'a\nb'")]
     public void AnsiC_SpecialCharacters_Escaped(string value, string expected) =>
-        Assert.Equal(expected, ConnectSnippets.AnsiC(value));
+        Assert.Equal(expected, SnippetQuoting.AnsiC(value));
 
     [Fact]
     public void ClaudeCodePowerShell_Headers_BacktickNewlineAndEscapedDollar()

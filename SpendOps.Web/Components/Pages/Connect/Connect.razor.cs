@@ -72,8 +72,18 @@ public sealed partial class Connect
         Rebuild();
     }
 
+    // As for the provider: the same key reported again keeps the dims typed and the test result.
+    private void KeyChosen(string? id)
+    {
+        if (id != selectedKeyId)
+            SelectKey(id);
+    }
+
     private void SelectProvider(string name)
     {
+        // The select can report the current value again (as its list closes): that must not reset the model or the test result.
+        if (string.Equals(name, provider.Name, StringComparison.OrdinalIgnoreCase))
+            return;
         provider = ProviderSetup.For(name);
         model = DefaultModel(selectedKey, provider);
         selectedTab = 0;
@@ -145,6 +155,10 @@ public sealed partial class Connect
             return setup.DefaultModel;
         return patterns.FirstOrDefault(p => !p.Contains('*') && !p.Contains('?')) ?? setup.DefaultModel;
     }
+
+    private string KeyLabel(string? id) => keys.FirstOrDefault(k => k.Id == id)?.Label ?? "";
+
+    private string ProviderLabel(string? name) => providerOptions.FirstOrDefault(p => p.Name == name)?.Label ?? name ?? "";
 
     private sealed record KeyOption(string Id, string Label);
 

@@ -33,22 +33,17 @@ public sealed record ProviderSetup(ProviderInfo Info, string SdkBasePath, string
 
     public string Name => Info.Name;
 
+    /// <summary>What the snippets need to know about the provider's API family.</summary>
+    public ApiFamily Api => ApiFamily.For(Info.Family);
+
+    /// <summary>Claude Code talks to Anthropic only.</summary>
     public bool IsAnthropic => Info.Family == ProviderFamily.Anthropic;
 
-    public bool IsGemini => Info.Family == ProviderFamily.Gemini;
+    /// <summary>Base URL for OpenAI SDKs.</summary>
+    public string OpenAiCompatibleBasePath => SdkBasePath + Api.OpenAiCompatibleSuffix;
 
-    /// <summary>Base URL for OpenAI SDKs: Gemini has an OpenAI-compatible surface next to its native one.</summary>
-    public string OpenAiCompatibleBasePath => IsGemini ? "/v1/google/v1beta/openai" : SdkBasePath;
-
-    /// <summary>The provider's own path of a typical generation call (what the key test evaluates).</summary>
-    public string CallPath(string model)
-    {
-        if (IsAnthropic)
-            return "/v1/messages";
-        if (IsGemini)
-            return $"/v1beta/models/{model}:generateContent";
-        return SdkBasePath[$"/v1/{Name}".Length..] + "/chat/completions";
-    }
+    /// <summary>The provider's own path of a typical generation call (what the key test evaluates): the SDK base path without the proxy's prefix.</summary>
+    public string CallPath(string model) => SdkBasePath[$"/v1/{Name}".Length..] + Api.GenerationPath(model);
 
     private static ProviderSetup Create(string name, string basePath, string model, string? keyVariable = null) =>
         new(ProviderCatalog.Find(name)!, basePath, keyVariable ?? name.ToUpperInvariant() + "_API_KEY", model);
