@@ -6,10 +6,13 @@ namespace SpendOps.Web.Components.Pages.Pricing;
 
 /// <summary>
 /// What the catalog checks corrected and what they left for review (<see cref="PriceService.GetCatalogChecksAsync"/>),
-/// with how to re-rate calls priced before a correction. The page shows it to administrators only.
+/// with how to re-rate calls priced before a correction. The page shows it to administrators only. Both lists are
+/// short (a few dozen catalog rows at most) and computed as a whole, so the grids page them in memory.
 /// </summary>
 public sealed partial class CatalogChecks
 {
+    private const int PageSize = 25;
+    private static readonly int[] pageSizes = [PageSize, 50, 100];
     private CatalogChecksReport? report;
 
     [Inject]

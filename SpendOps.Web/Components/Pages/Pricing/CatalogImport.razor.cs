@@ -43,9 +43,11 @@ public sealed partial class CatalogImport : IDisposable
     [Parameter]
     public EventCallback OnImported { get; set; }
 
-    private void Choose(InputFileChangeEventArgs e)
+    private void Choose(IBrowserFile? chosen)
     {
-        file = e.File;
+        file = chosen;
+        if (file is null)
+            return;
         result = null;
         error = file.Size > MaxBytes ? $"{file.Name} is {file.Size / (1024.0 * 1024):0.#} MB; the limit is {MaxMegabytes} MB." : null;
         if (error is not null)

@@ -3,9 +3,14 @@ using SpendOps.Core.Pricing;
 
 namespace SpendOps.Web.Components.Pages.Pricing;
 
-/// <summary>The tenant's discounts, each marked in force, scheduled, replaced or ended, with add and end for administrators.</summary>
+/// <summary>
+/// The tenant's discounts, each marked in force, scheduled, replaced or ended, with add and end for administrators.
+/// The whole list is loaded and paged in the grid: a row's state depends on the other versions of its scope, and a
+/// tenant has a handful of discounts, not thousands of rows.
+/// </summary>
 public sealed partial class DiscountList
 {
+    private static readonly int[] pageSizes = [10, 25, 50];
     private IReadOnlyList<DiscountRow>? rows;
 
     [Inject]

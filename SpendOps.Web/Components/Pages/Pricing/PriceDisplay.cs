@@ -1,5 +1,5 @@
 using System.Globalization;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core.Pricing;
 
 namespace SpendOps.Web.Components.Pages.Pricing;
@@ -12,8 +12,8 @@ internal static class PriceDisplay
     /// <summary>Provider names for filters and forms; an empty value means any provider.</summary>
     public static IReadOnlyList<string> Providers { get; } = Core.Providers.ProviderCatalog.All.Select(p => p.Name).ToList();
 
-    /// <summary>The service tiers with their own prices; standard is stored as none.</summary>
-    public static IReadOnlyList<TierOption> Tiers { get; } = [new(null, "standard"), new("flex", "flex"), new("priority", "priority")];
+    /// <summary>The service tiers with their own prices; standard is stored as no tier.</summary>
+    public static IReadOnlyList<string> Tiers { get; } = ["flex", "priority"];
 
     /// <summary>USD per million tokens (or per request), with at least cents and up to six more decimals.</summary>
     public static string Rate(decimal? value) => value is { } v ? v.ToString("$#,##0.00####", Culture) : "—";
@@ -41,12 +41,15 @@ internal static class PriceDisplay
         _ => "replaced",
     };
 
-    public static BadgeStyle StateStyle(PriceVersionState state) => state switch
+    public static Color StateColor(PriceVersionState state) => state switch
     {
-        PriceVersionState.InForce => BadgeStyle.Success,
-        PriceVersionState.Scheduled => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        PriceVersionState.InForce => Color.Success,
+        PriceVersionState.Scheduled => Color.Info,
+        _ => Color.Default,
     };
+
+    /// <summary>A discount version's state as <see cref="DiscountList"/> names it.</summary>
+    public static Color DiscountStateColor(string state) => state == "in force" ? Color.Success : Color.Default;
 
     public static string Percent(decimal value) => value.ToString("0.####", Culture) + " %";
 
@@ -54,5 +57,6 @@ internal static class PriceDisplay
     public static DateTimeOffset? FromUtcPicker(DateTime? picked) =>
         picked is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), TimeSpan.Zero) : null;
 
-    public sealed record TierOption(string? Value, string Text);
+    /// <summary>The format of the browser's own date-and-time input, which the effective-date fields use.</summary>
+    public const string PickerFormat = "yyyy-MM-ddTHH:mm";
 }

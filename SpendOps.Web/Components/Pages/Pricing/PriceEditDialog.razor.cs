@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Pricing;
 using SpendOps.Web.Portal;
@@ -14,7 +14,6 @@ namespace SpendOps.Web.Components.Pages.Pricing;
 /// </summary>
 public sealed partial class PriceEditDialog
 {
-    private const string RateFormat = "0.##########";
     private PriceInput input = new();
     private string? error;
     private bool saving;
@@ -22,8 +21,8 @@ public sealed partial class PriceEditDialog
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = null!;
 
-    [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = null!;
 
     [Inject]
     private TenantContext Tenant { get; set; } = null!;
@@ -59,7 +58,7 @@ public sealed partial class PriceEditDialog
     private bool CarriesHiddenRates => Template is { } t
         && (t.AudioInputPerMTok ?? t.AudioOutputPerMTok ?? t.ImageInputPerMTok ?? t.ImageOutputPerMTok ?? t.SearchFeeLow ?? t.SearchFeeMedium ?? t.SearchFeeHigh) is not null;
 
-    private string EffectivePlaceholder => IsNewVersion ? "now" : "first price: all past calls";
+    private string EffectiveHelp => IsNewVersion ? "Empty: from now" : "Empty: the first price, for all past calls";
 
     protected override void OnInitialized() =>
         input = PriceInput.For(Template, ForTenant || !CanSetCatalog, Provider, Model);
@@ -84,7 +83,7 @@ public sealed partial class PriceEditDialog
             await using var scope = Scopes.CreateAsyncScope();
             var saved = await scope.ServiceProvider.GetRequiredService<PriceService>().SetPriceAsync(
                 input.ToPrice(Template, tenantId, actor), PriceDisplay.FromUtcPicker(input.EffectiveFromUtc), actor, CancellationToken.None);
-            Dialogs.Close(saved);
+            Dialog.Close(DialogResult.Ok(saved));
         }
         catch (DomainException e)
         {
@@ -95,6 +94,4 @@ public sealed partial class PriceEditDialog
             saving = false;
         }
     }
-
-    private static Dictionary<string, object> Aria(string label) => new() { ["aria-label"] = label };
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 using SpendOps.Core.Pricing;
-using SpendOps.Web.Components.Shared;
 
 namespace SpendOps.Web.Components.Pages.Pricing;
 
@@ -10,19 +8,16 @@ namespace SpendOps.Web.Components.Pages.Pricing;
 /// Price rows of the catalog (no tenant) or of one tenant, searched and paged on the server: only the shown page
 /// reaches the browser. Each load runs <see cref="PriceService.ListPageAsync"/> in its own DI scope.
 /// </summary>
-public sealed partial class PriceGrid : IDisposable
+public sealed partial class PriceGrid
 {
     private const int FirstPageSize = 25;
-    private static readonly IEnumerable<int> pageSizes = [FirstPageSize, 50, 100];
-    private readonly LatestQuery latest = new();
-    private RadzenDataGrid<PriceListItem>? grid;
-    private IReadOnlyList<PriceListItem>? items;
-    private int count;
-    private bool loading = true;
+    private static readonly int[] pageSizes = [FirstPageSize, 50, 100];
+    private MudDataGrid<PriceListItem>? grid;
+    private IReadOnlyList<PriceListItem>? prerendered;
+    private Func<GridState<PriceListItem>, CancellationToken, Task<GridData<PriceListItem>>>? serverData;
     private string? search;
     private string? provider;
     private bool history;
-    private bool disposed;
 
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = null!;
@@ -31,7 +26,7 @@ public sealed partial class PriceGrid : IDisposable
     [Parameter]
     public Guid? TenantId { get; set; }
 
-    /// <summary>Prefix of the inputs' names, unique on the page.</summary>
+    /// <summary>Prefix of the inputs' ids, unique on the page.</summary>
     [Parameter, EditorRequired]
     public string Id { get; set; } = "";
 
@@ -62,38 +57,54 @@ public sealed partial class PriceGrid : IDisposable
             : "Your tenant pays the catalog prices. A tenant price is for a negotiated rate of one model; a discount below takes a percentage off catalog prices.";
 
     /// <summary>Reloads the current page, e.g. after a price was added.</summary>
-    public Task ReloadAsync() => disposed || grid is null ? Task.CompletedTask : grid.Reload();
+    public Task ReloadAsync() => grid is null || serverData is null ? Task.CompletedTask : grid.ReloadServerData();
 
-    private Task SearchAsync() => grid?.FirstPage(forceReload: true) ?? Task.CompletedTask;
-
-    // The first page is loaded here, not by the grid: the grid asks LoadData only once interactive, so the
-    // prerendered page would show an empty table until the circuit starts. With data, the grid leaves page one alone.
-    protected override Task OnInitializedAsync() => LoadAsync(new LoadDataArgs { Skip = 0, Top = FirstPageSize });
-
-    private async Task LoadAsync(LoadDataArgs args)
+    // The grid asks ServerData for its first page only once interactive (after its first render), so the prerendered
+    // page would show an empty table until the circuit starts: prerendering loads the first page itself instead.
+    protected override async Task OnInitializedAsync()
     {
-        loading = true;
-        var cancellationToken = latest.Start();
-        try
-        {
-            await using var scope = Scopes.CreateAsyncScope();
-            var page = await scope.ServiceProvider.GetRequiredService<PriceService>().ListPageAsync(
-                new PriceQuery(search, provider, TenantId, history), args.Skip ?? 0, args.Top ?? FirstPageSize, cancellationToken);
-            items = page.Items;
-            count = page.TotalCount;
-            loading = false;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // A newer search started while this one ran; its load resets the indicator.
-        }
+        if (RendererInfo.IsInteractive)
+            serverData = LoadAsync;
+        else
+            prerendered = (await ListPageAsync(0, FirstPageSize, CancellationToken.None)).Items;
     }
 
-    private static Dictionary<string, object> Aria(string label) => new() { ["aria-label"] = label };
-
-    public void Dispose()
+    private async Task<GridData<PriceListItem>> LoadAsync(GridState<PriceListItem> state, CancellationToken cancellationToken)
     {
-        disposed = true;
-        latest.Dispose();
+        var page = await ListPageAsync(state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new GridData<PriceListItem> { Items = page.Items, TotalItems = page.TotalCount };
     }
+
+    private async Task<PricePage> ListPageAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PriceService>().ListPageAsync(
+            new PriceQuery(search, provider, TenantId, history), skip, take, cancellationToken);
+    }
+
+    private Task ProviderChangedAsync(string? value)
+    {
+        provider = value;
+        return SearchAsync();
+    }
+
+    private Task HistoryChangedAsync(bool value)
+    {
+        history = value;
+        return SearchAsync();
+    }
+
+    // A new search starts again at its first page; moving to it loads it, staying on it needs a reload.
+    private async Task SearchAsync()
+    {
+        if (grid is null || serverData is null)
+            return;
+        if (grid.CurrentPage == 0)
+            await grid.ReloadServerData();
+        else
+            grid.NavigateTo(Page.First);
+    }
+
+    private static string SourceTitle(ModelPrice price) =>
+        $"Added by {price.CreatedBy} on {PriceDisplay.Utc(price.CreatedAt)}{(price.Note is { } note ? ": " + note : "")}";
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core.Data;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
@@ -20,6 +20,10 @@ namespace SpendOps.Web.Components.Pages.Pricing;
 public sealed partial class Pricing
 {
     private static readonly string[] tabs = ["catalog", "tenant", "unpriced", "tools", "checks"];
+
+    // Esc closes, like every dialog; a click beside the form does not, so typed rates are not lost by a stray click.
+    private static readonly DialogOptions formDialogOptions = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
+
     private Guid tenantId;
     private TenantCalendar? calendar;
     private DateOnly today;
@@ -47,10 +51,10 @@ public sealed partial class Pricing
     private AuthenticationStateProvider Authentication { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private NotificationService Notifications { get; set; } = null!;
+    private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -103,33 +107,31 @@ public sealed partial class Pricing
 
     private async Task OpenPriceDialogAsync(string title, ModelPrice? template, bool forTenant, string? provider, string? model)
     {
-        var saved = await Dialogs.OpenAsync<PriceEditDialog>(title, new Dictionary<string, object?>
+        var dialog = await Dialogs.ShowAsync<PriceEditDialog>(title, new DialogParameters<PriceEditDialog>
         {
-            [nameof(PriceEditDialog.Template)] = template,
-            [nameof(PriceEditDialog.ForTenant)] = forTenant,
-            [nameof(PriceEditDialog.CanSetCatalog)] = canEditCatalog,
-            [nameof(PriceEditDialog.Provider)] = provider,
-            [nameof(PriceEditDialog.Model)] = model,
-        }, DialogOptions()) as ModelPrice;
-        if (saved is null)
+            { d => d.Template, template },
+            { d => d.ForTenant, forTenant },
+            { d => d.CanSetCatalog, canEditCatalog },
+            { d => d.Provider, provider },
+            { d => d.Model, model },
+        }, formDialogOptions);
+        if (await dialog.Result is not { Canceled: false, Data: ModelPrice saved })
             return;
-        Notifications.Notify(NotificationSeverity.Success, $"Price saved for {saved.ModelKey}",
-            "Unpriced calls get it within seconds; re-rate to re-price calls already priced.", TimeSpan.FromSeconds(6));
+        Snackbar.Add($"Price saved for {saved.ModelKey}. Unpriced calls get it within seconds; re-rate to re-price calls already priced.", Severity.Success);
         await ChangedAsync();
     }
 
     private async Task EditDiscountAsync(PriceDiscount? current, decimal? percent)
     {
         var title = current is null ? "Add a discount" : "End this discount";
-        var saved = await Dialogs.OpenAsync<DiscountEditDialog>(title, new Dictionary<string, object?>
+        var dialog = await Dialogs.ShowAsync<DiscountEditDialog>(title, new DialogParameters<DiscountEditDialog>
         {
-            [nameof(DiscountEditDialog.Current)] = current,
-            [nameof(DiscountEditDialog.Percent)] = percent,
-        }, DialogOptions()) as PriceDiscount;
-        if (saved is null)
+            { d => d.Current, current },
+            { d => d.Percent, percent },
+        }, formDialogOptions);
+        if (await dialog.Result is not { Canceled: false, Data: PriceDiscount saved })
             return;
-        Notifications.Notify(NotificationSeverity.Success, $"Discount of {PriceDisplay.Percent(saved.Percent)} saved",
-            "Re-rate a period to apply it to calls already priced.", TimeSpan.FromSeconds(6));
+        Snackbar.Add($"Discount of {PriceDisplay.Percent(saved.Percent)} saved. Re-rate a period to apply it to calls already priced.", Severity.Success);
         if (selectedIndex == 1 && discountList is not null)
             await discountList.ReloadAsync();
     }
@@ -146,7 +148,4 @@ public sealed partial class Pricing
             await tenantGrid.ReloadAsync();
         await LoadUnpricedAsync();
     }
-
-    // Esc closes, like every dialog; a click beside the form does not, so typed rates are not lost by a stray click.
-    private static DialogOptions DialogOptions() => new() { Width = "760px", CloseDialogOnEsc = true, CloseDialogOnOverlayClick = false, CssClass = "pricing-dialog" };
 }

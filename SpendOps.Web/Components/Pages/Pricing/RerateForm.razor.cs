@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
@@ -26,7 +26,7 @@ public sealed partial class RerateForm : IDisposable
     private bool busy;
     private string stage = "";
     private string? message;
-    private AlertStyle messageStyle = AlertStyle.Info;
+    private Severity messageSeverity = Severity.Info;
 
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = null!;
@@ -35,7 +35,7 @@ public sealed partial class RerateForm : IDisposable
     private TenantContext Tenant { get; set; } = null!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = null!;
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
@@ -65,7 +65,7 @@ public sealed partial class RerateForm : IDisposable
         message = null;
         if (!await Authorization.AllowsAsync(Authentication, allTenants ? PortalPolicies.GlobalAdmin : PortalPolicies.Admin))
         {
-            Show(AlertStyle.Danger, allTenants ? "Only global administrators can re-rate every tenant." : "Only administrators can re-rate.");
+            Show(Severity.Error, allTenants ? "Only global administrators can re-rate every tenant." : "Only administrators can re-rate.");
             return;
         }
         var span = period.Resolve(Calendar, Clock.GetUtcNow());
@@ -76,23 +76,23 @@ public sealed partial class RerateForm : IDisposable
             return;
         if (preview.Examined == 0)
         {
-            Show(AlertStyle.Info, "No calls in this period match; there is nothing to re-rate.");
+            Show(Severity.Info, "No calls in this period match; there is nothing to re-rate.");
             return;
         }
         if (preview.Changed == 0)
         {
-            Show(AlertStyle.Info, $"All {UsageDisplay.Count(preview.Examined)} records in this period already have the current price; nothing would change.");
+            Show(Severity.Info, $"All {UsageDisplay.Count(preview.Examined)} records in this period already have the current price; nothing would change.");
             return;
         }
 
-        var confirmed = await Dialogs.Confirm(Summary(preview, span), "Re-rate this period?", new ConfirmOptions
+        var dialog = await Dialogs.ShowAsync<RerateConfirmDialog>("Re-rate this period?", new DialogParameters<RerateConfirmDialog>
         {
-            OkButtonText = $"Re-rate {UsageDisplay.Count(preview.Changed)} records",
-            CancelButtonText = "Cancel",
-            CloseDialogOnEsc = true,
-            Width = "560px",
-        });
-        if (confirmed != true)
+            { d => d.Preview, preview },
+            { d => d.Period, span },
+            { d => d.Zone, Calendar.Zone.Id },
+            { d => d.AllTenants, allTenants },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false })
             return;
 
         var actor = await Tenant.GetActorAsync();
@@ -100,7 +100,7 @@ public sealed partial class RerateForm : IDisposable
         var result = await RunAsync("Re-rating…", prices => prices.RerateAsync(request, actor, CancellationToken.None));
         if (result is null)
             return;
-        Show(AlertStyle.Success, $"Re-rated {UsageDisplay.Count(result.Changed)} of {UsageDisplay.Count(result.Examined)} records "
+        Show(Severity.Success, $"Re-rated {UsageDisplay.Count(result.Changed)} of {UsageDisplay.Count(result.Examined)} records "
             + $"({UsageDisplay.Count(result.FromReported)} from a reported cost to our price): "
             + $"cost {UsageDisplay.Usd(result.CostBefore)} → {UsageDisplay.Usd(result.CostAfter)}.");
         await OnRerated.InvokeAsync();
@@ -118,7 +118,7 @@ public sealed partial class RerateForm : IDisposable
         }
         catch (DomainException e)
         {
-            Show(AlertStyle.Danger, e.Message);
+            Show(Severity.Error, e.Message);
             return null;
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
@@ -132,35 +132,9 @@ public sealed partial class RerateForm : IDisposable
         }
     }
 
-    private RenderFragment Summary(RerateResult preview, SpendPeriod span) => builder =>
+    private void Show(Severity severity, string text)
     {
-        var difference = preview.CostAfter - preview.CostBefore;
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "rerate-summary");
-        builder.OpenElement(2, "p");
-        builder.AddContent(3, $"{UsageDisplay.Count(preview.Examined)} records from {span.FirstDay:yyyy-MM-dd} to {span.LastDay:yyyy-MM-dd} ({Calendar.Zone.Id})"
-            + $"{(allTenants ? " of every tenant" : "")}; {UsageDisplay.Count(preview.Changed)} would change.");
-        builder.CloseElement();
-        builder.OpenElement(4, "p");
-        builder.AddContent(5, $"Cost before: {UsageDisplay.Usd(preview.CostBefore)}. Cost after: {UsageDisplay.Usd(preview.CostAfter)} "
-            + $"({(difference >= 0 ? "+" : "−")}{UsageDisplay.Usd(Math.Abs(difference))}).");
-        builder.CloseElement();
-        if (preview.FromReported > 0)
-        {
-            builder.OpenElement(8, "p");
-            builder.AddContent(9, $"{UsageDisplay.Count(preview.FromReported)} of them now count at the cost their source reported (their model had no price) "
-                + "and would move to our price.");
-            builder.CloseElement();
-        }
-        builder.OpenElement(10, "p");
-        builder.AddContent(11, "The change is recorded in the audit log. It can be undone only by correcting prices and re-rating again.");
-        builder.CloseElement();
-        builder.CloseElement();
-    };
-
-    private void Show(AlertStyle style, string text)
-    {
-        messageStyle = style;
+        messageSeverity = severity;
         message = text;
     }
 
