@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
-using Radzen;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
 using SpendOps.Web.Components;
@@ -21,8 +20,6 @@ public static class PortalServiceCollectionExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        // Pages not yet moved to MudBlazor still use Radzen's components, dialogs and notifications.
-        services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

@@ -92,8 +92,8 @@ public sealed class SpendFlowTests(PortalFixture fixture)
 
         foreach (var (path, heading) in new[]
         {
-            ("/pricing", "Pricing"), ("/pricing?tab=unpriced", "Pricing"), ("/pricing?tab=checks", "Catalog checks"), ("/connections", "Telemetry connections"),
-            ($"/connections/{connection.Connection.Id}", connection.Connection.Name),
+            ("/pricing", "Pricing"), ("/pricing?tab=unpriced", "Pricing"), ("/pricing?tab=checks", "Catalog checks"), ("/telemetry", "Telemetry connections"),
+            ($"/telemetry/{connection.Connection.Id}", connection.Connection.Name),
         })
         {
             var page = await session.OpenAsync(path);

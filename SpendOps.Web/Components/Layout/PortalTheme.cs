@@ -35,9 +35,6 @@ public static class PortalTheme
         LayoutProperties = new LayoutProperties { DrawerWidthLeft = "220px" },
     };
 
-    /// <summary>Radzen's matching theme, for the pages that have not moved to MudBlazor yet.</summary>
-    public static string RadzenTheme(bool darkMode) => darkMode ? "material-dark" : "material";
-
     /// <summary>The remembered choice from the request's cookie; null when the user has not chosen (follow the system).</summary>
     public static bool? FromCookie(string? value) => value switch
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using SpendOps.Core.Usage;
-using SpendOps.Web.Usage;
+using SpendOps.Web.Components.Shared;
 
 namespace SpendOps.Web.Components.Pages.Dashboard;
 

@@ -7,7 +7,6 @@ using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Components.Shared;
 using SpendOps.Web.Portal;
-using SpendOps.Web.Usage;
 
 namespace SpendOps.Web.Components.Pages.Pricing;
 

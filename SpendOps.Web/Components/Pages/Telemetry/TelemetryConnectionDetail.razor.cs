@@ -6,7 +6,7 @@ using SpendOps.Core.Data;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Portal;
-using SpendOps.Web.Usage;
+using SpendOps.Web.Components.Shared;
 
 namespace SpendOps.Web.Components.Pages.Telemetry;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using MudBlazor;
 using SpendOps.Core.Usage;
 
-namespace SpendOps.Web.Usage;
+namespace SpendOps.Web.Components.Shared;
 
 /// <summary>How the portal shows money, tokens, times and record states, the same on every page.</summary>
 internal static class UsageDisplay
