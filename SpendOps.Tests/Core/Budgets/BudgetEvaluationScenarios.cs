@@ -96,6 +96,31 @@ public sealed class BudgetEvaluationScenarios(UsageDatabaseFixture fixture)
             Kinds(stored.Where(a => a.BudgetId == b.Id).OrderBy(a => a.Kind).ThenBy(a => a.ThresholdPercent))));
     }
 
+    /// <summary>
+    /// Scope translated to SQL on this database: dimension alternatives, a case-insensitive model pattern with a literal
+    /// '_' in it, and a source. $1.00 + $2.00 match; $4.00 (team=data), $8.00 (telemetry) and $16.00 (gptx4: the '_' of gpt_4 is
+    /// not a wildcard) do not.
+    /// </summary>
+    public async Task ScopedSpend_TranslatesPatternsAndAlternatives()
+    {
+        var seed = UsageSeed.NewTenant();
+        var telemetry = seed.Record("2026-03-02T10:00:00Z", 8m, "anthropic", "claude-opus-4-1", ("team", "backend"));
+        telemetry.Source = SpendOps.Core.Usage.UsageSource.Telemetry;
+        await fixture.AddAsync(
+            seed.Record("2026-03-02T10:00:00Z", 1m, "anthropic", "Claude-Opus-4-1", ("team", "backend")),
+            seed.Record("2026-03-02T10:00:00Z", 2m, "anthropic", "claude-sonnet-4-5", ("team", "ml")),
+            seed.Record("2026-03-02T10:00:00Z", 4m, "anthropic", "claude-opus-4-1", ("team", "data")),
+            telemetry,
+            seed.Record("2026-03-02T10:00:00Z", 16m, "openai", "gptx4", ("team", "ml")));
+        var march = new BudgetPeriod(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
+        await using var db = fixture.CreateContext();
+
+        var spend = await BudgetSpendQuery.GetAsync(db, seed.TenantId,
+            BudgetScopeTerms.Parse(["dim:team=backend", "dim:team=ml", "model:CLAUDE-*", "model:gpt_4", "source:proxy"]), march, CancellationToken.None);
+
+        Assert.Equal(3m, spend.SpendUsd);
+    }
+
     private BudgetEvaluator Evaluator(TimeProvider clock) =>
         new(new FixtureContexts(fixture), new AlertOutbox(), clock, NullLogger<BudgetEvaluator>.Instance);
 

@@ -12,4 +12,7 @@ public sealed class PostgresBudgetEvaluationTests(PostgresUsageDatabaseFixture f
 
     [RequiresPostgresFact]
     public Task RacingEvaluations_RaiseEachAlertOnce() => scenarios.RacingEvaluations_RaiseEachAlertOnce();
+
+    [RequiresPostgresFact]
+    public Task ScopedSpend_TranslatesPatternsAndAlternatives() => scenarios.ScopedSpend_TranslatesPatternsAndAlternatives();
 }

@@ -14,4 +14,7 @@ public sealed class SqliteBudgetEvaluationTests(SqliteUsageDatabaseFixture fixtu
 
     [Fact]
     public Task RacingEvaluations_RaiseEachAlertOnce() => scenarios.RacingEvaluations_RaiseEachAlertOnce();
+
+    [Fact]
+    public Task ScopedSpend_TranslatesPatternsAndAlternatives() => scenarios.ScopedSpend_TranslatesPatternsAndAlternatives();
 }
