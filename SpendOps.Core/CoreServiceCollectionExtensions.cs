@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SpendOps.Core.Audit;
+using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
 using SpendOps.Core.Jobs;
 using SpendOps.Core.Keys;
@@ -28,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         builder.AddSpendOpsPricing();
         builder.AddSpendOpsJobs();
         builder.Services.TryAddScoped<TelemetryConnectionService>();
+        builder.AddSpendOpsBudgets();
         return builder;
     }
 }

@@ -30,6 +30,19 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    /// <summary>
+    /// True when a unique index refused the row: PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE (2067) and
+    /// SQLITE_CONSTRAINT_PRIMARYKEY (1555), SQL Server 2627 and 2601. Inserts that race on purpose (an alert that several
+    /// instances raise at once) read it as "someone else did it first".
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => exception.GetBaseException() switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        SqlException sqlServer => sqlServer.Number is 2627 or 2601,
+        _ => false,
+    };
+
     /// <summary>The classification of one SQL Server error number (SqlException has no public constructor to test with).</summary>
     internal static bool IsSqlServerDataError(int number) => SqlServerDataErrors.Contains(number);
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Audit;
+using SpendOps.Core.Budgets;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Pricing.Checks;
@@ -37,6 +39,8 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
     public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,9 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             CheckSchedule(options.PricingInterval, options.Pricing.IntervalSeconds, $"{pricing}:IntervalSeconds", failures);
         if (Check(options.Retention, retention, failures))
             CheckSchedule(options.RetentionInterval, options.Retention.IntervalMinutes, $"{retention}:IntervalMinutes", failures);
+        const string budgets = $"{JobsOptions.SectionName}:Budgets";
+        if (Check(options.Budgets, budgets, failures))
+            CheckSchedule(options.BudgetsInterval, options.Budgets.IntervalSeconds, $"{budgets}:IntervalSeconds", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Budgets;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -40,6 +41,7 @@ internal static class JobsServiceCollectionExtensions
 
         services.TryAddScoped<PricingJob>();
         services.TryAddScoped<RetentionJob>();
+        services.TryAddScoped<BudgetEvaluationJob>();
         services.AddHostedService<JobServer>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Hangfire;
+using SpendOps.Core.Budgets;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -26,6 +27,11 @@ internal static class RecurringJobs
             manager.AddOrUpdate<RetentionJob>(RetentionJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.RetentionInterval), Utc);
         else
             manager.RemoveIfExists(RetentionJob.Id);
+
+        if (options.Budgets.Enabled)
+            manager.AddOrUpdate<BudgetEvaluationJob>(BudgetEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.BudgetsInterval), Utc);
+        else
+            manager.RemoveIfExists(BudgetEvaluationJob.Id);
     }
 
     /// <summary>
@@ -36,6 +42,8 @@ internal static class RecurringJobs
     public static TimeSpan SchedulePollingInterval(JobsOptions options)
     {
         var shortest = options.Pricing.Enabled ? options.PricingInterval : options.RetentionInterval;
+        if (options.Budgets.Enabled && options.BudgetsInterval < shortest)
+            shortest = options.BudgetsInterval;
         return TimeSpan.FromSeconds(Math.Clamp(shortest.TotalSeconds / 5, 1, 15));
     }
 

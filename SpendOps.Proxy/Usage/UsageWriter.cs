@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
@@ -12,13 +13,15 @@ namespace SpendOps.Proxy.Usage;
 /// <summary>
 /// Drains the usage queue into the database in batches. A batch that cannot be written (database down) goes
 /// to the spill file at once, so nothing waits in memory for an outage to end; the spill file is replayed
-/// every few seconds until it is empty. At shutdown the queue is closed and drained. Records are priced on the way in.
+/// every few seconds until it is empty. At shutdown the queue is closed and drained. Records are priced on the way in,
+/// and each stored batch signals the budget evaluation (<see cref="BudgetEvaluationSignal"/>: debounced, never waited for).
 /// </summary>
 internal sealed partial class UsageWriter(
     UsageSink sink,
     UsageSpillFile spill,
     IDbContextFactory<SpendOpsDbContext> contexts,
     PriceCache prices,
+    BudgetEvaluationSignal budgets,
     TimeProvider clock,
     UsageMetrics metrics,
     IOptions<UsageOptions> options,
@@ -172,6 +175,7 @@ internal sealed partial class UsageWriter(
         metrics.OnWritten(records.Count);
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
         await SupersessionRules.ApplyForProxyRecordsAsync(db, records, cancellationToken);
+        budgets.Notify();
     }
 
     /// <summary>

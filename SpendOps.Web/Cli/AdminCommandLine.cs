@@ -12,7 +12,7 @@ namespace SpendOps.Web.Cli;
 /// </summary>
 internal static class AdminCommandLine
 {
-    private static readonly IReadOnlyList<CliCommand> Commands = [.. TenantCommands.All, .. KeyCommands.All, .. UsageCommands.All, .. PriceCommands.All, .. ConnectionCommands.All];
+    private static readonly IReadOnlyList<CliCommand> Commands = [.. TenantCommands.All, .. KeyCommands.All, .. UsageCommands.All, .. PriceCommands.All, .. ConnectionCommands.All, .. BudgetCommands.All, .. AlertCommands.All];
 
     private static readonly HashSet<string> Groups = Commands.Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
 
@@ -35,7 +35,7 @@ internal static class AdminCommandLine
 
         try
         {
-            var arguments = CliArguments.Parse(name, args[2..], command.Options, command.Flags);
+            var arguments = CliArguments.Parse(name, args[2..], command.Options, command.Flags, command.Repeatable);
             using var host = BuildHost();
             await using var scope = host.Services.CreateAsyncScope();
             await DatabaseStartup.PrepareAsync(host.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);

@@ -1,17 +1,22 @@
 namespace SpendOps.Web.Cli;
 
-/// <summary>Positional arguments, <c>--name value</c> options and <c>--flag</c> switches of one command.</summary>
+/// <summary>
+/// Positional arguments, <c>--name value</c> options and <c>--flag</c> switches of one command. A repeatable option
+/// takes every value up to the next <c>--option</c> and may be given again: <c>--scope a b --scope c</c>.
+/// </summary>
 internal sealed class CliArguments
 {
     private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
     private readonly HashSet<string> flags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> repeated = new(StringComparer.Ordinal);
 
     private CliArguments(string commandName) => CommandName = commandName;
 
     public string CommandName { get; }
     public List<string> Positional { get; } = [];
 
-    public static CliArguments Parse(string commandName, IReadOnlyList<string> args, IReadOnlyCollection<string> knownOptions, IReadOnlyCollection<string> knownFlags)
+    public static CliArguments Parse(string commandName, IReadOnlyList<string> args, IReadOnlyCollection<string> knownOptions, IReadOnlyCollection<string> knownFlags,
+        IReadOnlyCollection<string>? repeatableOptions = null)
     {
         var parsed = new CliArguments(commandName);
         for (var i = 0; i < args.Count; i++)
@@ -37,6 +42,18 @@ internal sealed class CliArguments
             }
             if (!knownOptions.Contains(name))
                 throw new CliUsageException($"'{commandName}' has no option --{name}. Options: {Describe(knownOptions, knownFlags)}");
+            if (repeatableOptions?.Contains(name) == true)
+            {
+                if (!parsed.repeated.TryGetValue(name, out var values))
+                    parsed.repeated[name] = values = [];
+                if (inlineValue is not null)
+                    values.Add(inlineValue);
+                while (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    values.Add(args[++i]);
+                if (values.Count == 0)
+                    throw new CliUsageException($"--{name} needs a value");
+                continue;
+            }
             var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new CliUsageException($"--{name} needs a value"));
             if (!parsed.options.TryAdd(name, value))
                 throw new CliUsageException($"--{name} is given twice");
@@ -47,6 +64,9 @@ internal sealed class CliArguments
     public bool Flag(string name) => flags.Contains(name);
 
     public string? Option(string name) => options.GetValueOrDefault(name);
+
+    /// <summary>Every value of a repeatable option, in order.</summary>
+    public IReadOnlyList<string> Values(string name) => repeated.TryGetValue(name, out var values) ? values : [];
 
     public string RequiredOption(string name) =>
         options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new CliUsageException($"'{CommandName}' needs --{name}");

@@ -6,4 +6,5 @@ internal sealed record CliCommand(
     string Usage,
     IReadOnlyCollection<string> Options,
     IReadOnlyCollection<string> Flags,
-    Func<CliContext, Task<int>> RunAsync);
+    Func<CliContext, Task<int>> RunAsync,
+    IReadOnlyCollection<string>? Repeatable = null);

@@ -30,7 +30,8 @@ public sealed class JobsRegistrationTests
         var storage = host.Services.GetRequiredService<JobStorage>();
         var jobs = RecurringJobsOf(storage).ToDictionary(j => j.Id);
 
-        Assert.Equal(["pricing", "retention"], jobs.Keys.Order());
+        Assert.Equal(["budgets", "pricing", "retention"], jobs.Keys.Order());
+        Assert.Equal("* * * * *", jobs["budgets"].Cron);
         Assert.Equal("*/5 * * * * *", jobs["pricing"].Cron);
         Assert.Equal(nameof(PricingJob.RunAsync), jobs["pricing"].Job.Method.Name);
         Assert.Equal("*/15 * * * *", jobs["retention"].Cron);
@@ -47,8 +48,8 @@ public sealed class JobsRegistrationTests
 
         var jobs = RecurringJobsOf(host.Services.GetRequiredService<JobStorage>());
 
-        Assert.Equal(["retention"], jobs.Select(j => j.Id));
-        Assert.Equal("0 * * * *", jobs[0].Cron);
+        Assert.Equal(["budgets", "retention"], jobs.Select(j => j.Id).Order());
+        Assert.Equal("0 * * * *", jobs.Single(j => j.Id == "retention").Cron);
     }
 
     [Fact]
@@ -84,8 +85,10 @@ public sealed class JobsRegistrationTests
     public async Task AddSpendOpsCore_IntervalCronCannotKeep_RefusesToStartNamingTheKey()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => PricingTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Jobs:Pricing:IntervalSeconds"] = "7", ["Jobs:Retention:IntervalMinutes"] = "90" },
+            new Dictionary<string, string?> { ["Jobs:Pricing:IntervalSeconds"] = "7", ["Jobs:Retention:IntervalMinutes"] = "90", ["Jobs:Budgets:IntervalSeconds"] = "45" },
             startHost: true));
+
+        Assert.Contains("Jobs:Budgets:IntervalSeconds: 45 cannot be a recurring schedule", error.Message, StringComparison.Ordinal);
 
         Assert.Contains("Jobs:Pricing:IntervalSeconds: 7 cannot be a recurring schedule", error.Message, StringComparison.Ordinal);
         Assert.Contains("Jobs:Retention:IntervalMinutes: 90 cannot be a recurring schedule", error.Message, StringComparison.Ordinal);

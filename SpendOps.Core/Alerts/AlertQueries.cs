@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+
+namespace SpendOps.Core.Alerts;
+
+/// <summary>The alert history, newest first, for the portal and <c>alerts list</c>.</summary>
+public static class AlertQueries
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Alerts of one tenant, or of every tenant for the admin command line (<paramref name="tenantId"/> null), optionally
+    /// of one budget.
+    /// </summary>
+    public static async Task<AlertPage> PageAsync(SpendOpsDbContext db, Guid? tenantId, Guid? budgetId, int skip, int take, CancellationToken cancellationToken)
+    {
+        var alerts = db.AlertEvents.AsNoTracking();
+        if (tenantId is { } tenant)
+            alerts = alerts.Where(a => a.TenantId == tenant);
+        if (budgetId is { } budget)
+            alerts = alerts.Where(a => a.BudgetId == budget);
+        var total = await alerts.CountAsync(cancellationToken);
+        // The threshold breaks ties between alerts of one evaluation (same instant), so pages never overlap or skip.
+        var items = await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.ThresholdPercent).ThenBy(a => a.Id)
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Clamp(take, 1, MaxPageSize))
+            .ToListAsync(cancellationToken);
+        return new AlertPage(items, total);
+    }
+}

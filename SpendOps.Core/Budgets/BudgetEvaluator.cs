@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SpendOps.Core.Alerts;
+using SpendOps.Core.Data;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Core.Budgets;
+
+/// <summary>
+/// Raises the alerts budgets owe in their current period (<see cref="BudgetAlertRules"/>): each as its own row, saved in
+/// the same transaction as its notifications (<see cref="AlertOutbox"/>). Instances evaluating at the same moment both
+/// try to insert; the unique index on budget, period, kind and threshold lets one succeed, and the other reads its
+/// unique violation as "already raised", so nobody is told twice.
+/// </summary>
+public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext> contexts, AlertOutbox outbox, TimeProvider clock, ILogger<BudgetEvaluator> logger)
+{
+    /// <summary>Evaluates every budget that is not paused; a budget that fails is logged and the others go on.</summary>
+    public async Task<BudgetEvaluationResult> EvaluateAllAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            ids = await db.Budgets.AsNoTracking().Where(b => !b.Paused).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
+
+        var raised = 0;
+        var failed = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                raised += (await EvaluateAsync(id, cancellationToken)).Count;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                LogBudgetFailed(logger, ex, id);
+            }
+        }
+        return new BudgetEvaluationResult(ids.Count, raised, failed);
+    }
+
+    /// <summary>Raises what one budget owes now and returns the alerts this call inserted (not those another instance did).</summary>
+    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(Guid budgetId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var budget = await db.Budgets.AsNoTracking().Include(b => b.Tenant).FirstOrDefaultAsync(b => b.Id == budgetId, cancellationToken);
+        if (budget is null || budget.Paused)
+            return [];
+
+        var now = clock.GetUtcNow();
+        var status = await BudgetStatusQuery.GetAsync(db, budget, now, cancellationToken);
+        var period = status.Period;
+        var fired = (await db.AlertEvents.AsNoTracking()
+                .Where(a => a.BudgetId == budget.Id && a.PeriodStart == period.Start)
+                .Select(a => new { a.Kind, a.ThresholdPercent })
+                .ToListAsync(cancellationToken))
+            .Select(a => (a.Kind, a.ThresholdPercent))
+            .ToHashSet();
+        var settled = BudgetForecast.IsSettled(period, TenantCalendar.For(budget.Tenant?.TimeZone), now);
+        var due = BudgetAlertRules.Due(budget.Thresholds, budget.AmountUsd, status.SpendUsd, status.ForecastUsd, settled, fired);
+        if (due.Count == 0)
+            return [];
+
+        var recipients = budget.Recipients.Select(AlertRecipient.Parse).ToList();
+        var inserted = new List<AlertEvent>();
+        foreach (var (kind, percent) in due)
+        {
+            var alert = new AlertEvent
+            {
+                TenantId = budget.TenantId,
+                BudgetId = budget.Id,
+                BudgetName = budget.Name,
+                PeriodStart = period.Start,
+                PeriodEnd = period.End,
+                Kind = kind,
+                ThresholdPercent = percent,
+                SpendUsd = status.SpendUsd,
+                AmountUsd = budget.AmountUsd,
+                ForecastUsd = status.ForecastUsd,
+                RaisedAt = now,
+            };
+            db.AlertEvents.Add(alert);
+            outbox.Enqueue(db, recipients, new AlertNotice(
+                alert.Id, budget.TenantId, budget.Tenant?.Name ?? "", budget.Id, budget.Name, kind,
+                kind == AlertKind.Threshold ? percent : null,
+                status.SpendUsd, budget.AmountUsd, status.ForecastUsd, period.Start, period.End, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                inserted.Add(alert);
+                LogRaised(logger, kind, percent, budget.Name, budget.Id, status.SpendUsd, budget.AmountUsd);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Another instance raised this alert (and queued its notifications) between our read and our insert.
+                db.ChangeTracker.Clear();
+                LogRaisedElsewhere(logger, kind, percent, budget.Id);
+            }
+        }
+        return inserted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Budget alert {Kind} {Percent} % raised for {BudgetName} ({BudgetId}): spend {SpendUsd} of {AmountUsd} USD")]
+    private static partial void LogRaised(ILogger logger, AlertKind kind, int percent, string budgetName, Guid budgetId, decimal spendUsd, decimal amountUsd);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Budget alert {Kind} {Percent} % for {BudgetId} was raised by another instance")]
+    private static partial void LogRaisedElsewhere(ILogger logger, AlertKind kind, int percent, Guid budgetId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating budget {BudgetId} failed; the other budgets go on and the next run tries again")]
+    private static partial void LogBudgetFailed(ILogger logger, Exception exception, Guid budgetId);
+}

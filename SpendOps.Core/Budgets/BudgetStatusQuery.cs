@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+using SpendOps.Core.Usage;
+
+namespace SpendOps.Core.Budgets;
+
+/// <summary>Budgets with their current spend and forecast (the portal's list, <c>budgets list</c> and <c>budgets show</c>) and their past periods.</summary>
+public static class BudgetStatusQuery
+{
+    /// <summary>The budgets of one tenant, or of every tenant for the admin command line (<paramref name="tenantId"/> null), by tenant and name.</summary>
+    public static async Task<IReadOnlyList<BudgetStatus>> ListAsync(SpendOpsDbContext db, Guid? tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var query = db.Budgets.AsNoTracking().Include(b => b.Tenant).AsQueryable();
+        if (tenantId is { } tenant)
+            query = query.Where(b => b.TenantId == tenant);
+        var budgets = await query.ToListAsync(cancellationToken);
+        var statuses = new List<BudgetStatus>(budgets.Count);
+        foreach (var budget in budgets.OrderBy(b => b.Tenant!.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase))
+            statuses.Add(await GetAsync(db, budget, now, cancellationToken));
+        return statuses;
+    }
+
+    /// <summary>The budget's current period. <paramref name="budget"/> must have its <see cref="Budget.Tenant"/> loaded (for the time zone).</summary>
+    public static async Task<BudgetStatus> GetAsync(SpendOpsDbContext db, Budget budget, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = TenantCalendar.For(budget.Tenant?.TimeZone);
+        var period = BudgetPeriod.Containing(budget, calendar, now);
+        var spend = await BudgetSpendQuery.GetAsync(db, budget.TenantId, budget.Scope, period, cancellationToken);
+        return new BudgetStatus(budget, period, spend, BudgetForecast.PeriodEnd(spend.SpendUsd, period, calendar, now));
+    }
+
+    /// <summary>The <paramref name="count"/> periods before the current one with what was spent in each, newest first.</summary>
+    public static async Task<IReadOnlyList<BudgetPeriodSpend>> HistoryAsync(SpendOpsDbContext db, Budget budget, DateTimeOffset now, int count, CancellationToken cancellationToken)
+    {
+        var calendar = TenantCalendar.For(budget.Tenant?.TimeZone);
+        var history = new List<BudgetPeriodSpend>(count);
+        foreach (var period in BudgetPeriod.Previous(budget, calendar, now, count))
+            history.Add(new BudgetPeriodSpend(period, await BudgetSpendQuery.GetAsync(db, budget.TenantId, budget.Scope, period, cancellationToken), budget.AmountUsd));
+        return history;
+    }
+}

@@ -1,0 +1,18 @@
+using SpendOps.Tests.Core.Usage;
+using SpendOps.Tests.Infrastructure;
+
+namespace SpendOps.Tests.Core.Budgets;
+
+public sealed class PostgresBudgetEvaluationTests(PostgresUsageDatabaseFixture fixture) : IClassFixture<PostgresUsageDatabaseFixture>
+{
+    private readonly BudgetEvaluationScenarios scenarios = new(fixture);
+
+    [RequiresPostgresFact]
+    public Task EachThreshold_FiresOncePerPeriod_AndAgainInTheNext() => scenarios.EachThreshold_FiresOncePerPeriod_AndAgainInTheNext();
+
+    [RequiresPostgresFact]
+    public Task RacingEvaluations_RaiseEachAlertOnce() => scenarios.RacingEvaluations_RaiseEachAlertOnce();
+
+    [RequiresPostgresFact]
+    public Task ScopedSpend_TranslatesPatternsAndAlternatives() => scenarios.ScopedSpend_TranslatesPatternsAndAlternatives();
+}
