@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
@@ -37,6 +38,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
     public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

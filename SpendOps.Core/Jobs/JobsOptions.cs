@@ -1,3 +1,4 @@
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -18,7 +19,11 @@ public sealed class JobsOptions
 
     public RetentionJobOptions Retention { get; set; } = new();
 
+    public AlertDispatchJobOptions AlertDispatch { get; set; } = new();
+
     internal TimeSpan PricingInterval => TimeSpan.FromSeconds(Pricing.IntervalSeconds);
 
     internal TimeSpan RetentionInterval => TimeSpan.FromMinutes(Retention.IntervalMinutes);
+
+    internal TimeSpan AlertDispatchInterval => TimeSpan.FromSeconds(AlertDispatch.IntervalSeconds);
 }

@@ -17,6 +17,9 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             CheckSchedule(options.PricingInterval, options.Pricing.IntervalSeconds, $"{pricing}:IntervalSeconds", failures);
         if (Check(options.Retention, retention, failures))
             CheckSchedule(options.RetentionInterval, options.Retention.IntervalMinutes, $"{retention}:IntervalMinutes", failures);
+        const string alertDispatch = $"{JobsOptions.SectionName}:AlertDispatch";
+        if (Check(options.AlertDispatch, alertDispatch, failures))
+            CheckSchedule(options.AlertDispatchInterval, options.AlertDispatch.IntervalSeconds, $"{alertDispatch}:IntervalSeconds", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

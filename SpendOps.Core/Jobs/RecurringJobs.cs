@@ -1,4 +1,5 @@
 using Hangfire;
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -26,6 +27,11 @@ internal static class RecurringJobs
             manager.AddOrUpdate<RetentionJob>(RetentionJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.RetentionInterval), Utc);
         else
             manager.RemoveIfExists(RetentionJob.Id);
+
+        if (options.AlertDispatch.Enabled)
+            manager.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.AlertDispatchInterval), Utc);
+        else
+            manager.RemoveIfExists(AlertDispatchJob.Id);
     }
 
     /// <summary>
