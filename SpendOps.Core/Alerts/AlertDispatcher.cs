@@ -90,7 +90,9 @@ public sealed partial class AlertDispatcher(
             updated = await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, status).SetProperty(d => d.LastError, stored).SetProperty(d => d.NextAttemptAt, next)
                 .SetProperty(d => d.LeaseId, (Guid?)null).SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
-            if (giveUp)
+            if (!retry)
+                LogTestFailed(logger, delivery.Id, delivery.Channel, Display(delivery), stored);
+            else if (giveUp)
                 LogGaveUp(logger, delivery.Id, delivery.Channel, Display(delivery), delivery.Attempts, stored);
             else
                 LogRetrying(logger, delivery.Id, delivery.Channel, Display(delivery), delivery.Attempts, settings.MaxAttempts, next, stored);
@@ -137,6 +139,10 @@ public sealed partial class AlertDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Alert delivery {DeliveryId} by {Channel} to {Recipient} failed for good after {Attempts} attempts: {Error}")]
     private static partial void LogGaveUp(ILogger logger, Guid deliveryId, AlertChannelKind channel, string recipient, int attempts, string error);
+
+    // Information, not an error: the admin who asked for the test sees the failure at once, and nothing is lost.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Test notification {DeliveryId} by {Channel} to {Recipient} was not delivered: {Error}")]
+    private static partial void LogTestFailed(ILogger logger, Guid deliveryId, AlertChannelKind channel, string recipient, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert delivery {DeliveryId}: the lease expired before the outcome was recorded (raise Alerts:LeaseSeconds); another dispatcher may send it again")]
     private static partial void LogLeaseLost(ILogger logger, Guid deliveryId);
