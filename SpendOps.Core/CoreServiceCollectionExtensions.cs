@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<ApiKeyService>();
         builder.Services.TryAddScoped<UsageExporter>();
         builder.AddSpendOpsPricing();
+        builder.AddSpendOpsAlerts();
         builder.AddSpendOpsJobs();
         builder.Services.TryAddScoped<TelemetryConnectionService>();
         builder.AddSpendOpsBudgets();

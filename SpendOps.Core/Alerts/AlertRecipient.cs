@@ -43,6 +43,14 @@ public sealed record AlertRecipient(AlertChannelKind Kind, string Target)
 
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Target}";
 
+    /// <summary>
+    /// For logs and the delivery log: e-mail addresses whole, URLs cut to scheme and host, because a webhook URL's path
+    /// or query is often its credential (Slack's incoming webhooks are).
+    /// </summary>
+    public string Display => Kind == AlertChannelKind.Email || !Uri.TryCreate(Target, UriKind.Absolute, out var uri)
+        ? ToString()
+        : $"{Kind.ToString().ToLowerInvariant()}:{uri.Scheme}://{uri.Authority}/…";
+
     private static bool IsHttpUrl(string target) =>
         Uri.TryCreate(target, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

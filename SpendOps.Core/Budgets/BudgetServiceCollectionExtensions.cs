@@ -7,13 +7,12 @@ namespace SpendOps.Core.Budgets;
 
 internal static class BudgetServiceCollectionExtensions
 {
-    /// <summary>Budget services; the evaluation job itself is scheduled by <c>AddSpendOpsJobs</c>.</summary>
+    /// <summary>Budget services; the evaluation job itself is scheduled by <c>AddSpendOpsJobs</c>, the alert outbox registered by <c>AddSpendOpsAlerts</c>.</summary>
     public static IHostApplicationBuilder AddSpendOpsBudgets(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddScoped<BudgetService>();
         builder.Services.TryAddScoped<AlertService>();
         builder.Services.TryAddScoped<BudgetEvaluator>();
-        builder.Services.TryAddScoped<AlertOutbox>();
         builder.Services.TryAddSingleton<BudgetEvaluationSignal>();
         return builder;
     }

@@ -41,6 +41,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
@@ -20,10 +21,12 @@ public sealed class JobsOptions
     public RetentionJobOptions Retention { get; set; } = new();
 
     public BudgetJobOptions Budgets { get; set; } = new();
+    public AlertDispatchJobOptions AlertDispatch { get; set; } = new();
 
     internal TimeSpan PricingInterval => TimeSpan.FromSeconds(Pricing.IntervalSeconds);
 
     internal TimeSpan RetentionInterval => TimeSpan.FromMinutes(Retention.IntervalMinutes);
 
     internal TimeSpan BudgetsInterval => TimeSpan.FromSeconds(Budgets.IntervalSeconds);
+    internal TimeSpan AlertDispatchInterval => TimeSpan.FromSeconds(AlertDispatch.IntervalSeconds);
 }

@@ -20,6 +20,9 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
         const string budgets = $"{JobsOptions.SectionName}:Budgets";
         if (Check(options.Budgets, budgets, failures))
             CheckSchedule(options.BudgetsInterval, options.Budgets.IntervalSeconds, $"{budgets}:IntervalSeconds", failures);
+        const string alertDispatch = $"{JobsOptions.SectionName}:AlertDispatch";
+        if (Check(options.AlertDispatch, alertDispatch, failures))
+            CheckSchedule(options.AlertDispatchInterval, options.AlertDispatch.IntervalSeconds, $"{alertDispatch}:IntervalSeconds", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
@@ -32,18 +33,31 @@ internal static class RecurringJobs
             manager.AddOrUpdate<BudgetEvaluationJob>(BudgetEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.BudgetsInterval), Utc);
         else
             manager.RemoveIfExists(BudgetEvaluationJob.Id);
+
+        if (options.AlertDispatch.Enabled)
+            manager.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.AlertDispatchInterval), Utc);
+        else
+            manager.RemoveIfExists(AlertDispatchJob.Id);
     }
 
     /// <summary>
     /// How often the server looks for due recurring jobs (and, on PostgreSQL, idle workers for enqueued ones):
-    /// Hangfire's default of 15 s would stretch a 5 s pricing schedule to 15 s, so it polls a few times per pricing
-    /// interval (one cheap query each), at most every second and at least every 15 s.
+    /// Hangfire's default of 15 s would stretch a 5 s pricing schedule to 15 s, so it polls a few times per shortest
+    /// enabled interval (one cheap query each), at most every second and at least every 15 s.
     /// </summary>
     public static TimeSpan SchedulePollingInterval(JobsOptions options)
     {
-        var shortest = options.Pricing.Enabled ? options.PricingInterval : options.RetentionInterval;
-        if (options.Budgets.Enabled && options.BudgetsInterval < shortest)
-            shortest = options.BudgetsInterval;
+        var shortest = options.RetentionInterval;
+        foreach (var (enabled, interval) in new[]
+                 {
+                     (options.Pricing.Enabled, options.PricingInterval),
+                     (options.Budgets.Enabled, options.BudgetsInterval),
+                     (options.AlertDispatch.Enabled, options.AlertDispatchInterval),
+                 })
+        {
+            if (enabled && interval < shortest)
+                shortest = interval;
+        }
         return TimeSpan.FromSeconds(Math.Clamp(shortest.TotalSeconds / 5, 1, 15));
     }
 

@@ -9,12 +9,11 @@ using SpendOps.Tests.Core.Usage;
 namespace SpendOps.Tests.Core.Budgets;
 
 /// <summary>
-/// A budget with recipients: the alert and its notifications are saved together, once. Needs <see cref="AlertOutbox"/>
-/// to store deliveries (the notifications part of issue 11); until then it is skipped.
+/// A budget with recipients: the alert and its notifications are saved together, once.
 /// </summary>
 public sealed class BudgetAlertRecipientsTests(SqliteUsageDatabaseFixture fixture) : IClassFixture<SqliteUsageDatabaseFixture>
 {
-    [Fact(Skip = "Enable when AlertOutbox.Enqueue stores deliveries (issue 11, notifications).")]
+    [Fact]
     public async Task Evaluate_BudgetWithRecipients_SavesTheAlertOnceWithItsNotifications()
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
@@ -39,6 +38,13 @@ public sealed class BudgetAlertRecipientsTests(SqliteUsageDatabaseFixture fixtur
         Assert.Equal([(AlertKind.Threshold, 80), (AlertKind.Forecast, 100)], first.Select(a => (a.Kind, a.ThresholdPercent)));
         Assert.Empty(again);
         await using var check = fixture.CreateContext();
-        Assert.Equal(2, await check.AlertEvents.CountAsync(a => a.BudgetId == budget.Id));
+        var alertIds = await check.AlertEvents.Where(a => a.BudgetId == budget.Id).Select(a => a.Id).ToListAsync();
+        Assert.Equal(2, alertIds.Count);
+        // Two alerts, each to both recipients: four deliveries waiting for the dispatcher, none twice.
+        var deliveries = await check.AlertDeliveries.Where(d => alertIds.Contains(d.AlertId)).ToListAsync();
+        Assert.Equal(
+            [.. alertIds.SelectMany(id => new[] { (id, "email:lead@example.com"), (id, "slack:https://hooks.slack.com/services/T0/B0/x") }).Order()],
+            deliveries.Select(d => (d.AlertId, d.Recipient)).Order());
+        Assert.All(deliveries, d => Assert.Equal(AlertDeliveryStatus.Pending, d.Status));
     }
 }

@@ -24,14 +24,15 @@ public sealed class JobsRegistrationTests
     public async Task AddSpendOpsCore_JobsEnabled_JobsRegisteredWithConfiguredSchedules()
     {
         await using var host = await PricingTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:IntervalSeconds"] = "5", ["Jobs:Retention:IntervalMinutes"] = "15" },
+            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:IntervalSeconds"] = "5", ["Jobs:Retention:IntervalMinutes"] = "15", ["Jobs:AlertDispatch:IntervalSeconds"] = "30" },
             startHost: true);
 
         var storage = host.Services.GetRequiredService<JobStorage>();
         var jobs = RecurringJobsOf(storage).ToDictionary(j => j.Id);
 
-        Assert.Equal(["budgets", "pricing", "retention"], jobs.Keys.Order());
+        Assert.Equal(["alert-dispatch", "budgets", "pricing", "retention"], jobs.Keys.Order());
         Assert.Equal("* * * * *", jobs["budgets"].Cron);
+        Assert.Equal("*/30 * * * * *", jobs["alert-dispatch"].Cron);
         Assert.Equal("*/5 * * * * *", jobs["pricing"].Cron);
         Assert.Equal(nameof(PricingJob.RunAsync), jobs["pricing"].Job.Method.Name);
         Assert.Equal("*/15 * * * *", jobs["retention"].Cron);
@@ -40,10 +41,10 @@ public sealed class JobsRegistrationTests
     }
 
     [Fact]
-    public async Task AddSpendOpsCore_OneJobSwitchedOff_OnlyTheOtherRegistered()
+    public async Task AddSpendOpsCore_JobsSwitchedOff_OnlyTheOthersRegistered()
     {
         await using var host = await PricingTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false" },
+            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false", ["Jobs:AlertDispatch:Enabled"] = "false" },
             startHost: true);
 
         var jobs = RecurringJobsOf(host.Services.GetRequiredService<JobStorage>());

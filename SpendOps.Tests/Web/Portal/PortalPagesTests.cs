@@ -24,6 +24,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
             ($"/users/{userId}", SpendOpsAppFactory.AdminEmail, true),
             ("/tenants", "Tenants", true),
             ("/audit", "Audit log", true),
+            ("/notifications", "Notifications", true),
             ("/Account/Manage", "Profile", false),
             ("/Account/Manage/ChangePassword", "Change password", false),
         };
