@@ -53,7 +53,8 @@ public sealed class DimensionEditDialogTests : PortalComponentTests
         await providers.Find("textarea").ChangeAsync(new() { Value = "backend\nweb, backend" });
         await providers.Find("form").SubmitAsync();
 
-        var result = await dialog.Result;
+        providers.WaitForAssertion(() => Assert.DoesNotContain("Save dimension", providers.Markup), TimeSpan.FromSeconds(10));
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(result!.Canceled);
         var saved = Assert.Single(await DimensionsAsync());
         Assert.Equal("team", saved.Name);
