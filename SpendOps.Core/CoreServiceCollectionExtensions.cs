@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<TenantService>();
+        builder.Services.TryAddScoped<TenantDimsService>();
         builder.Services.TryAddScoped<TenantUserService>();
         builder.Services.TryAddScoped<ApiKeyService>();
         builder.Services.TryAddScoped<UsageExporter>();

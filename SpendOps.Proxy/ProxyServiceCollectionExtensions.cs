@@ -27,6 +27,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<UpstreamCatalog>();
         services.TryAddSingleton<UpstreamInvoker>();
+        services.TryAddSingleton<TenantDimsCache>();
         services.TryAddSingleton<ApiKeyResolver>();
         services.TryAddSingleton<ProxyDryRun>();
         services.TryAddSingleton<ProxyMetrics>();

@@ -28,6 +28,7 @@ namespace SpendOps.Core.Data;
 public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantDimension> TenantDimensions => Set<TenantDimension>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<UsageDimension> UsageDimensions => Set<UsageDimension>();

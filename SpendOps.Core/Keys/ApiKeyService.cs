@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Keys;
 
 /// <summary>Creates, changes, disables and rotates proxy keys, with an audit entry for each change.</summary>
-public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDimsService dims, TimeProvider clock)
 {
     public async Task<CreatedApiKey> CreateAsync(Guid tenantId, string name, KeyPolicy policy, string actor, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null)
     {
@@ -13,6 +14,7 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TimeProv
         if (name.Length is 0 or > 100)
             throw new DomainException("Key name must be 1 to 100 characters.");
         policy = KeyPolicyValidator.Normalize(policy);
+        await dims.EnsureKeyFitsAsync(tenantId, policy, cancellationToken);
 
         var now = clock.GetUtcNow();
         var id = ApiKeyFormat.NewId();
@@ -71,8 +73,10 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TimeProv
         name = name.Trim();
         if (name.Length is 0 or > 100)
             throw new DomainException("Key name must be 1 to 100 characters.");
+        policy = KeyPolicyValidator.Normalize(policy);
+        await dims.EnsureKeyFitsAsync(key.TenantId, policy, cancellationToken);
         key.Name = name;
-        key.Policy = KeyPolicyValidator.Normalize(policy);
+        key.Policy = policy;
         key.ExpiresAt = expiresAt;
         key.UpdatedAt = clock.GetUtcNow();
         audit.Record(key.TenantId, actor, "key.policy_changed", "api_key", id, System.Text.Json.JsonSerializer.Serialize(key.Policy, JsonColumn.Options));

@@ -10,4 +10,10 @@ public sealed class Tenant
     public string TimeZone { get; set; } = "UTC";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Bumped whenever the tenant's dimension catalogue (<see cref="TenantDimension"/>) changes, deletions included;
+    /// the proxies poll for tenants changed since their last look, as they do for keys.
+    /// </summary>
+    public DateTimeOffset DimsChangedAt { get; set; }
 }

@@ -26,10 +26,39 @@ public sealed class TenantService(SpendOpsDbContext db, AuditLog audit, TimeProv
         if (await db.Tenants.AnyAsync(t => t.Name == name, cancellationToken))
             throw new DomainException($"Tenant '{name}' already exists.");
 
-        var tenant = new Tenant { Name = name, CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var tenant = new Tenant { Name = name, CreatedAt = now, DimsChangedAt = now };
         db.Tenants.Add(tenant);
         audit.Record(tenant.Id, actor, "tenant.created", "tenant", tenant.Id.ToString(), name);
         await db.SaveChangesAsync(cancellationToken);
         return tenant;
+    }
+
+    /// <summary>
+    /// Sets the IANA zone in which "today", "this month" and budget periods are counted. A Windows id the system
+    /// knows is stored as its IANA equivalent, so every host reads the same zone.
+    /// </summary>
+    public async Task<Tenant> SetTimeZoneAsync(Guid tenantId, string zoneId, string actor, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken)
+            ?? throw new DomainException($"No tenant with id '{tenantId}'.");
+        var iana = ToIanaId(zoneId.Trim())
+            ?? throw new DomainException($"Unknown time zone '{zoneId.Trim()}': use an IANA id such as Europe/Berlin, America/New_York or UTC.");
+        if (iana != tenant.TimeZone)
+        {
+            audit.Record(tenant.Id, actor, "tenant.time_zone_changed", "tenant", tenant.Id.ToString(), $"{tenant.TimeZone} -> {iana}");
+            tenant.TimeZone = iana;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return tenant;
+    }
+
+    private static string? ToIanaId(string zoneId)
+    {
+        if (zoneId.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+            return null;
+        if (zone.HasIanaId)
+            return zone.Id;
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
     }
 }

@@ -12,10 +12,13 @@ namespace SpendOps.Proxy.Auth;
 /// Polls the key table for rows changed since the last look (every <see cref="ProxyOptions.KeyCacheRefreshSeconds"/>),
 /// which is how a key disabled or rotated on one instance stops working on all of them within seconds.
 /// Also writes the batched last-used times. Polling the database, rather than an in-process event, is what
-/// makes this work with several instances and with the command line changing keys.
+/// makes this work with several instances and with the command line changing keys. Tenants' dimension
+/// catalogues are refreshed in the same pass (<see cref="TenantDimsRefresh"/>), so a catalogue change reaches the
+/// proxies as fast as a key change.
 /// </summary>
 internal sealed partial class ApiKeyCacheRefresher(
     ApiKeyResolver resolver,
+    TenantDimsCache tenantDims,
     IServiceProvider services,
     IOptions<ProxyOptions> options,
     TimeProvider clock,
@@ -26,6 +29,7 @@ internal sealed partial class ApiKeyCacheRefresher(
     private static readonly TimeSpan FullReloadEvery = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LastUsedFlushEvery = TimeSpan.FromSeconds(30);
 
+    private readonly TenantDimsRefresh dimsRefresh = new(tenantDims);
     private DateTimeOffset? watermark;
     private DateTimeOffset lastFullReload;
     private DateTimeOffset lastUsedFlush;
@@ -62,6 +66,7 @@ internal sealed partial class ApiKeyCacheRefresher(
             var since = watermark!.Value - Overlap;
             query = query.Where(k => k.UpdatedAt >= since);
         }
+        await dimsRefresh.RefreshAsync(db, full, Overlap, now, cancellationToken);
         var rows = await query.Select(k => new { Key = k, TenantName = k.Tenant!.Name }).ToListAsync(cancellationToken);
         var pairs = rows.Select(r => (r.Key, r.TenantName)).ToList();
         if (full)

@@ -12,7 +12,7 @@ namespace SpendOps.Proxy.Auth;
 /// not seen yet (created a moment ago, possibly by another instance) is looked up once, and misses are
 /// remembered briefly so unknown keys cannot turn into a query per request.
 /// </summary>
-public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
+public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts, TenantDimsCache tenantDims, TimeProvider clock)
 {
     private static readonly TimeSpan MissMemory = TimeSpan.FromSeconds(5);
     private const int MaxRememberedMisses = 10_000;
@@ -91,6 +91,12 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
                 misses.Clear();
             misses[id] = now + MissMemory;
             return null;
+        }
+        if (!tenantDims.Knows(row.Key.TenantId))
+        {
+            // A tenant created since the last refresh: its catalogue must hold from the first call, not seconds later.
+            var catalogue = await db.TenantDimensions.AsNoTracking().Where(d => d.TenantId == row.Key.TenantId).ToListAsync(cancellationToken);
+            tenantDims.Apply([row.Key.TenantId], catalogue);
         }
         var resolved = new ResolvedKey(row.Key, row.TenantName);
         return keys.GetOrAdd(id, resolved);

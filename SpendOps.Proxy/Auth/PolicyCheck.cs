@@ -1,16 +1,35 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Proxy.Auth;
 
-/// <summary>The dimension part of a key's policy. Provider and model checks live on <see cref="ResolvedKey"/>.</summary>
+/// <summary>
+/// The dimension part of the policy: the tenant's catalogue combined with the key's own rules. Required names add up
+/// (tenant's ∪ key's); a name or value must pass both the catalogue and the key, so a key can only narrow the
+/// catalogue, and a key saved before the catalogue tightened gets the intersection. Provider and model checks live
+/// on <see cref="ResolvedKey"/>.
+/// </summary>
 public static class PolicyCheck
 {
     /// <summary>Null when the dimensions satisfy the policy, otherwise the error message for the 400.</summary>
-    public static string? CheckDims(ResolvedKey key, IReadOnlyDictionary<string, string> dims)
+    public static string? CheckDims(ResolvedKey key, TenantDimsPolicy tenant, IReadOnlyDictionary<string, string> dims)
     {
         var policy = key.Policy;
+        foreach (var required in tenant.Required)
+        {
+            if (!dims.ContainsKey(required))
+                return ProxyMessages.RequireDimsViolation;
+        }
         foreach (var required in policy.RequiredDims)
         {
             if (!dims.ContainsKey(required))
                 return ProxyMessages.RequireDimsViolation;
+        }
+        foreach (var (name, value) in dims)
+        {
+            if (!tenant.AllowsName(name))
+                return $"{ProxyMessages.DimsPolicyViolation}: dimension '{name}' is not in the tenant's dimension catalogue (allowed: {string.Join(", ", tenant.Names)})";
+            if (tenant.ValuesOf(name) is { } catalogued && !catalogued.Contains(value))
+                return $"{ProxyMessages.DimsPolicyViolation}: '{value}' is not an allowed value of '{name}' (allowed: {string.Join(", ", catalogued.Order(StringComparer.Ordinal))})";
         }
         if (policy.AllowedDims is { } allowed)
         {

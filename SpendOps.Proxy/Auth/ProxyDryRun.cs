@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Proxy.Forwarding;
 using SpendOps.Proxy.Usage.Extractors;
 using Yarp.ReverseProxy.Forwarder;
@@ -10,7 +11,8 @@ namespace SpendOps.Proxy.Auth;
 
 /// <summary>
 /// Answers "what would the proxy say to this call?" for the portal's key test, without calling the provider. It runs
-/// the live pipeline's checks (<see cref="RequestAdmission"/>) in the same order, on the key as it is saved now;
+/// the live pipeline's checks (<see cref="RequestAdmission"/>) in the same order, on the key and the tenant's
+/// dimension catalogue as they are saved now;
 /// the proxies pick up the same state within <c>Proxy:KeyCacheRefreshSeconds</c>.
 /// </summary>
 public sealed class ProxyDryRun(IDbContextFactory<SpendOpsDbContext> contexts, UpstreamCatalog upstreams, TimeProvider clock)
@@ -34,7 +36,8 @@ public sealed class ProxyDryRun(IDbContextFactory<SpendOpsDbContext> contexts, U
         var headers = new HeaderDictionary();
         if (!string.IsNullOrWhiteSpace(request.Dims))
             headers[ProxyHeaders.Dims] = request.Dims;
-        if (RequestAdmission.CheckPolicy(key, upstream.Info.Name, headers, out var dims) is { } policyError)
+        var tenantDims = await TenantDimsAsync(key.TenantId, cancellationToken);
+        if (RequestAdmission.CheckPolicy(key, tenantDims, upstream.Info.Name, headers, out var dims) is { } policyError)
             return Rejected(family, policyError, secretChecked);
 
         var model = EndpointClassifier.Classify(upstream.Info, request.Method, path).PathModel ?? (string.IsNullOrWhiteSpace(request.Model) ? null : request.Model.Trim());
@@ -68,6 +71,12 @@ public sealed class ProxyDryRun(IDbContextFactory<SpendOpsDbContext> contexts, U
 
         var key = new ResolvedKey(row.Key, row.TenantName);
         return IsAccepted(key, request.FullKey, clock.GetUtcNow()) ? new KeyResolution(key, KeyFailure.None) : KeyResolution.Fail(KeyFailure.Unknown);
+    }
+
+    private async Task<TenantDimsPolicy> TenantDimsAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new TenantDimsPolicy(await db.TenantDimensions.AsNoTracking().Where(d => d.TenantId == tenantId).ToListAsync(cancellationToken));
     }
 
     private static bool IsAccepted(ResolvedKey key, string? fullKey, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SpendOps.Core.Tenancy;
 using SpendOps.Proxy.Forwarding;
 
 namespace SpendOps.Proxy.Auth;
@@ -21,15 +22,15 @@ public static class RequestAdmission
         _ => new ProxyError(403, ProxyMessages.InvalidKeyUnknown, "aso_invalid_api_key"),
     };
 
-    /// <summary>The key's provider list, then the attribution headers and the key's dimension policy.</summary>
-    public static ProxyError? CheckPolicy(ResolvedKey key, string provider, IHeaderDictionary headers, out Dictionary<string, string> dims)
+    /// <summary>The key's provider list, then the attribution headers against the tenant's catalogue and the key's dimension policy.</summary>
+    public static ProxyError? CheckPolicy(ResolvedKey key, TenantDimsPolicy tenantDims, string provider, IHeaderDictionary headers, out Dictionary<string, string> dims)
     {
         dims = [];
         if (!key.AllowsProvider(provider))
             return new ProxyError(403, ProxyMessages.ProviderNotAllowed, "aso_provider_not_allowed");
         if (!DimsParser.TryParse(headers, out dims, out var dimsError))
             return new ProxyError(400, dimsError!, "aso_invalid_dims");
-        if (PolicyCheck.CheckDims(key, dims) is { } policyError)
+        if (PolicyCheck.CheckDims(key, tenantDims, dims) is { } policyError)
             return new ProxyError(400, policyError, "aso_dims_policy");
         return null;
     }

@@ -16,6 +16,7 @@ internal sealed class ProxyRequestHandler(
     CallForwarder callForwarder,
     UpstreamCatalog upstreams,
     ApiKeyResolver keys,
+    TenantDimsCache tenantDims,
     ProxyMetrics metrics,
     IOptions<ProxyOptions> options,
     TimeProvider clock)
@@ -44,7 +45,7 @@ internal sealed class ProxyRequestHandler(
             return;
         }
         var key = resolution.Key!;
-        if (RequestAdmission.CheckPolicy(key, upstream.Info.Name, context.Request.Headers, out var dims) is { } policyError)
+        if (RequestAdmission.CheckPolicy(key, tenantDims.For(key.TenantId), upstream.Info.Name, context.Request.Headers, out var dims) is { } policyError)
         {
             await RejectAsync(context, family, policyError);
             return;

@@ -76,6 +76,18 @@ public class ProxyFixture : IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<ApiKeyService>());
     }
 
+    public async Task<T> WithDimsAsync<T>(Func<TenantDimsService, Task<T>> action)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TenantDimsService>());
+    }
+
+    public async Task WithDimsAsync(Func<TenantDimsService, Task> action)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<TenantDimsService>());
+    }
+
     /// <summary>Waits for the one usage record of a key used for exactly one call.</summary>
     public async Task<UsageRecord> WaitForKeyUsageAsync(string keyId)
     {

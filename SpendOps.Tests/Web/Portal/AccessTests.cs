@@ -23,10 +23,11 @@ public sealed class AccessTests(PortalFixture fixture)
         Assert.Equal(0, await menu.GetByText("API keys").CountAsync());
         Assert.Equal(0, await menu.GetByText("Users").CountAsync());
         Assert.Equal(0, await menu.GetByText("Audit log").CountAsync());
+        Assert.Equal(0, await menu.GetByText("Settings").CountAsync());
         Assert.Equal(0, await menu.GetByText("Tenants").CountAsync());
         Assert.Equal(0, await menu.GetByText("Jobs").CountAsync());
 
-        foreach (var path in new[] { "/keys", $"/keys/{key.Key.Id}", "/users", "/audit", "/tenants" })
+        foreach (var path in new[] { "/keys", $"/keys/{key.Key.Id}", "/users", "/audit", "/settings", "/tenants" })
         {
             var page = await session.OpenAsync(path, interactive: false);
             await page.Page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" }).WaitForAsync();

@@ -4,6 +4,7 @@ using MudBlazor;
 using SpendOps.Core;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Web.Portal;
 
 namespace SpendOps.Web.Components.Pages.Keys;
@@ -14,6 +15,7 @@ public sealed partial class KeyEdit
     private ApiKeySummary? current;
     private KeyPolicyInput input = new();
     private bool loaded;
+    private TenantDimsPolicy? tenantDims;
 
     [Parameter]
     public string KeyId { get; set; } = "";
@@ -43,6 +45,7 @@ public sealed partial class KeyEdit
         await using var db = await Contexts.CreateDbContextAsync();
         current = await ApiKeyQueries.FindAsync(db, tenantId, KeyId, CancellationToken.None);
         input = current is null ? new KeyPolicyInput() : KeyPolicyInput.From(current);
+        tenantDims = new TenantDimsPolicy(await db.TenantDimensions.AsNoTracking().Where(d => d.TenantId == tenantId).ToListAsync());
         loaded = true;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Web.Components.Pages.Keys;
 
@@ -30,6 +31,10 @@ public sealed partial class KeyPolicyForm : IDisposable
 
     [Parameter]
     public EventCallback OnCancel { get; set; }
+
+    /// <summary>The tenant's dimension catalogue, shown read-only so admins see what every key inherits.</summary>
+    [Parameter]
+    public TenantDimsPolicy? TenantDims { get; set; }
 
 
     protected override void OnParametersSet()
