@@ -10,6 +10,8 @@ internal static class TenantCommands
     [
         new("tenants create", "tenants create NAME [--json]", [], ["json"], CreateAsync),
         new("tenants list", "tenants list [--json]", [], ["json"], ListAsync),
+        new("tenants update", "tenants update NAME [--requests-per-minute N|none] [--tokens-per-minute N|none] [--json]",
+            RateLimitOptions.Names, ["json"], UpdateAsync),
     ];
 
     private static async Task<int> CreateAsync(CliContext context)
@@ -22,6 +24,29 @@ internal static class TenantCommands
             context.Out.WriteLine($"Created tenant '{tenant.Name}' ({tenant.Id}).");
         return 0;
     }
+
+    private static async Task<int> UpdateAsync(CliContext context)
+    {
+        var name = context.Args.RequiredPositional(0, "a tenant NAME");
+        var requests = RateLimitOptions.Read(context.Args, RateLimitOptions.Requests, allowNone: true);
+        var tokens = RateLimitOptions.Read(context.Args, RateLimitOptions.Tokens, allowNone: true);
+        if (!requests.Given && !tokens.Given)
+            throw new CliUsageException($"'tenants update' needs something to change: --{RateLimitOptions.Requests} or --{RateLimitOptions.Tokens}");
+        var tenant = await context.Get<TenantService>().UpdateRateLimitsAsync(name, requests.Limit, tokens.Limit,
+            clearRequests: requests.Given, clearTokens: tokens.Given, context.Actor, context.CancellationToken);
+        if (context.Args.Flag("json"))
+        {
+            CliOutput.WriteJson(context.Out, new { id = tenant.Id, name = tenant.Name, requestsPerMinute = tenant.DefaultRequestsPerMinute, tokensPerMinute = tenant.DefaultTokensPerMinute });
+        }
+        else
+        {
+            context.Out.WriteLine($"Tenant '{tenant.Name}': keys without their own limits get {Describe(tenant.DefaultRequestsPerMinute, "requests")} " +
+                $"and {Describe(tenant.DefaultTokensPerMinute, "tokens")} per minute.");
+        }
+        return 0;
+    }
+
+    private static string Describe(int? limit, string what) => limit is { } n ? $"{n} {what}" : $"unlimited {what}";
 
     private static async Task<int> ListAsync(CliContext context)
     {
