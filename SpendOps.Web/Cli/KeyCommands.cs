@@ -23,6 +23,8 @@ internal static class KeyCommands
     private static async Task<int> CreateAsync(CliContext context)
     {
         var args = context.Args;
+        var requestsPerMinute = RateLimitOptions.Read(args, RateLimitOptions.Requests, allowNone: false).Limit;
+        var tokensPerMinute = RateLimitOptions.Read(args, RateLimitOptions.Tokens, allowNone: false).Limit;
         var tenant = await FindTenantAsync(context, args.RequiredOption("tenant"));
         var allowDims = args.ListOption("allow-dims");
         var policy = new KeyPolicy
@@ -32,8 +34,8 @@ internal static class KeyCommands
             RequiredDims = args.ListOption("require-dims"),
             AllowedDims = allowDims.Count == 0 ? null : allowDims.ToDictionary(d => d, _ => (IReadOnlyList<string>)[]),
             InjectStreamUsage = args.Flag("inject-stream-usage"),
-            RequestsPerMinute = RateLimitOptions.Read(args, RateLimitOptions.Requests, allowNone: false).Limit,
-            TokensPerMinute = RateLimitOptions.Read(args, RateLimitOptions.Tokens, allowNone: false).Limit,
+            RequestsPerMinute = requestsPerMinute,
+            TokensPerMinute = tokensPerMinute,
         };
         var created = await context.Get<ApiKeyService>().CreateAsync(tenant.Id, args.RequiredOption("name"), policy, context.Actor, context.CancellationToken, args.DateOption("expires"));
         if (args.Flag("json"))
