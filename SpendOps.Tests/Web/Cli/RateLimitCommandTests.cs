@@ -62,7 +62,9 @@ public sealed class RateLimitCommandTests(SqliteUsageDatabaseFixture fixture) : 
         var result = await cli.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Error} {result.Output}");
-        Assert.Equal(expected, result.Error.Trim());
+        var lines = result.Error.Trim().Split('\n');
+        Assert.Equal(expected, lines[0]);
+        Assert.StartsWith($"usage: {args[0]} {args[1]}", lines[1]); // the command's usage line follows, as for every usage error
     }
 
     private async Task<string> TenantAsync()
