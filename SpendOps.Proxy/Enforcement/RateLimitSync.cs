@@ -22,6 +22,8 @@ public sealed partial class RateLimitSync(
     /// <summary>How often counts are exchanged: the multi-instance tolerance is what the others admit in this time.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // The timer's sync and one asked for directly (a test, a shutdown) must not both insert this instance's new rows.
+    private readonly SemaphoreSlim running = new(1, 1);
     private long lastCleanedMinute;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,7 +43,26 @@ public sealed partial class RateLimitSync(
         while (await WaitAsync(timer, stoppingToken));
     }
 
+    public override void Dispose()
+    {
+        running.Dispose();
+        base.Dispose();
+    }
+
     public async Task SyncOnceAsync(CancellationToken cancellationToken)
+    {
+        await running.WaitAsync(cancellationToken);
+        try
+        {
+            await SyncAsync(cancellationToken);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task SyncAsync(CancellationToken cancellationToken)
     {
         var minute = limiter.CurrentMinute();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
