@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Proxy.Auth;
+using SpendOps.Proxy.Enforcement;
 using SpendOps.Proxy.Forwarding;
 using SpendOps.Proxy.Usage;
 
@@ -34,6 +35,10 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton<CallForwarder>();
         services.TryAddSingleton<ProxyRequestHandler>();
         services.AddHostedService<ApiKeyCacheRefresher>();
+        services.TryAddSingleton<TenantRateLimitDefaults>();
+        services.TryAddSingleton<KeyRateLimiter>();
+        services.TryAddSingleton<RateLimitSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<RateLimitSync>());
 
         services.TryAddSingleton<UsageMetrics>();
         services.TryAddSingleton<UsageSpillFile>();

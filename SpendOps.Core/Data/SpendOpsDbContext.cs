@@ -6,6 +6,7 @@ using SpendOps.Core.Budgets;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Pricing.Checks;
+using SpendOps.Core.RateLimits;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
@@ -43,6 +44,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,5 +27,14 @@ public sealed record KeyPolicy
     /// </summary>
     public bool InjectStreamUsage { get; init; }
 
+    /// <summary>Requests the key may make per 60 s window; null takes the tenant's default (none when that is unset too).</summary>
+    public int? RequestsPerMinute { get; init; }
+
+    /// <summary>
+    /// Tokens (input + output + cache) of calls completed in the 60 s window after which the key is refused until the
+    /// window moves on; null takes the tenant's default.
+    /// </summary>
+    public int? TokensPerMinute { get; init; }
+
     public static KeyPolicy Unrestricted { get; } = new();
 }

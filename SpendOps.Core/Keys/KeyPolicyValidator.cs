@@ -45,7 +45,17 @@ public static class KeyPolicyValidator
             }
         }
 
+        CheckRateLimit(policy.RequestsPerMinute, "Requests per minute");
+        CheckRateLimit(policy.TokensPerMinute, "Tokens per minute");
+
         return policy with { AllowedProviders = providers, AllowedModels = models, RequiredDims = required, AllowedDims = allowed };
+    }
+
+    /// <summary>Null means "the tenant's default"; a limit of 0 would lock the key out, which is what disabling is for.</summary>
+    public static void CheckRateLimit(int? limit, string what)
+    {
+        if (limit is <= 0)
+            throw new DomainException($"{what} must be a whole number of at least 1 (leave it empty for the tenant's default); got {limit}.");
     }
 
     private static List<string> NormalizeNames(IEnumerable<string> names)

@@ -9,6 +9,12 @@ public sealed class Tenant
     /// <summary>IANA time zone used for calendar periods (budgets, "today", month to date).</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>Requests per minute for keys whose policy sets none; null leaves them unlimited.</summary>
+    public int? DefaultRequestsPerMinute { get; set; }
+
+    /// <summary>Tokens per minute for keys whose policy sets none; null leaves them unlimited.</summary>
+    public int? DefaultTokensPerMinute { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>

@@ -61,4 +61,25 @@ public sealed class TenantService(SpendOpsDbContext db, AuditLog audit, TimeProv
             return zone.Id;
         return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
     }
+
+    /// <summary>
+    /// Sets the requests/tokens per minute that keys without their own limit get; null clears a default. Only the
+    /// values given change (<paramref name="clearRequests"/>/<paramref name="clearTokens"/> remove one).
+    /// </summary>
+    public async Task<Tenant> UpdateRateLimitsAsync(string name, int? requestsPerMinute, int? tokensPerMinute, bool clearRequests, bool clearTokens, string actor, CancellationToken cancellationToken)
+    {
+        var tenant = await FindByNameAsync(name, cancellationToken) ?? throw new DomainException($"No tenant named '{name}'.");
+        Keys.KeyPolicyValidator.CheckRateLimit(requestsPerMinute, "Requests per minute");
+        Keys.KeyPolicyValidator.CheckRateLimit(tokensPerMinute, "Tokens per minute");
+        if (requestsPerMinute is not null || clearRequests)
+            tenant.DefaultRequestsPerMinute = requestsPerMinute;
+        if (tokensPerMinute is not null || clearTokens)
+            tenant.DefaultTokensPerMinute = tokensPerMinute;
+        audit.Record(tenant.Id, actor, "tenant.rate_limits_changed", "tenant", tenant.Id.ToString(),
+            $"requests per minute: {Describe(tenant.DefaultRequestsPerMinute)}, tokens per minute: {Describe(tenant.DefaultTokensPerMinute)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return tenant;
+    }
+
+    private static string Describe(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 }

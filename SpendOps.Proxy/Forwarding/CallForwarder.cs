@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Providers;
 using SpendOps.Proxy.Auth;
+using SpendOps.Proxy.Enforcement;
 using SpendOps.Proxy.Usage;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -16,6 +17,8 @@ internal sealed partial class CallForwarder(
     IHttpForwarder forwarder,
     UpstreamInvoker invoker,
     UsageSink usage,
+    KeyRateLimiter rateLimiter,
+    TimeProvider clock,
     ProxyMetrics metrics,
     IOptions<ProxyOptions> options,
     ILogger<CallForwarder> logger)
@@ -34,7 +37,7 @@ internal sealed partial class CallForwarder(
         ForwarderError error;
         try
         {
-            error = await forwarder.SendAsync(context, upstream.BaseUrl, invoker.Invoker, forwarderConfig, new ProviderTransformer(target, call), context.RequestAborted);
+            error = await forwarder.SendAsync(context, upstream.BaseUrl, invoker.Invoker, forwarderConfig, new ProviderTransformer(target, call, clock), context.RequestAborted);
             if (error == ForwarderError.None)
                 await capture.CompleteAsync(context.RequestAborted);
         }
@@ -45,11 +48,13 @@ internal sealed partial class CallForwarder(
 
         int? failedStatus = null;
         if (error != ForwarderError.None)
-            failedStatus = await ReportForwardErrorAsync(context, upstream, family, error, call.RequestId);
+            failedStatus = await ReportForwardErrorAsync(context, upstream, family, error, call);
         metrics.RequestCompleted(upstream.Info.Name, failedStatus ?? context.Response.StatusCode);
         var record = call.ToRecord(failedStatus, interrupted: error != ForwarderError.None);
         if (call.CaptureFailed)
             metrics.CaptureFailed(upstream.Info.Name);
+        if (call.RateLimit is { } rateLimit)
+            rateLimiter.AddTokens(rateLimit, RateLimitTokens.Of(record.Tokens));
         usage.Enqueue(record);
     }
 
@@ -58,7 +63,7 @@ internal sealed partial class CallForwarder(
     /// the status the proxy answered with, or null when the provider's status stands (the client went away, or the
     /// provider broke off a response already under way).
     /// </summary>
-    private async Task<int?> ReportForwardErrorAsync(HttpContext context, Upstream upstream, ProviderFamily family, ForwarderError error, string requestId)
+    private async Task<int?> ReportForwardErrorAsync(HttpContext context, Upstream upstream, ProviderFamily family, ForwarderError error, ProxyCall call)
     {
         var exception = context.GetForwarderErrorFeature()?.Exception;
         var clientGone = context.RequestAborted.IsCancellationRequested
@@ -80,7 +85,8 @@ internal sealed partial class CallForwarder(
             ? $"AI SpendOps: The {upstream.Info.DisplayName} API did not answer within {options.Value.UpstreamIdleTimeoutSeconds} s"
             : $"AI SpendOps: Could not reach the {upstream.Info.DisplayName} API ({Describe(error)})";
         context.Response.Headers.Clear();
-        context.Response.Headers[ProxyHeaders.RequestId] = requestId;
+        context.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
+        call.RateLimit?.WriteHeaders(context.Response.Headers, family, clock.GetUtcNow());
         await ErrorEnvelope.WriteAsync(context, family, new ProxyError(status, message, timedOut ? "aso_upstream_timeout" : "aso_upstream_unreachable"));
         return status;
     }

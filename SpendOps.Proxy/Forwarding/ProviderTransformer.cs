@@ -9,7 +9,7 @@ namespace SpendOps.Proxy.Forwarding;
 /// <see cref="HttpTransformer"/> (which copies headers and drops hop-by-hop ones), not from
 /// <see cref="HttpTransformer.Default"/>, which would tell third parties our clients' addresses in X-Forwarded-*.
 /// </summary>
-internal sealed class ProviderTransformer(Uri target, ProxyCall call) : HttpTransformer
+internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvider clock) : HttpTransformer
 {
     private static readonly string[] LiteLlmHeaders = [ProxyHeaders.LiteLlmTags, ProxyHeaders.LiteLlmCustomerId, ProxyHeaders.LiteLlmEndUserId];
 
@@ -36,6 +36,8 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call) : HttpTran
     {
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         httpContext.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
+        // The key's limits replace the provider's own x-ratelimit-* headers (those describe the whole organisation).
+        call.RateLimit?.WriteHeaders(httpContext.Response.Headers, call.Family, clock.GetUtcNow());
         if (proxyResponse is not null)
             call.OnResponseHeaders(proxyResponse);
         if (call.InjectedUsageFilter is not null)

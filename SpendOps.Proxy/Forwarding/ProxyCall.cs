@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SpendOps.Core.Usage;
 using SpendOps.Proxy.Auth;
+using SpendOps.Proxy.Enforcement;
+using SpendOps.Core.Providers;
 using SpendOps.Proxy.Usage.Extractors;
 using SpendOps.Proxy.Usage.Extractors.OpenAi;
 
@@ -35,6 +37,12 @@ internal sealed class ProxyCall(
     /// makes the provider send is read here and removed from what the client receives.
     /// </summary>
     public InjectedUsageChunkFilter? InjectedUsageFilter { get; init; }
+
+    /// <summary>The admission verdict of a rate-limited key (its headers go on the response); null for keys without limits.</summary>
+    public RateLimitDecision? RateLimit { get; init; }
+
+    /// <summary>The error shape of the API called, which also decides the rate-limit header style.</summary>
+    public ProviderFamily Family { get; init; }
 
     /// <summary>Set by <see cref="ToRecord"/> when the extractor had to skip or could not parse part of the body.</summary>
     public bool CaptureFailed { get; private set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Providers;
 using SpendOps.Proxy.Auth;
+using SpendOps.Proxy.Enforcement;
 using SpendOps.Proxy.Usage.Extractors;
 using SpendOps.Proxy.Usage.Extractors.OpenAi;
 
@@ -17,6 +18,7 @@ internal sealed class ProxyRequestHandler(
     UpstreamCatalog upstreams,
     ApiKeyResolver keys,
     TenantDimsCache tenantDims,
+    KeyRateLimiter rateLimiter,
     ProxyMetrics metrics,
     IOptions<ProxyOptions> options,
     TimeProvider clock)
@@ -67,12 +69,21 @@ internal sealed class ProxyRequestHandler(
             await RejectAsync(context, family, modelError);
             return;
         }
+        var rateLimit = rateLimiter.Admit(key);
+        if (rateLimit is { Refused: not RateLimitKind.None })
+        {
+            rateLimit.WriteHeaders(context.Response.Headers, family, clock.GetUtcNow());
+            await RejectAsync(context, family, rateLimit.Error());
+            return;
+        }
 
         var injected = InjectStreamUsage(key, endpoint, facts, body.Content);
         body.Content?.InstallAsRequestBody(context.Request);
         var call = new ProxyCall(requestId, startTimestamp, clock.GetUtcNow(), upstream, endpoint, key, dims, facts, body.Content?.Length ?? 0)
         {
             InjectedUsageFilter = injected ? new InjectedUsageChunkFilter() : null,
+            RateLimit = rateLimit,
+            Family = family,
         };
         await callForwarder.ForwardAsync(context, upstream, providerPath, family, call);
     }

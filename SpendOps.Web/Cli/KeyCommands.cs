@@ -11,8 +11,9 @@ internal static class KeyCommands
     public static IReadOnlyList<CliCommand> All { get; } =
     [
         new("keys create",
-            "keys create --tenant NAME --name NAME [--providers openai,anthropic] [--models 'gpt-4.1*,claude-*'] [--require-dims user,team] [--allow-dims team,env] [--inject-stream-usage] [--expires ISO] [--json]",
-            ["tenant", "name", "providers", "models", "require-dims", "allow-dims", "expires"], ["json", "inject-stream-usage"], CreateAsync),
+            "keys create --tenant NAME --name NAME [--providers openai,anthropic] [--models 'gpt-4.1*,claude-*'] [--require-dims user,team] [--allow-dims team,env] [--inject-stream-usage] [--expires ISO] [--requests-per-minute N] [--tokens-per-minute N] [--json]",
+            ["tenant", "name", "providers", "models", "require-dims", "allow-dims", "expires", .. RateLimitOptions.Names], ["json", "inject-stream-usage"], CreateAsync),
+        new("keys update", "keys update ID [--requests-per-minute N|none] [--tokens-per-minute N|none] [--json]", RateLimitOptions.Names, ["json"], UpdateAsync),
         new("keys list", "keys list [--tenant NAME] [--json]", ["tenant"], ["json"], ListAsync),
         new("keys disable", "keys disable ID [--json]", [], ["json"], context => SetStatusAsync(context, ApiKeyStatus.Disabled)),
         new("keys enable", "keys enable ID [--json]", [], ["json"], context => SetStatusAsync(context, ApiKeyStatus.Active)),
@@ -22,6 +23,8 @@ internal static class KeyCommands
     private static async Task<int> CreateAsync(CliContext context)
     {
         var args = context.Args;
+        var requestsPerMinute = RateLimitOptions.Read(args, RateLimitOptions.Requests, allowNone: false).Limit;
+        var tokensPerMinute = RateLimitOptions.Read(args, RateLimitOptions.Tokens, allowNone: false).Limit;
         var tenant = await FindTenantAsync(context, args.RequiredOption("tenant"));
         var allowDims = args.ListOption("allow-dims");
         var policy = new KeyPolicy
@@ -31,6 +34,8 @@ internal static class KeyCommands
             RequiredDims = args.ListOption("require-dims"),
             AllowedDims = allowDims.Count == 0 ? null : allowDims.ToDictionary(d => d, _ => (IReadOnlyList<string>)[]),
             InjectStreamUsage = args.Flag("inject-stream-usage"),
+            RequestsPerMinute = requestsPerMinute,
+            TokensPerMinute = tokensPerMinute,
         };
         var created = await context.Get<ApiKeyService>().CreateAsync(tenant.Id, args.RequiredOption("name"), policy, context.Actor, context.CancellationToken, args.DateOption("expires"));
         if (args.Flag("json"))
@@ -82,6 +87,35 @@ internal static class KeyCommands
         }
         return 0;
     }
+
+    /// <summary>Changes the key's rate limits; <c>none</c> returns a limit to the tenant's default.</summary>
+    private static async Task<int> UpdateAsync(CliContext context)
+    {
+        var id = context.Args.RequiredPositional(0, "a key ID (see 'keys list')");
+        var requests = RateLimitOptions.Read(context.Args, RateLimitOptions.Requests, allowNone: true);
+        var tokens = RateLimitOptions.Read(context.Args, RateLimitOptions.Tokens, allowNone: true);
+        if (!requests.Given && !tokens.Given)
+            throw new CliUsageException($"'keys update' needs something to change: --{RateLimitOptions.Requests} or --{RateLimitOptions.Tokens}");
+        var service = context.Get<ApiKeyService>();
+        var key = await service.FindAsync(id, tenantId: null, context.CancellationToken);
+        var policy = key.Policy with
+        {
+            RequestsPerMinute = requests.Given ? requests.Limit : key.Policy.RequestsPerMinute,
+            TokensPerMinute = tokens.Given ? tokens.Limit : key.Policy.TokensPerMinute,
+        };
+        key = await service.UpdateAsync(id, key.Name, policy, key.ExpiresAt, context.Actor, context.CancellationToken);
+        if (context.Args.Flag("json"))
+        {
+            CliOutput.WriteJson(context.Out, new { id = key.Id, requestsPerMinute = key.Policy.RequestsPerMinute, tokensPerMinute = key.Policy.TokensPerMinute });
+        }
+        else
+        {
+            context.Out.WriteLine($"Key {key.Id}: {LimitText(key.Policy.RequestsPerMinute, "requests")}, {LimitText(key.Policy.TokensPerMinute, "tokens")}.");
+        }
+        return 0;
+    }
+
+    private static string LimitText(int? limit, string what) => limit is { } n ? $"{n} {what} per minute" : $"{what} per minute from the tenant's default";
 
     private static async Task<int> SetStatusAsync(CliContext context, ApiKeyStatus status)
     {

@@ -123,7 +123,7 @@ public sealed class DimsCommandTests(ProxyFixture fixture) : IClassFixture<Proxy
     }
 
     [Theory]
-    [InlineData(2, "error: 'tenants update' needs --time-zone", "tenants", "update", "default")]
+    [InlineData(2, "error: 'tenants update' needs something to change: --time-zone, --requests-per-minute or --tokens-per-minute", "tenants", "update", "default")]
     [InlineData(2, "error: 'tenants update' needs a tenant NAME", "tenants", "update", "--time-zone", "UTC")]
     [InlineData(1, "error: Unknown time zone 'Mars/Olympus': use an IANA id such as Europe/Berlin, America/New_York or UTC.", "tenants", "update", "default", "--time-zone", "Mars/Olympus")]
     [InlineData(1, "error: No tenant named 'nobody'.", "tenants", "update", "nobody", "--time-zone", "UTC")]

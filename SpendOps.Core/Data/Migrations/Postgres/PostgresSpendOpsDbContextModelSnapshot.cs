@@ -750,6 +750,35 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.ToTable("PriceDiscounts");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WindowMinute")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ApiKeyId", "WindowMinute", "InstanceId");
+
+                    b.HasIndex("WindowMinute");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -986,6 +1015,12 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DefaultRequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DefaultTokensPerMinute")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("DimsChangedAt")
                         .HasColumnType("timestamp with time zone");

@@ -752,6 +752,35 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                     b.ToTable("PriceDiscounts");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("WindowMinute")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ApiKeyId", "WindowMinute", "InstanceId");
+
+                    b.HasIndex("WindowMinute");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -989,6 +1018,12 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("DefaultRequestsPerMinute")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DefaultTokensPerMinute")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("DimsChangedAt")
                         .HasColumnType("datetimeoffset");

@@ -733,6 +733,35 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.ToTable("PriceDiscounts");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("ApiKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApiKeyId", "WindowMinute", "InstanceId");
+
+                    b.HasIndex("WindowMinute");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -964,6 +993,12 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DefaultRequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DefaultTokensPerMinute")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DimsChangedAt")

@@ -27,6 +27,12 @@ public sealed class KeyPolicyInput
 
     public bool InjectStreamUsage { get; set; }
 
+    /// <summary>Null: the tenant's default.</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Null: the tenant's default.</summary>
+    public int? TokensPerMinute { get; set; }
+
     /// <summary>The key stops working at the start of this day (UTC).</summary>
     public DateTime? ExpiresOn { get; set; }
 
@@ -38,6 +44,8 @@ public sealed class KeyPolicyInput
         RequiredDims = string.Join(", ", key.Policy.RequiredDims),
         AllowedDims = key.Policy.AllowedDims is null ? "" : string.Join('\n', key.Policy.AllowedDims.Select(d => d.Value.Count == 0 ? d.Key : $"{d.Key}={string.Join(',', d.Value)}")),
         InjectStreamUsage = key.Policy.InjectStreamUsage,
+        RequestsPerMinute = key.Policy.RequestsPerMinute,
+        TokensPerMinute = key.Policy.TokensPerMinute,
         ExpiresOn = key.ExpiresAt?.UtcDateTime.Date,
     };
 
@@ -51,6 +59,8 @@ public sealed class KeyPolicyInput
         RequiredDims = SplitList(RequiredDims),
         AllowedDims = ParseAllowedDims(AllowedDims, out _),
         InjectStreamUsage = InjectStreamUsage,
+        RequestsPerMinute = RequestsPerMinute,
+        TokensPerMinute = TokensPerMinute,
     };
 
     /// <summary>Problems per field (property name, message); empty when the form can be saved.</summary>
@@ -71,6 +81,10 @@ public sealed class KeyPolicyInput
             if (dims is not null)
                 yield return (nameof(AllowedDims), dims);
         }
+        if (Check(new KeyPolicy { RequestsPerMinute = RequestsPerMinute }) is { } requests)
+            yield return (nameof(RequestsPerMinute), requests);
+        if (Check(new KeyPolicy { TokensPerMinute = TokensPerMinute }) is { } tokens)
+            yield return (nameof(TokensPerMinute), tokens);
         if (ExpiresAt is { } expires && expires <= now)
             yield return (nameof(ExpiresOn), "Choose a day after today, or leave empty for a key that does not expire.");
     }

@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SpendOps.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class KeyRateLimits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DefaultRequestsPerMinute",
+                table: "Tenants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DefaultTokensPerMinute",
+                table: "Tenants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    ApiKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WindowMinute = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Requests = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tokens = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => new { x.ApiKeyId, x.WindowMinute, x.InstanceId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateLimitCounters_WindowMinute",
+                table: "RateLimitCounters",
+                column: "WindowMinute");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RateLimitCounters");
+
+            migrationBuilder.DropColumn(
+                name: "DefaultRequestsPerMinute",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "DefaultTokensPerMinute",
+                table: "Tenants");
+        }
+    }
+}

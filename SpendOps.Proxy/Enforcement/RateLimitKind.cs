@@ -1,0 +1,9 @@
+namespace SpendOps.Proxy.Enforcement;
+
+/// <summary>Which limit refused a request, if any.</summary>
+public enum RateLimitKind
+{
+    None,
+    Requests,
+    Tokens,
+}
