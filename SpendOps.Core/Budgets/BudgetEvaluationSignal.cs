@@ -17,19 +17,21 @@ public sealed partial class BudgetEvaluationSignal(IServiceProvider services, IO
 {
     private long nextAllowedTicks;
 
-    public void Notify()
+    /// <summary>Queues an evaluation unless one was queued within the quiet period; true when this call queued it.</summary>
+    public bool Notify()
     {
         var jobs = options.Value;
         if (!jobs.Enabled || !jobs.Budgets.Enabled || jobs.Budgets.SignalSeconds == 0)
-            return;
+            return false;
         var now = clock.GetUtcNow().UtcTicks;
         var allowed = Interlocked.Read(ref nextAllowedTicks);
         if (now < allowed)
-            return;
+            return false;
         var next = now + TimeSpan.FromSeconds(jobs.Budgets.SignalSeconds).Ticks;
         if (Interlocked.CompareExchange(ref nextAllowedTicks, next, allowed) != allowed)
-            return; // Another thread claimed this slot.
+            return false; // Another thread claimed this slot.
         _ = Task.Run(Enqueue);
+        return true;
     }
 
     private void Enqueue()

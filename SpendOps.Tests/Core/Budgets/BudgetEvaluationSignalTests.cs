@@ -22,16 +22,15 @@ public sealed class BudgetEvaluationSignalTests
         var jobs = new RecordingJobClient();
         var signal = Signal(jobs, clock, new JobsOptions());
 
-        signal.Notify();
-        signal.Notify();
+        Assert.True(signal.Notify());
+        Assert.False(signal.Notify());
         clock.Now = Start.AddSeconds(4.9);
-        signal.Notify();
+        Assert.False(signal.Notify());
         await jobs.WaitForAsync(1);
         clock.Now = Start.AddSeconds(5);
-        signal.Notify();
-        signal.Notify();
+        Assert.True(signal.Notify());
+        Assert.False(signal.Notify());
         await jobs.WaitForAsync(2);
-        await Task.Delay(200);
 
         Assert.Equal(2, jobs.Created.Count);
         Assert.All(jobs.Created, job => Assert.Equal((typeof(BudgetEvaluationJob), nameof(BudgetEvaluationJob.RunAsync)), (job.Type, job.Method.Name)));
@@ -41,14 +40,14 @@ public sealed class BudgetEvaluationSignalTests
     [InlineData(false, true, 5)]
     [InlineData(true, false, 5)]
     [InlineData(true, true, 0)]
-    public async Task Notify_JobsOrSignalOff_QueuesNothing(bool jobsEnabled, bool budgetsEnabled, int signalSeconds)
+    public void Notify_JobsOrSignalOff_QueuesNothing(bool jobsEnabled, bool budgetsEnabled, int signalSeconds)
     {
         var jobs = new RecordingJobClient();
         var options = new JobsOptions { Enabled = jobsEnabled, Budgets = new BudgetJobOptions { Enabled = budgetsEnabled, SignalSeconds = signalSeconds } };
 
-        Signal(jobs, new FixedClock(Start), options).Notify();
-        await Task.Delay(200);
+        var queued = Signal(jobs, new FixedClock(Start), options).Notify();
 
+        Assert.False(queued);
         Assert.Empty(jobs.Created);
     }
 
