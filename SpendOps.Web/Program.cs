@@ -10,6 +10,7 @@ if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
+ShippedSettings.AddTo(builder.Configuration, AppContext.BaseDirectory);
 // Serves wwwroot and package assets from a build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
 builder.AddSpendOpsCore();
