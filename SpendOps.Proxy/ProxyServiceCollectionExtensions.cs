@@ -39,6 +39,11 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton<KeyRateLimiter>();
         services.TryAddSingleton<RateLimitSync>();
         services.AddHostedService(sp => sp.GetRequiredService<RateLimitSync>());
+        services.AddOptions<BudgetGateOptions>().BindConfiguration(BudgetGateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<BudgetLeaseStore>();
+        services.TryAddSingleton<BudgetGate>();
+        services.TryAddSingleton<BudgetLeaseSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<BudgetLeaseSync>());
 
         services.TryAddSingleton<UsageMetrics>();
         services.TryAddSingleton<UsageSpillFile>();

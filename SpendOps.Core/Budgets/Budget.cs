@@ -39,6 +39,12 @@ public sealed class Budget
     /// <summary>A paused budget is not evaluated and blocks nothing.</summary>
     public bool Paused { get; set; }
 
+    /// <summary>
+    /// Raised by every grant of allowance to a proxy instance (<see cref="BudgetLease"/>): the update locks this row,
+    /// which makes grants of one budget take turns across instances.
+    /// </summary>
+    public long LeaseVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? CreatedBy { get; set; }

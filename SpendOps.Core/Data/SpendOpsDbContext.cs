@@ -42,6 +42,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
     public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
     public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<BudgetLease> BudgetLeases => Set<BudgetLease>();
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();

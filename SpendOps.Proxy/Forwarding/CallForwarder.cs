@@ -55,6 +55,7 @@ internal sealed partial class CallForwarder(
             metrics.CaptureFailed(upstream.Info.Name);
         if (call.RateLimit is { } rateLimit)
             rateLimiter.AddTokens(rateLimit, RateLimitTokens.Of(record.Tokens));
+        call.Budget?.Settle(record);
         usage.Enqueue(record);
     }
 

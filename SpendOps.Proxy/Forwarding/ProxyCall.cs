@@ -41,6 +41,9 @@ internal sealed class ProxyCall(
     /// <summary>The admission verdict of a rate-limited key (its headers go on the response); null for keys without limits.</summary>
     public RateLimitDecision? RateLimit { get; init; }
 
+    /// <summary>The call's reservation in the blocking budgets it falls under; null when there are none.</summary>
+    public BudgetAdmission? Budget { get; init; }
+
     /// <summary>The error shape of the API called, which also decides the rate-limit header style.</summary>
     public ProviderFamily Family { get; init; }
 

@@ -19,6 +19,7 @@ internal sealed class ProxyRequestHandler(
     ApiKeyResolver keys,
     TenantDimsCache tenantDims,
     KeyRateLimiter rateLimiter,
+    BudgetGate budgets,
     ProxyMetrics metrics,
     IOptions<ProxyOptions> options,
     TimeProvider clock)
@@ -77,15 +78,42 @@ internal sealed class ProxyRequestHandler(
             return;
         }
 
-        var injected = InjectStreamUsage(key, endpoint, facts, body.Content);
-        body.Content?.InstallAsRequestBody(context.Request);
-        var call = new ProxyCall(requestId, startTimestamp, clock.GetUtcNow(), upstream, endpoint, key, dims, facts, body.Content?.Length ?? 0)
+        var (budget, refusal) = await AdmitBudgetAsync(context, key, upstream, endpoint, facts, dims, body.Content);
+        if (refusal is not null)
         {
-            InjectedUsageFilter = injected ? new InjectedUsageChunkFilter() : null,
-            RateLimit = rateLimit,
-            Family = family,
-        };
-        await callForwarder.ForwardAsync(context, upstream, providerPath, family, call);
+            refusal.WriteHeaders(context.Response.Headers, clock.GetUtcNow());
+            await RejectAsync(context, family, refusal.Error());
+            return;
+        }
+
+        try
+        {
+            var injected = InjectStreamUsage(key, endpoint, facts, body.Content);
+            body.Content?.InstallAsRequestBody(context.Request);
+            var call = new ProxyCall(requestId, startTimestamp, clock.GetUtcNow(), upstream, endpoint, key, dims, facts, body.Content?.Length ?? 0)
+            {
+                InjectedUsageFilter = injected ? new InjectedUsageChunkFilter() : null,
+                RateLimit = rateLimit,
+                Budget = budget,
+                Family = family,
+            };
+            await callForwarder.ForwardAsync(context, upstream, providerPath, family, call);
+        }
+        finally
+        {
+            // Settled when the call's record was built; a call that ended any other way gives its reservation back.
+            budget?.Release();
+        }
+    }
+
+    /// <summary>Reserves the call's maximum cost in the blocking budgets it falls under (none for most tenants).</summary>
+    private async ValueTask<(BudgetAdmission? Admitted, BudgetRefusal? Refused)> AdmitBudgetAsync(
+        HttpContext context, ResolvedKey key, Upstream upstream, EndpointInfo endpoint, RequestFacts facts, Dictionary<string, string> dims, BufferedRequestBody? body)
+    {
+        if (!budgets.IsLoaded)
+            await budgets.WhenLoadedAsync(context.RequestAborted);
+        var claim = budgets.Claim(key, upstream.Info.Name, endpoint, facts.Model, dims, body is null ? default : body.Span);
+        return claim is null ? (null, null) : await budgets.AdmitAsync(claim, context.RequestAborted);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using SpendOps.Core.Data;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
 using SpendOps.Core.Telemetry;
+using SpendOps.Proxy.Enforcement;
 
 namespace SpendOps.Proxy.Usage;
 
@@ -22,6 +23,7 @@ internal sealed partial class UsageWriter(
     IDbContextFactory<SpendOpsDbContext> contexts,
     PriceCache prices,
     BudgetEvaluationSignal budgets,
+    BudgetGate budgetGate,
     TimeProvider clock,
     UsageMetrics metrics,
     IOptions<UsageOptions> options,
@@ -153,6 +155,7 @@ internal sealed partial class UsageWriter(
             catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
             {
                 spill.Reject(record, ex.GetBaseException().Message);
+                budgetGate.OnWritten([record]);
                 metrics.OnRejected();
                 LogRecordRejected(logger, ex, record.RequestId);
             }
@@ -176,6 +179,7 @@ internal sealed partial class UsageWriter(
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
         await SupersessionRules.ApplyForProxyRecordsAsync(db, records, cancellationToken);
         budgets.Notify();
+        budgetGate.OnWritten(records);
     }
 
     /// <summary>

@@ -351,6 +351,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long>("LeaseVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -389,6 +392,32 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Budgets.BudgetLease", b =>
+                {
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("OutstandingUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BudgetId", "PeriodStart", "InstanceId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("BudgetLeases");
                 });
 
             modelBuilder.Entity("SpendOps.Core.Keys.ApiKey", b =>
@@ -1363,6 +1392,15 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Tenant");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Budgets.BudgetLease", b =>
+                {
+                    b.HasOne("SpendOps.Core.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpendOps.Core.Keys.ApiKey", b =>

@@ -353,6 +353,9 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<long>("LeaseVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -391,6 +394,32 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Budgets.BudgetLease", b =>
+                {
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<decimal>("OutstandingUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("decimal(20,10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("BudgetId", "PeriodStart", "InstanceId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("BudgetLeases");
                 });
 
             modelBuilder.Entity("SpendOps.Core.Keys.ApiKey", b =>
@@ -1366,6 +1395,15 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Tenant");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Budgets.BudgetLease", b =>
+                {
+                    b.HasOne("SpendOps.Core.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpendOps.Core.Keys.ApiKey", b =>

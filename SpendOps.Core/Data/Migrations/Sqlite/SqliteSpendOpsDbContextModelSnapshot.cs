@@ -340,6 +340,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LeaseVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -378,6 +381,32 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Budgets.BudgetLease", b =>
+                {
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OutstandingUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BudgetId", "PeriodStart", "InstanceId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("BudgetLeases");
                 });
 
             modelBuilder.Entity("SpendOps.Core.Keys.ApiKey", b =>
@@ -1340,6 +1369,15 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Tenant");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Budgets.BudgetLease", b =>
+                {
+                    b.HasOne("SpendOps.Core.Budgets.Budget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpendOps.Core.Keys.ApiKey", b =>

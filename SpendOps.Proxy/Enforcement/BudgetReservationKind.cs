@@ -1,0 +1,8 @@
+namespace SpendOps.Proxy.Enforcement;
+
+internal enum BudgetReservationKind
+{
+    Reserved,
+    Refused,
+    NeedsGrant,
+}
