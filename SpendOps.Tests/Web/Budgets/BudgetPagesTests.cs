@@ -40,7 +40,7 @@ public sealed class BudgetPagesTests(PortalFixture fixture)
         await page.Page.GetByRole(AriaRole.Heading, new() { Name = name }).WaitForAsync();
         var details = await page.Page.Locator(".page-body").InnerTextAsync();
         Assert.Contains("80 %, 100 %", details);
-        Assert.Contains("Marked blocking (the proxy does not refuse calls over a budget yet)", details);
+        Assert.Contains("Blocks calls it cannot cover (429 with the budget's name)", details);
         Assert.Contains("Past periods", details);
         page.AssertNoBrowserErrors();
     }
