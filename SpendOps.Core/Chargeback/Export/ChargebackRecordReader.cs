@@ -36,6 +36,13 @@ public sealed class ChargebackRecordReader(SpendOpsDbContext db)
         }
     }
 
+    /// <summary>The dimension names the calls of a filter carry, sorted: one detail column each.</summary>
+    public Task<List<string>> DimensionNamesAsync(UsageFilter filter, CancellationToken cancellationToken)
+    {
+        var records = db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions);
+        return db.UsageDimensions.Where(d => records.Any(r => r.Id == d.UsageRecordId)).Select(d => d.Name).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Tenant names by id, for the billing account columns.</summary>
     public Task<Dictionary<Guid, string>> TenantNamesAsync(CancellationToken cancellationToken) =>
         db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
