@@ -51,7 +51,11 @@ public static class ChargebackQuery
     private static async Task<List<ChargebackRow>> GroupAsync(SpendOpsDbContext db, ChargebackRequest request, ChargebackPeriod period, CancellationToken cancellationToken)
     {
         var records = db.UsageRecords.AsNoTracking().Apply(Filter(request, period), db.UsageDimensions);
-        var totals = await records.Select(Projection(db, request.Keys))
+        // Every slot is set (unused ones to null) so later projections can read them.
+        var facts = records.Select(r => new ChargebackFact { Record = r, K0 = null, K1 = null, K2 = null, K3 = null });
+        for (var slot = 0; slot < request.Keys.Count; slot++)
+            facts = WithKey(db, facts, slot, request.Keys[slot]);
+        var totals = await facts
             .GroupBy(f => new { f.K0, f.K1, f.K2, f.K3 })
             .Select(g => new ChargebackGroupTotals
             {
@@ -60,18 +64,18 @@ public static class ChargebackQuery
                 K2 = g.Key.K2,
                 K3 = g.Key.K3,
                 Calls = g.Count(),
-                InputTokens = g.Sum(f => f.InputTokens),
-                CacheReadTokens = g.Sum(f => f.CacheReadTokens),
-                CacheWriteTokens = g.Sum(f => f.CacheWriteTokens),
-                OutputTokens = g.Sum(f => f.OutputTokens),
-                CostUsd = g.Sum(f => f.CostUsd ?? 0m),
-                MeasuredCostUsd = g.Sum(f => f.Source == UsageSource.Proxy ? f.CostUsd ?? 0m : 0m),
-                EstimatedCostUsd = g.Sum(f => f.Source == UsageSource.Telemetry ? f.CostUsd ?? 0m : 0m),
-                CalculatedCostUsd = g.Sum(f => f.CostSource == CostSource.Catalog || f.CostSource == CostSource.TenantPrice ? f.CostUsd ?? 0m : 0m),
-                ReportedCostUsd = g.Sum(f => f.CostSource == CostSource.Reported ? f.CostUsd ?? 0m : 0m),
-                ComparedCalculatedUsd = g.Sum(f => (f.CostSource == CostSource.Catalog || f.CostSource == CostSource.TenantPrice) && f.ProviderCostUsd != null ? f.CostUsd ?? 0m : 0m),
-                ComparedReportedUsd = g.Sum(f => (f.CostSource == CostSource.Catalog || f.CostSource == CostSource.TenantPrice) && f.ProviderCostUsd != null ? f.ProviderCostUsd ?? 0m : 0m),
-                UnpricedCalls = g.Count(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending),
+                InputTokens = g.Sum(f => f.Record.Tokens.InputTokens),
+                CacheReadTokens = g.Sum(f => f.Record.Tokens.CacheReadTokens),
+                CacheWriteTokens = g.Sum(f => f.Record.Tokens.CacheWrite5mTokens + f.Record.Tokens.CacheWrite1hTokens),
+                OutputTokens = g.Sum(f => f.Record.Tokens.OutputTokens),
+                CostUsd = g.Sum(f => f.Record.CostUsd ?? 0m),
+                MeasuredCostUsd = g.Sum(f => f.Record.Source == UsageSource.Proxy ? f.Record.CostUsd ?? 0m : 0m),
+                EstimatedCostUsd = g.Sum(f => f.Record.Source == UsageSource.Telemetry ? f.Record.CostUsd ?? 0m : 0m),
+                CalculatedCostUsd = g.Sum(f => f.Record.CostSource == CostSource.Catalog || f.Record.CostSource == CostSource.TenantPrice ? f.Record.CostUsd ?? 0m : 0m),
+                ReportedCostUsd = g.Sum(f => f.Record.CostSource == CostSource.Reported ? f.Record.CostUsd ?? 0m : 0m),
+                ComparedCalculatedUsd = g.Sum(f => (f.Record.CostSource == CostSource.Catalog || f.Record.CostSource == CostSource.TenantPrice) && f.Record.ProviderCostUsd != null ? f.Record.CostUsd ?? 0m : 0m),
+                ComparedReportedUsd = g.Sum(f => (f.Record.CostSource == CostSource.Catalog || f.Record.CostSource == CostSource.TenantPrice) && f.Record.ProviderCostUsd != null ? f.Record.ProviderCostUsd ?? 0m : 0m),
+                UnpricedCalls = g.Count(f => f.Record.PricingStatus == PricingStatus.Unpriced || f.Record.PricingStatus == PricingStatus.Pending),
             })
             .ToListAsync(cancellationToken);
         return totals.Select(t => new ChargebackRow(new[] { t.K0, t.K1, t.K2, t.K3 }.Take(request.Keys.Count).ToArray(), new ChargebackAmounts
@@ -93,43 +97,24 @@ public static class ChargebackQuery
     }
 
     /// <summary>
-    /// <c>r =&gt; new ChargebackFact { K0 = key0(r), …, CostUsd = r.CostUsd, … }</c>: the summed columns come from a
-    /// written lambda, the key slots are put in as expressions (unused slots stay null, which groups nothing apart).
+    /// Fills key slot <paramref name="slot"/>: a column of the record, or a dimension's value through a LEFT JOIN on
+    /// its rows (null when the record has no such dimension: the unattributed rows).
     /// </summary>
-    private static Expression<Func<UsageRecord, ChargebackFact>> Projection(SpendOpsDbContext db, IReadOnlyList<ChargebackKey> keys)
-    {
-        Expression<Func<UsageRecord, ChargebackFact>> template = r => new ChargebackFact
-        {
-            Source = r.Source,
-            CostUsd = r.CostUsd,
-            CostSource = r.CostSource,
-            ProviderCostUsd = r.ProviderCostUsd,
-            PricingStatus = r.PricingStatus,
-            InputTokens = r.Tokens.InputTokens,
-            CacheReadTokens = r.Tokens.CacheReadTokens,
-            CacheWriteTokens = r.Tokens.CacheWrite5mTokens + r.Tokens.CacheWrite1hTokens,
-            OutputTokens = r.Tokens.OutputTokens,
-        };
-        var record = template.Parameters[0];
-        var init = (MemberInitExpression)template.Body;
-        string[] slots = [nameof(ChargebackFact.K0), nameof(ChargebackFact.K1), nameof(ChargebackFact.K2), nameof(ChargebackFact.K3)];
-        var keyBindings = keys.Select((key, i) =>
-        {
-            var expression = KeyExpression(db, key);
-            return Expression.Bind(typeof(ChargebackFact).GetProperty(slots[i])!, new ParameterSwap(expression.Parameters[0], record).Visit(expression.Body)!);
-        });
-        return Expression.Lambda<Func<UsageRecord, ChargebackFact>>(Expression.MemberInit(init.NewExpression, init.Bindings.Concat(keyBindings)), record);
-    }
-
-    private static Expression<Func<UsageRecord, string?>> KeyExpression(SpendOpsDbContext db, ChargebackKey key)
+    private static IQueryable<ChargebackFact> WithKey(SpendOpsDbContext db, IQueryable<ChargebackFact> facts, int slot, ChargebackKey key)
     {
         if (key.DimensionName is { } name)
         {
-            var dimensions = db.UsageDimensions;
-            // A record has at most one value per dimension name; MAX picks it without ORDER BY/LIMIT in the subquery.
-            return r => dimensions.Where(d => d.UsageRecordId == r.Id && d.Name == name).Max(d => d.Value);
+            // A record has at most one row per dimension name, so the join never multiplies records.
+            var dimension = Expression.Parameter(typeof(UsageDimension), "d");
+            var fact = Expression.Parameter(typeof(ChargebackFact), "f");
+            var value = Expression.Condition(
+                Expression.Equal(dimension, Expression.Constant(null, typeof(UsageDimension))),
+                Expression.Constant(null, typeof(string)),
+                Expression.Property(dimension, nameof(UsageDimension.Value)));
+            var selector = Expression.Lambda<Func<ChargebackFact, UsageDimension?, ChargebackFact>>(SetSlot(fact, slot, value), fact, dimension);
+            return facts.LeftJoin(db.UsageDimensions.Where(d => d.Name == name), f => f.Record.Id, d => d.UsageRecordId, selector);
         }
-        return key.Kind switch
+        Expression<Func<UsageRecord, string?>> column = key.Kind switch
         {
             ChargebackKeyKind.Key => r => r.ApiKeyId,
             ChargebackKeyKind.Provider => r => r.Provider,
@@ -137,11 +122,23 @@ public static class ChargebackQuery
             ChargebackKeyKind.Source => r => r.Source == UsageSource.Proxy ? "proxy" : "telemetry",
             _ => throw new ArgumentOutOfRangeException(nameof(key)),
         };
+        var f = Expression.Parameter(typeof(ChargebackFact), "f");
+        var columnValue = new ParameterSwap(column.Parameters[0], Expression.Property(f, nameof(ChargebackFact.Record))).Visit(column.Body)!;
+        return facts.Select(Expression.Lambda<Func<ChargebackFact, ChargebackFact>>(SetSlot(f, slot, columnValue), f));
+    }
+
+    /// <summary><c>new ChargebackFact { Record = f.Record, K0 = f.K0, …, K{slot} = value, … }</c>.</summary>
+    private static MemberInitExpression SetSlot(ParameterExpression fact, int slot, Expression value)
+    {
+        string[] slots = [nameof(ChargebackFact.K0), nameof(ChargebackFact.K1), nameof(ChargebackFact.K2), nameof(ChargebackFact.K3)];
+        var bindings = slots.Select((name, i) => Expression.Bind(typeof(ChargebackFact).GetProperty(name)!, i == slot ? value : Expression.Property(fact, name)))
+            .Prepend(Expression.Bind(typeof(ChargebackFact).GetProperty(nameof(ChargebackFact.Record))!, Expression.Property(fact, nameof(ChargebackFact.Record))));
+        return Expression.MemberInit(Expression.New(typeof(ChargebackFact)), bindings);
     }
 
     private static string Join(IReadOnlyList<string?> values) => string.Join('\u001f', values.Select(v => v is null ? "\u0000" : v));
 
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }

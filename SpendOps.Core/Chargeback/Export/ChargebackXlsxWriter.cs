@@ -1,6 +1,4 @@
-using System.IO.Packaging;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SpendOps.Core.Usage;
 
@@ -12,35 +10,37 @@ namespace SpendOps.Core.Chargeback.Export;
 /// with a currency format, times are dates, headers are frozen and filterable.
 /// </summary>
 /// <remarks>
-/// The package is opened write-only, so each part is compressed into the zip as it is written instead of being
-/// buffered for a later update: memory stays flat however many calls the detail sheet lists. The output stream need
-/// not be seekable.
+/// Each part is compressed into the zip as it is written (<see cref="XlsxPackage"/>): memory stays flat however many
+/// calls the detail sheet lists, and the output stream need not be seekable.
 /// </remarks>
 public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
 {
     public async Task<long> WriteAsync(ChargebackReport report, Stream output, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        var summary = workbook.AddNewPart<WorksheetPart>();
-        var calls = workbook.AddNewPart<WorksheetPart>();
-        var about = workbook.AddNewPart<WorksheetPart>();
-
-        using (var writer = OpenXmlWriter.Create(styles))
-            writer.WriteElement(XlsxStyles.Create());
-        var summaryFilter = WriteSummary(summary, report);
-        var (callCount, callsFilter) = await WriteCallsAsync(calls, report, cancellationToken);
-        WriteAbout(about, report, generatedAt);
-
-        using (var writer = OpenXmlWriter.Create(workbook))
+        using var package = new XlsxPackage(output);
+        using (var styles = package.Part("xl/styles.xml"))
         {
+            styles.Writer.WriteStartDocument(true);
+            styles.Writer.WriteElement(XlsxStyles.Create());
+        }
+        string summaryFilter, callsFilter;
+        long callCount;
+        using (var summary = package.AddSheet("Summary"))
+            summaryFilter = WriteSummary(summary.Writer, report);
+        using (var calls = package.AddSheet("Calls"))
+            (callCount, callsFilter) = await WriteCallsAsync(calls.Writer, report, cancellationToken);
+        using (var about = package.AddSheet("About"))
+            WriteAbout(about.Writer, report, generatedAt);
+
+        using (var part = package.Part("xl/workbook.xml"))
+        {
+            var writer = part.Writer;
+            writer.WriteStartDocument(true);
             writer.WriteStartElement(new Workbook());
             writer.WriteStartElement(new Sheets());
-            writer.WriteElement(new Sheet { Name = "Summary", SheetId = 1, Id = workbook.GetIdOfPart(summary) });
-            writer.WriteElement(new Sheet { Name = "Calls", SheetId = 2, Id = workbook.GetIdOfPart(calls) });
-            writer.WriteElement(new Sheet { Name = "About", SheetId = 3, Id = workbook.GetIdOfPart(about) });
+            writer.WriteElement(new Sheet { Name = "Summary", SheetId = 1, Id = XlsxPackage.SheetRelationship(1) });
+            writer.WriteElement(new Sheet { Name = "Calls", SheetId = 2, Id = XlsxPackage.SheetRelationship(2) });
+            writer.WriteElement(new Sheet { Name = "About", SheetId = 3, Id = XlsxPackage.SheetRelationship(3) });
             writer.WriteEndElement();
             // Excel keeps each sheet's filter range under this hidden name; without it some versions drop the filter.
             writer.WriteElement(new DefinedNames(
@@ -48,10 +48,11 @@ public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
                 new DefinedName($"Calls!{Absolute(callsFilter)}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 1, Hidden = true }));
             writer.WriteEndElement();
         }
+        package.Finish();
         return callCount;
     }
 
-    private static string WriteSummary(WorksheetPart part, ChargebackReport report)
+    private static string WriteSummary(OpenXmlWriter part, ChargebackReport report)
     {
         var keys = report.Request.Keys;
         string[] amountHeaders =
@@ -61,7 +62,7 @@ public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
             "Reported USD where calculated too", "Unpriced calls", "Share", "Previous period USD", "Change USD", "Change",
             "Allocated USD", "After allocation USD",
         ];
-        using var sheet = new XlsxSheetWriter(part, [.. keys.Select(k => k.ToString()), .. amountHeaders],
+        var sheet = new XlsxSheetWriter(part, [.. keys.Select(k => k.ToString()), .. amountHeaders],
             [.. keys.Select(_ => 28d), .. amountHeaders.Select(_ => 16d)]);
         foreach (var row in report.Rows)
         {
@@ -101,7 +102,7 @@ public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
         sheet.Number(a.CostUsd + allocated, usd);
     }
 
-    private async Task<(long Count, string Filter)> WriteCallsAsync(WorksheetPart part, ChargebackReport report, CancellationToken cancellationToken)
+    private async Task<(long Count, string Filter)> WriteCallsAsync(OpenXmlWriter part, ChargebackReport report, CancellationToken cancellationToken)
     {
         var filter = ChargebackQuery.Filter(report.Request, report.Request.Period);
         var dimensions = await reader.DimensionNamesAsync(filter, cancellationToken);
@@ -112,7 +113,7 @@ public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
             "Cache read tokens", "Cache write tokens", "Output tokens", "Reasoning tokens", "Cost USD", "Cost source", "Pricing status",
             "Provider reported USD",
         ];
-        using var sheet = new XlsxSheetWriter(part, [.. headers, .. dimensions.Select(d => "dim:" + d)],
+        var sheet = new XlsxSheetWriter(part, [.. headers, .. dimensions.Select(d => "dim:" + d)],
             [20, 36, 16, 16, 12, 28, 16, 10, 10, .. Enumerable.Repeat(14d, 9), .. dimensions.Select(_ => 18d)]);
         long count = 0;
         await foreach (var rated in reader.ReadAsync(filter, cancellationToken))
@@ -144,10 +145,10 @@ public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
         return (count, range);
     }
 
-    private static void WriteAbout(WorksheetPart part, ChargebackReport report, DateTimeOffset generatedAt)
+    private static void WriteAbout(OpenXmlWriter part, ChargebackReport report, DateTimeOffset generatedAt)
     {
         var request = report.Request;
-        using var sheet = new XlsxSheetWriter(part, ["Item", "Value"], [28, 48]);
+        var sheet = new XlsxSheetWriter(part, ["Item", "Value"], [28, 48]);
         void Line(string item, Action value)
         {
             sheet.StartRow();

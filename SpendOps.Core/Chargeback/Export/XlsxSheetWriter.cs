@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SpendOps.Core.Chargeback.Export;
@@ -10,16 +9,17 @@ namespace SpendOps.Core.Chargeback.Export;
 /// as they come, so a sheet of a million calls never sits in memory. Strings are inline (no shared string table to
 /// keep), numbers and dates are real numbers with a number format.
 /// </summary>
-internal sealed class XlsxSheetWriter : IDisposable
+internal sealed class XlsxSheetWriter
 {
     private readonly OpenXmlWriter writer;
     private readonly int columns;
     private int rows;
 
-    public XlsxSheetWriter(WorksheetPart part, IReadOnlyList<string> headers, IReadOnlyList<double> widths)
+    public XlsxSheetWriter(OpenXmlWriter writer, IReadOnlyList<string> headers, IReadOnlyList<double> widths)
     {
         columns = headers.Count;
-        writer = OpenXmlWriter.Create(part);
+        this.writer = writer;
+        writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetViews());
         writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
@@ -82,8 +82,6 @@ internal sealed class XlsxSheetWriter : IDisposable
         writer.WriteElement(new AutoFilter { Reference = FilterRange(filterLastRow) });
         writer.WriteEndElement();
     }
-
-    public void Dispose() => writer.Dispose();
 
     public static string ColumnName(int number)
     {
