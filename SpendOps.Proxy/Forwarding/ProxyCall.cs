@@ -93,6 +93,7 @@ internal sealed class ProxyCall(
     {
         var end = Stopwatch.GetTimestamp();
         var observation = extractor?.Complete();
+        decoder?.Dispose();
         CaptureFailed = observation is { ParseFailed: true } or { SkippedOversized: > 0 } || undecodable || decoder is { Failed: true };
         var status = failedStatus ?? (statusCode == 0 ? 499 : statusCode);
         var billable = endpoint.Billable && (statusCode == 0 ? !NeverSent : statusCode is >= 200 and < 400);

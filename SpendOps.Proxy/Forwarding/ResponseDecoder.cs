@@ -9,7 +9,7 @@ namespace SpendOps.Proxy.Forwarding;
 /// of input and one output buffer, never the body; stops (and says so) on corrupt data or past
 /// <see cref="MaxDecodedBytes"/>, which keeps a compression bomb from costing more than a large plain answer.
 /// </summary>
-internal sealed class ResponseDecoder
+internal sealed class ResponseDecoder : IDisposable
 {
     public const long MaxDecodedBytes = 256L * 1024 * 1024;
 
@@ -70,6 +70,9 @@ internal sealed class ResponseDecoder
             Failed = true;
         }
     }
+
+    /// <summary>Frees the decompressor's native state at once rather than at the next finalizer run.</summary>
+    public void Dispose() => decompressor.Dispose();
 
     /// <summary>The decompressor's input: the current chunk, copied once into a reused buffer.</summary>
     private sealed class ChunkStream : Stream

@@ -30,8 +30,9 @@ internal sealed class RequestBodyBudgetMiddleware(RequestDelegate next, RequestB
                 return;
             }
         }
-        else if (request.Headers.TransferEncoding.Count > 0)
+        else
         {
+            // Chunked (HTTP/1.1) or simply undeclared (HTTP/2): counted as it is read; a request without a body takes nothing.
             request.Body = new BudgetedBodyStream(request.Body, reservation);
         }
 

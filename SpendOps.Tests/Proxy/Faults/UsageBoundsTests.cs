@@ -73,6 +73,34 @@ public sealed class UsageBoundsTests : IAsyncLifetime
         Assert.Equal((0, 0), (metrics.Spilled, metrics.Lost));
     }
 
+    [Fact]
+    public async Task QueueFullAndSpillFolderAtItsQuota_CountsEveryRecordAsStoredOrLost()
+    {
+        await using var app = Start(database.WithConnectionSuffix(";Default Timeout=1"),
+            ("Usage:SpillMaxBytes", "1"), ("Usage:QueueCapacity", "2"), ("Usage:BatchSize", "1"));
+        var key = await CreateKeyAsync(app);
+        await WaitForStoredAsync(app, [await SendAsync(app, key)]);
+        var metrics = app.Services.GetRequiredService<UsageMetrics>();
+        var ids = new List<string>();
+
+        await using (var outage = new SqliteConnection(database.ConnectionString))
+        {
+            await outage.OpenAsync();
+            await ExecuteAsync(outage, "BEGIN EXCLUSIVE");
+            for (var i = 0; i < 8; i++)
+                ids.Add(await SendAsync(app, key));
+            await WaitUntilAsync(() => metrics.Failed > 0);
+            await ExecuteAsync(outage, "COMMIT");
+        }
+
+        // One batch of one held by the writer plus two queued fit in memory; the others had nowhere to go.
+        await WaitUntilAsync(() => metrics.Written == 1 + 8 - metrics.Lost && metrics.QueueLength == 0);
+        var stored = await StoredCountAsync(app, ids);
+        Assert.Equal(8, stored + metrics.Lost);
+        Assert.InRange(metrics.Lost, 1, 5);
+        Assert.Equal(0, metrics.Spilled);
+    }
+
     private SpendOpsAppFactory Start(TestDatabase db, params (string Key, string Value)[] settings)
     {
         var app = new SpendOpsAppFactory(db, upstream.BaseUrl);
@@ -123,6 +151,13 @@ public sealed class UsageBoundsTests : IAsyncLifetime
                 Assert.Fail($"{ids.Count - stored} of {ids.Count} calls have no usage record");
             await Task.Delay(50);
         }
+    }
+
+    private static async Task<int> StoredCountAsync(SpendOpsAppFactory app, IReadOnlyCollection<string> ids)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>();
+        return await db.UsageRecords.CountAsync(r => ids.Contains(r.RequestId));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
