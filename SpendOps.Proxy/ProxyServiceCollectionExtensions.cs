@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SpendOps.Proxy.Auth;
 using SpendOps.Proxy.Enforcement;
 using SpendOps.Proxy.Forwarding;
+using SpendOps.Proxy.Limits;
 using SpendOps.Proxy.Usage;
 
 namespace SpendOps.Proxy;
@@ -49,6 +50,7 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton<UsageSpillFile>();
         services.TryAddSingleton<UsageSink>();
         services.AddHostedService<UsageWriter>();
+        services.AddSpendOpsLimits();
         return builder;
     }
 }

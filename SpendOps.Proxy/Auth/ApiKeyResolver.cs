@@ -14,11 +14,8 @@ namespace SpendOps.Proxy.Auth;
 /// </summary>
 public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts, TenantDimsCache tenantDims, TimeProvider clock)
 {
-    private static readonly TimeSpan MissMemory = TimeSpan.FromSeconds(5);
-    private const int MaxRememberedMisses = 10_000;
-
     private readonly ConcurrentDictionary<string, ResolvedKey> keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> misses = new(StringComparer.Ordinal);
+    private readonly UnknownKeyCache misses = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastUsed = new(StringComparer.Ordinal);
 
     public async ValueTask<KeyResolution> ResolveAsync(StringValues header, CancellationToken cancellationToken)
@@ -41,13 +38,16 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
         return new KeyResolution(key, KeyFailure.None);
     }
 
+    /// <summary>True when the key id is in the cache (whatever its state): a cheap check that never queries the database.</summary>
+    public bool Knows(string id) => keys.ContainsKey(id);
+
     /// <summary>Replaces cached entries with the given rows (from a refresh).</summary>
     public void Apply(IEnumerable<(ApiKey Key, string TenantName)> rows)
     {
         foreach (var (key, tenantName) in rows)
         {
             keys[key.Id] = new ResolvedKey(key, tenantName);
-            misses.TryRemove(key.Id, out _);
+            misses.Forget(key.Id);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
 
     private async ValueTask<ResolvedKey?> LoadMissingAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (misses.TryGetValue(id, out var until) && until > now)
+        if (misses.IsUnknown(id, now))
             return null;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -87,9 +87,7 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            if (misses.Count >= MaxRememberedMisses)
-                misses.Clear();
-            misses[id] = now + MissMemory;
+            misses.Remember(id, now);
             return null;
         }
         if (!tenantDims.Knows(row.Key.TenantId))

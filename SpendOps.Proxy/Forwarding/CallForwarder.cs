@@ -67,6 +67,7 @@ internal sealed partial class CallForwarder(
     private async Task<int?> ReportForwardErrorAsync(HttpContext context, Upstream upstream, ProviderFamily family, ForwarderError error, ProxyCall call)
     {
         var exception = context.GetForwarderErrorFeature()?.Exception;
+        call.NeverSent = error == ForwarderError.Request && NoConnection(exception);
         var clientGone = context.RequestAborted.IsCancellationRequested
             || error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
                 or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient;
@@ -91,6 +92,14 @@ internal sealed partial class CallForwarder(
         await ErrorEnvelope.WriteAsync(context, family, new ProxyError(status, message, timedOut ? "aso_upstream_timeout" : "aso_upstream_unreachable"));
         return status;
     }
+
+    /// <summary>The connection to the provider was never made (refused, unresolvable, TLS failed): it saw nothing.</summary>
+    private static bool NoConnection(Exception? exception) =>
+        exception is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+        };
 
     private static string Describe(ForwarderError error) => error switch
     {

@@ -42,6 +42,10 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
             call.OnResponseHeaders(proxyResponse);
         if (call.InjectedUsageFilter is not null)
             httpContext.Response.Headers.ContentLength = null; // the client gets fewer bytes than the provider sent
+        // The headers go out now, not with the first body byte: a model that thinks for a minute before it writes
+        // must not look like a dead connection to the client (nor trip its read timeout).
+        if (proceed && proxyResponse is not null)
+            await httpContext.Response.Body.FlushAsync(cancellationToken);
         return proceed;
     }
 }

@@ -29,6 +29,8 @@ internal sealed class ProxyCall(
     private long responseBytes;
     private long firstByteTimestamp;
     private IUsageExtractor? extractor;
+    private ResponseDecoder? decoder;
+    private bool undecodable;
 
     public string RequestId => requestId;
 
@@ -50,6 +52,13 @@ internal sealed class ProxyCall(
     /// <summary>Set by <see cref="ToRecord"/> when the extractor had to skip or could not parse part of the body.</summary>
     public bool CaptureFailed { get; private set; }
 
+    /// <summary>
+    /// Set when no connection to the provider could be made: nothing was sent, so a call that got no answer is not
+    /// billable. Any other call without an answer (a reset before the headers, a timeout, a client that stopped
+    /// waiting) may still have run at the provider and stays billable with unknown usage.
+    /// </summary>
+    public bool NeverSent { get; set; }
+
     public void OnResponseHeaders(HttpResponseMessage response)
     {
         statusCode = (int)response.StatusCode;
@@ -58,6 +67,11 @@ internal sealed class ProxyCall(
         isEventStream = string.Equals(contentType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
         if (statusCode < 400)
             extractor = UsageExtractorFactory.Create(endpoint, upstream.Info, contentType);
+        if (extractor is not null)
+        {
+            decoder = ResponseDecoder.For(string.Join(",", response.Content.Headers.ContentEncoding), out var supported);
+            undecodable = !supported;
+        }
     }
 
     public void OnResponseBytes(ReadOnlySpan<byte> bytes)
@@ -67,7 +81,10 @@ internal sealed class ProxyCall(
         if (firstByteTimestamp == 0)
             firstByteTimestamp = Stopwatch.GetTimestamp();
         responseBytes += bytes.Length;
-        extractor?.Append(bytes);
+        if (decoder is not null && extractor is not null)
+            decoder.Feed(bytes, extractor);
+        else if (!undecodable)
+            extractor?.Append(bytes);
     }
 
     /// <summary>
@@ -79,9 +96,10 @@ internal sealed class ProxyCall(
     {
         var end = Stopwatch.GetTimestamp();
         var observation = extractor?.Complete();
-        CaptureFailed = observation is { ParseFailed: true } or { SkippedOversized: > 0 };
+        decoder?.Dispose();
+        CaptureFailed = observation is { ParseFailed: true } or { SkippedOversized: > 0 } || undecodable || decoder is { Failed: true };
         var status = failedStatus ?? (statusCode == 0 ? 499 : statusCode);
-        var billable = endpoint.Billable && status is >= 200 and < 400;
+        var billable = endpoint.Billable && (statusCode == 0 ? !NeverSent : statusCode is >= 200 and < 400);
         var record = new UsageRecord
         {
             RequestId = requestId,

@@ -10,7 +10,8 @@ public sealed class UsageMetrics
     private readonly Counter<long> spilled;
     private readonly Counter<long> failed;
     private readonly Counter<long> rejected;
-    private long queuedTotal, writtenTotal, spilledTotal, failedTotal, rejectedTotal;
+    private readonly Counter<long> lost;
+    private long queuedTotal, writtenTotal, spilledTotal, failedTotal, rejectedTotal, lostTotal;
 
     public UsageMetrics(IMeterFactory meterFactory)
     {
@@ -20,7 +21,9 @@ public sealed class UsageMetrics
         spilled = meter.CreateCounter<long>("spendops.usage.spilled", description: "Usage records written to the local spill file");
         failed = meter.CreateCounter<long>("spendops.usage.write_failures", description: "Failed database writes of usage batches (records are kept and retried)");
         rejected = meter.CreateCounter<long>("spendops.usage.rejected", description: "Usage records the database refused because of their data, set aside in the rejected file");
+        lost = meter.CreateCounter<long>("spendops.usage.lost", description: "Usage records neither queued, written nor spilled (queue full and spill folder at its quota or failing)");
         meter.CreateObservableGauge("spendops.usage.queue_length", () => QueueLength);
+        meter.CreateObservableGauge("spendops.usage.queue_bytes", () => QueueBytes, unit: "By", description: "Approximate memory held by queued usage records");
     }
 
     public long Queued => Interlocked.Read(ref queuedTotal);
@@ -28,12 +31,16 @@ public sealed class UsageMetrics
     public long Spilled => Interlocked.Read(ref spilledTotal);
     public long Failed => Interlocked.Read(ref failedTotal);
     public long Rejected => Interlocked.Read(ref rejectedTotal);
+    public long Lost => Interlocked.Read(ref lostTotal);
     internal Func<int> QueueLengthSource { get; set; } = () => 0;
     public int QueueLength => QueueLengthSource();
+    internal Func<long> QueueBytesSource { get; set; } = () => 0;
+    public long QueueBytes => QueueBytesSource();
 
     internal void OnQueued() { Interlocked.Increment(ref queuedTotal); queued.Add(1); }
     internal void OnWritten(int count) { Interlocked.Add(ref writtenTotal, count); written.Add(count); }
     internal void OnSpilled(int count) { Interlocked.Add(ref spilledTotal, count); spilled.Add(count); }
     internal void OnFailed() { Interlocked.Increment(ref failedTotal); failed.Add(1); }
     internal void OnRejected() { Interlocked.Increment(ref rejectedTotal); rejected.Add(1); }
+    internal void OnLost(int count) { Interlocked.Add(ref lostTotal, count); lost.Add(count); }
 }

@@ -12,6 +12,13 @@ public sealed class UsageOptions
     public int QueueCapacity { get; set; } = 50_000;
 
     /// <summary>
+    /// Approximate bytes the queued records may hold (each record counted as about 1 KB plus its text and dimensions);
+    /// past it, new records spill to disk as when the queue is full.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long QueueMaxBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
     /// Records per transaction. Small on purpose: on SQLite a commit writes every page the batch touched in one go,
     /// and requests on the same core wait behind it. With 100 instead of 500, bench/run.sh measured a lower p99 and
     /// more requests/s; with 50 both were worse again (more commits).
@@ -29,4 +36,12 @@ public sealed class UsageOptions
 
     [Range(1, 3600)]
     public int SpillReplaySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Disk quota of <see cref="SpillDirectory"/>. Once its files reach it, nothing more is spilled: the writer keeps
+    /// its unwritten batch in memory and retries it, the queue fills up, and only records that find the queue full too
+    /// are lost (logged as an error, at most once a minute, with their number).
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long SpillMaxBytes { get; set; } = 1024L * 1024 * 1024;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Usage;
 
@@ -8,41 +9,95 @@ namespace SpendOps.Proxy.Usage;
 /// <summary>
 /// An append-only JSON-lines file of usage records that are not yet in the database: the overflow of a full
 /// queue, batches that failed to write, and whatever is still queued at shutdown. The writer replays it, so
-/// records survive queue overflow, database outages and restarts.
+/// records survive queue overflow, database outages and restarts. The folder has a disk quota
+/// (<see cref="UsageOptions.SpillMaxBytes"/>): past it, <see cref="Append"/> refuses.
 /// </summary>
-public sealed class UsageSpillFile
+public sealed partial class UsageSpillFile
 {
     private static readonly JsonSerializerOptions Json = UsageSpillJson.Options;
     private readonly object gate = new();
     private readonly string directory;
     private readonly string activePath;
+    private readonly long quota;
+    private readonly ReportThrottle refusals;
+    private readonly ILogger<UsageSpillFile> logger;
+    private long? usedBytes;
 
-    public UsageSpillFile(IOptions<UsageOptions> options, IHostEnvironment environment)
+    public UsageSpillFile(IOptions<UsageOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<UsageSpillFile> logger)
     {
         directory = Path.GetFullPath(options.Value.SpillDirectory, environment.ContentRootPath);
         // One file per process, so instances sharing a folder never interleave writes.
         activePath = Path.Combine(directory, $"spill-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+        quota = options.Value.SpillMaxBytes;
+        refusals = new ReportThrottle(clock);
+        this.logger = logger;
     }
 
     public string Directory => directory;
 
-    public void Append(IReadOnlyCollection<UsageRecord> records)
+    /// <summary>
+    /// Appends the records; false (nothing written) when they would take the folder past its quota. Throws when the
+    /// disk itself fails.
+    /// </summary>
+    public bool Append(IReadOnlyCollection<UsageRecord> records)
     {
         if (records.Count == 0)
-            return;
+            return true;
+        using var lines = new MemoryStream();
+        foreach (var record in records)
+        {
+            JsonSerializer.Serialize(lines, record, Json);
+            lines.WriteByte((byte)'\n');
+        }
         lock (gate)
         {
+            usedBytes ??= MeasureFolder();
+            if (usedBytes + lines.Length > quota)
+            {
+                if (refusals.Occurred(records.Count, out var refused))
+                    LogOverQuota(logger, directory, quota, refused);
+                return false;
+            }
             System.IO.Directory.CreateDirectory(directory);
             using var stream = new FileStream(activePath, FileMode.Append, FileAccess.Write, FileShare.Read);
-            foreach (var record in records)
-            {
-                JsonSerializer.Serialize(stream, record, Json);
-                stream.WriteByte((byte)'\n');
-            }
+            lines.Position = 0;
+            lines.CopyTo(stream);
             // Handed to the operating system, which keeps it through a crash of this process; not forced to the disk
             // on every overflowing record, which would turn an overload into a disk-bound crawl.
             stream.Flush(flushToDisk: false);
+            usedBytes += lines.Length;
+            return true;
         }
+    }
+
+    /// <summary>Bytes the folder's files take, as counted against the quota.</summary>
+    public long UsedBytes
+    {
+        get
+        {
+            lock (gate)
+                return usedBytes ??= MeasureFolder();
+        }
+    }
+
+    /// <summary>What every file in the folder takes, including other instances' spills and the rejected files.</summary>
+    private long MeasureFolder()
+    {
+        if (!System.IO.Directory.Exists(directory))
+            return 0;
+        long total = 0;
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*.jsonl"))
+        {
+            try
+            {
+                total += file.Length;
+            }
+            catch (IOException)
+            {
+                // Deleted while listing (a replay finished elsewhere).
+            }
+        }
+        return total;
     }
 
     /// <summary>
@@ -71,6 +126,8 @@ public sealed class UsageSpillFile
             }
         }
         claimed.AddRange(System.IO.Directory.EnumerateFiles(directory, "replay-*.jsonl").Except(claimed));
+        lock (gate)
+            usedBytes = MeasureFolder(); // other instances spill into and replay from the same folder
         return claimed;
     }
 
@@ -95,7 +152,16 @@ public sealed class UsageSpillFile
         }
     }
 
-    public static void Release(string path) => File.Delete(path);
+    public void Release(string path)
+    {
+        lock (gate)
+        {
+            var length = new FileInfo(path).Length;
+            File.Delete(path);
+            if (usedBytes is { } used)
+                usedBytes = Math.Max(0, used - length);
+        }
+    }
 
     /// <summary>
     /// Sets aside a record the database refuses whatever happens (a constraint or data error), with the reason, in
@@ -111,8 +177,12 @@ public sealed class UsageSpillFile
             JsonSerializer.Serialize(stream, new RejectedRecord(reason, record), Json);
             stream.WriteByte((byte)'\n');
             stream.Flush(flushToDisk: true);
+            usedBytes = null;
         }
     }
 
     private sealed record RejectedRecord(string Reason, UsageRecord Record);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Usage spill folder {Directory} is at its quota of {Quota} bytes (Usage:SpillMaxBytes): {Count} records not spilled since the last report; they stay in memory while the queue has room, otherwise they are lost")]
+    private static partial void LogOverQuota(ILogger logger, string directory, long quota, long count);
 }

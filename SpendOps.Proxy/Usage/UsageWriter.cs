@@ -14,7 +14,8 @@ namespace SpendOps.Proxy.Usage;
 /// <summary>
 /// Drains the usage queue into the database in batches. A batch that cannot be written (database down) goes
 /// to the spill file at once, so nothing waits in memory for an outage to end; the spill file is replayed
-/// every few seconds until it is empty. At shutdown the queue is closed and drained. Records are priced on the way in,
+/// every few seconds until it is empty. When the spill folder is at its quota, the batch stays in memory and is retried
+/// before anything else is taken from the queue (which then fills up). At shutdown the queue is closed and drained. Records are priced on the way in,
 /// and each stored batch signals the budget evaluation (<see cref="BudgetEvaluationSignal"/>: debounced, never waited for).
 /// </summary>
 internal sealed partial class UsageWriter(
@@ -63,6 +64,7 @@ internal sealed partial class UsageWriter(
     {
         var reader = sink.Reader;
         var batch = new List<UsageRecord>(settings.BatchSize);
+        IReadOnlyCollection<UsageRecord> held = [];
         var replayEvery = TimeSpan.FromSeconds(settings.SpillReplaySeconds);
         var nextReplay = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
@@ -72,22 +74,37 @@ internal sealed partial class UsageWriter(
                 ReplaySpillAsync(stoppingToken).GetAwaiter().GetResult();
                 nextReplay = DateTime.UtcNow + replayEvery;
             }
+            if (held.Count > 0)
+            {
+                // Neither written nor spilled last time: retried first, and the queue waits (and fills) meanwhile.
+                held = WriteOrSpillAsync(held, CancellationToken.None).GetAwaiter().GetResult();
+                if (held.Count > 0)
+                    stoppingToken.WaitHandle.WaitOne(replayEvery);
+                continue;
+            }
             if (!WaitForRecords(reader, nextReplay - DateTime.UtcNow, stoppingToken))
                 continue;
             if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
                 stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
-            while (batch.Count < settings.BatchSize && reader.TryRead(out var record))
+            while (batch.Count < settings.BatchSize && sink.TryDequeue(out var record))
                 batch.Add(record);
-            WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+            held = WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult().ToList();
             batch.Clear();
         }
 
         sink.Close();
-        while (reader.TryRead(out var record))
+        batch.AddRange(held);
+        while (sink.TryDequeue(out var record))
             batch.Add(record);
         using var timeout = new CancellationTokenSource(ShutdownWriteTimeout);
+        var lost = 0;
         foreach (var chunk in batch.Chunk(settings.BatchSize))
-            WriteOrSpillAsync(chunk, timeout.Token).GetAwaiter().GetResult();
+            lost += WriteOrSpillAsync(chunk, timeout.Token).GetAwaiter().GetResult().Count;
+        if (lost > 0)
+        {
+            metrics.OnLost(lost);
+            LogLostAtShutdown(logger, lost);
+        }
     }
 
     /// <summary>Blocks until records are queued (true) or the wait is over: time for a spill replay, or shutdown (false).</summary>
@@ -109,16 +126,18 @@ internal sealed partial class UsageWriter(
         }
     }
 
-    private async Task WriteOrSpillAsync(IReadOnlyCollection<UsageRecord> batch, CancellationToken cancellationToken)
+    /// <summary>Writes the batch, or spills what could not be written; returns what could be neither (spill folder at its quota).</summary>
+    private async Task<IReadOnlyCollection<UsageRecord>> WriteOrSpillAsync(IReadOnlyCollection<UsageRecord> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
-            return;
+            return [];
         var unwritten = await InsertOrRejectAsync(batch, cancellationToken);
-        if (unwritten.Count > 0)
-        {
-            spill.Append(unwritten);
-            metrics.OnSpilled(unwritten.Count);
-        }
+        if (unwritten.Count == 0)
+            return [];
+        if (!spill.Append(unwritten))
+            return unwritten;
+        metrics.OnSpilled(unwritten.Count);
+        return [];
     }
 
     /// <summary>
@@ -218,7 +237,7 @@ internal sealed partial class UsageWriter(
                     if ((await InsertMissingAsync(chunk, cancellationToken)).Count > 0)
                         return; // The database is unavailable; the file stays and is replayed later.
                 }
-                UsageSpillFile.Release(path);
+                spill.Release(path);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -241,7 +260,7 @@ internal sealed partial class UsageWriter(
         return missing.Count == 0 ? [] : await InsertOrRejectAsync(missing, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed; they were spilled to disk and will be replayed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed; they are spilled to disk (or kept in memory while the spill folder is at its quota) and retried")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count} usage records because of their data; writing them one by one")]
@@ -252,6 +271,9 @@ internal sealed partial class UsageWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Prices could not be loaded; records are written pending and priced by the pricing job")]
     private static partial void LogPricesUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} usage records could be neither written nor spilled at shutdown (spill folder at its quota) and are lost")]
+    private static partial void LogLostAtShutdown(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spilled usage file {File} failed; will retry")]
     private static partial void LogReplayFailed(ILogger logger, Exception exception, string file);
