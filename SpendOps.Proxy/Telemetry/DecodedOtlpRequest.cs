@@ -7,4 +7,6 @@ namespace SpendOps.Proxy.Telemetry;
 internal sealed record DecodedOtlpRequest(OtlpLogsRequest? Logs, OtlpMetricsRequest? Metrics, string StoredBody, TelemetryBodyFormat Format, bool Redacted)
 {
     public int RecordCount => Logs?.RecordCount ?? Metrics?.RecordCount ?? 0;
+
+    public int AttributeCount => Logs is not null ? OtlpRequestSize.Attributes(Logs) : Metrics is not null ? OtlpRequestSize.Attributes(Metrics) : 0;
 }

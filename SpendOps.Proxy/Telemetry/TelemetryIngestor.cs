@@ -21,11 +21,26 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
 
     public async Task<TelemetryIngestResult> IngestAsync(TelemetryIngestRequest request, CancellationToken cancellationToken)
     {
+        // Everything that needs no database is worked out before the transaction: on SQLite the transaction holds
+        // the database's only write lock, so it must cover the insert and nothing else.
+        var now = clock.GetUtcNow();
+        var context = new TelemetryMappingContext(request.ConnectionId, request.TenantId, request.IngestKeyId, now);
+        MetricsToMap? metrics = null;
+        if (request.Metrics is not null)
+        {
+            var samples = ClaudeCodeMetricReader.Read(request.Metrics, out var unspecified);
+            if (unspecified > 0)
+                LogUnspecifiedTemporality(logger, request.ConnectionId, unspecified);
+            metrics = new MetricsToMap(samples, ClaudeCodeMetricMapper.DimensionsByGroup(samples));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await WriteAsync(request, cancellationToken);
+                // Events are mapped again for each attempt: a failed save leaves its entities unusable.
+                var events = request.Logs is not null ? ClaudeCodeEventMapper.Map(request.Logs, context) : null;
+                return await WriteAsync(request, context, events, metrics, cancellationToken);
             }
             catch (Exception e) when (e is DbUpdateException or DbException && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
@@ -66,15 +81,13 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         }
     }
 
-    private async Task<TelemetryIngestResult> WriteAsync(TelemetryIngestRequest request, CancellationToken cancellationToken)
+    private async Task<TelemetryIngestResult> WriteAsync(TelemetryIngestRequest request, TelemetryMappingContext context, List<UsageRecord>? events,
+        MetricsToMap? metrics, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var context = new TelemetryMappingContext(request.ConnectionId, request.TenantId, request.IngestKeyId, now);
+        var now = context.ReceivedAt;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var candidates = request.Logs is not null
-            ? ClaudeCodeEventMapper.Map(request.Logs, context)
-            : await MapMetricsAsync(request, context, now, cancellationToken);
+        var candidates = events ?? await MapMetricsAsync(request, metrics!, context, cancellationToken);
 
         var ids = candidates.Select(r => r.RequestId).Distinct().ToList();
         var existing = ids.Count == 0
@@ -120,11 +133,11 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         return new TelemetryIngestResult(batch.Id, batch.RecordCount, fresh.Count, candidates.Count - fresh.Count, superseded);
     }
 
-    private async Task<List<UsageRecord>> MapMetricsAsync(TelemetryIngestRequest request, TelemetryMappingContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The cumulative points need the series' stored last values, so only this step runs in the transaction.</summary>
+    private async Task<List<UsageRecord>> MapMetricsAsync(TelemetryIngestRequest request, MetricsToMap metrics, TelemetryMappingContext context, CancellationToken cancellationToken)
     {
-        var samples = ClaudeCodeMetricReader.Read(request.Metrics!, out var unspecified);
-        if (unspecified > 0)
-            LogUnspecifiedTemporality(logger, request.ConnectionId, unspecified);
+        var (samples, dimensions) = metrics;
+        var now = context.ReceivedAt;
         var seriesKeys = samples.Where(s => s.Temporality == Otlp.OtlpTemporality.Cumulative).Select(s => s.SeriesKey).Distinct().ToList();
         var states = seriesKeys.Count == 0
             ? []
@@ -134,7 +147,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         var tracker = new CumulativeSeriesTracker(request.ConnectionId, states, now);
         var increments = tracker.Increments(samples);
         db.TelemetrySeriesStates.AddRange(tracker.Added);
-        return ClaudeCodeMetricMapper.Map(increments, context);
+        return ClaudeCodeMetricMapper.Map(increments, dimensions, context);
     }
 
     /// <summary>An event whose request id a proxy record of the tenant already has is the same call, measured: superseded.</summary>
@@ -182,6 +195,8 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
             marked += await SupersessionRules.SupersedeInstallMetricsAsync(db, connectionId, install.Key, install.Min(r => r.Timestamp), cancellationToken);
         return marked;
     }
+
+    private sealed record MetricsToMap(List<MetricSample> Samples, Dictionary<string, Dictionary<string, string>> Dimensions);
 
     private static string? Session(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension);
 

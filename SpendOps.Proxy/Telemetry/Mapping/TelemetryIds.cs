@@ -21,16 +21,19 @@ internal static class TelemetryIds
         "tcm_" + Hash($"{connectionId:N}\n{groupKey}\n{timeUnixNano}");
 
     /// <summary>A stable key for a set of attributes, independent of their order.</summary>
-    public static string KeyOf(params IEnumerable<KeyValuePair<string, OtlpValue>>[] attributeSets)
+    public static string KeyOf(params IEnumerable<KeyValuePair<string, OtlpValue>>[] attributeSets) =>
+        KeyOfSegments(attributeSets.Select(Segment).ToArray());
+
+    /// <summary>The same key from sets already turned into <see cref="Segment"/>s, so a set shared by many points (the resource) is sorted once.</summary>
+    public static string KeyOfSegments(params string[] segments) => Hash(string.Concat(segments));
+
+    /// <summary>One set's part of a key: its entries sorted by key.</summary>
+    public static string Segment(IEnumerable<KeyValuePair<string, OtlpValue>> set)
     {
         var text = new StringBuilder();
-        foreach (var set in attributeSets)
-        {
-            foreach (var (key, value) in set.OrderBy(a => a.Key, StringComparer.Ordinal))
-                text.Append(key).Append('=').Append(Canonical(value)).Append('\u001f');
-            text.Append('\u001e');
-        }
-        return Hash(text.ToString());
+        foreach (var (key, value) in set.OrderBy(a => a.Key, StringComparer.Ordinal))
+            text.Append(key).Append('=').Append(Canonical(value)).Append('\u001f');
+        return text.Append('\u001e').ToString();
     }
 
     public static string Canonical(OtlpValue value) => value.Kind switch

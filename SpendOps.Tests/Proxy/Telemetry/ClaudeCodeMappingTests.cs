@@ -105,7 +105,7 @@ public sealed class ClaudeCodeMappingTests
         var samples = ClaudeCodeMetricReader.Read(OtlpJsonParser.ParseMetrics(OtlpPayloads.ReferenceMetrics), out _);
         var increments = new CumulativeSeriesTracker(Context.ConnectionId, [], DateTimeOffset.UnixEpoch).Increments(samples);
 
-        var records = ClaudeCodeMetricMapper.Map(increments, Context);
+        var records = ClaudeCodeMetricMapper.Map(increments, ClaudeCodeMetricMapper.DimensionsByGroup(samples), Context);
 
         Assert.Equal(2, records.Count);
         Assert.Equal(UsageTotals.Of(events), UsageTotals.Of(records));
