@@ -96,9 +96,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         var seen = new HashSet<string>(existing, StringComparer.Ordinal);
         var fresh = candidates.Where(r => seen.Add(r.RequestId)).ToList();
 
-        var superseded = request.Logs is not null
-            ? await MarkEventsAsync(request, fresh, cancellationToken)
-            : await MarkMetricsAsync(request, fresh, cancellationToken);
+        var superseded = await TelemetrySupersession.MarkOnArrivalAsync(db, request, fresh, now, cancellationToken);
 
         db.UsageRecords.AddRange(fresh);
         var batch = new TelemetryBatch
@@ -123,7 +121,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         await db.SaveChangesAsync(cancellationToken);
 
         if (request.Logs is not null)
-            superseded += await SupersedeMetricsCoveredByAsync(request.ConnectionId, fresh, cancellationToken);
+            superseded += await TelemetrySupersession.SupersedeMetricsCoveredByAsync(db, request, fresh, batch.Id, now, cancellationToken);
         await db.TelemetryConnections.Where(c => c.Id == request.ConnectionId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastReceivedAt, now), cancellationToken);
         await db.IngestKeys.Where(k => k.Id == request.IngestKeyId)
@@ -150,57 +148,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         return ClaudeCodeMetricMapper.Map(increments, dimensions, context);
     }
 
-    /// <summary>An event whose request id a proxy record of the tenant already has is the same call, measured: superseded.</summary>
-    private async Task<int> MarkEventsAsync(TelemetryIngestRequest request, List<UsageRecord> fresh, CancellationToken cancellationToken)
-    {
-        var upstreamIds = fresh.Where(r => r.UpstreamRequestId is not null).Select(r => r.UpstreamRequestId!).Distinct().ToList();
-        var proxied = await SupersessionRules.ProxiedRequestIdsAsync(db, request.TenantId, upstreamIds, cancellationToken);
-        var marked = 0;
-        foreach (var record in fresh.Where(r => r.UpstreamRequestId is not null && proxied.Contains(r.UpstreamRequestId)))
-        {
-            record.Superseded = true;
-            marked++;
-        }
-        return marked;
-    }
-
-    /// <summary>Metric records of a session (or, without a session id, an install) that already sends events are superseded at once.</summary>
-    private async Task<int> MarkMetricsAsync(TelemetryIngestRequest request, List<UsageRecord> fresh, CancellationToken cancellationToken)
-    {
-        var sessions = fresh.Select(Session).OfType<string>().Distinct().ToList();
-        var withEvents = await SupersessionRules.SessionsWithEventsAsync(db, request.ConnectionId, sessions, cancellationToken);
-        var installs = fresh.Where(r => Session(r) is null).Select(Install).OfType<string>().Distinct().ToList();
-        var firstEvents = await SupersessionRules.FirstEventTimeByInstallAsync(db, request.ConnectionId, installs, cancellationToken);
-        var marked = 0;
-        foreach (var record in fresh)
-        {
-            var covered = Session(record) is { } session
-                ? withEvents.Contains(session)
-                : Install(record) is { } install && firstEvents.TryGetValue(install, out var first) && first <= record.Timestamp;
-            if (covered)
-            {
-                record.Superseded = true;
-                marked++;
-            }
-        }
-        return marked;
-    }
-
-    /// <summary>New events take over from metric records of their sessions that arrived earlier.</summary>
-    private async Task<int> SupersedeMetricsCoveredByAsync(Guid connectionId, List<UsageRecord> freshEvents, CancellationToken cancellationToken)
-    {
-        var sessions = freshEvents.Select(Session).OfType<string>().Distinct().ToList();
-        var marked = await SupersessionRules.SupersedeSessionMetricsAsync(db, connectionId, sessions, cancellationToken);
-        foreach (var install in freshEvents.Where(r => Install(r) is not null).GroupBy(r => Install(r)!))
-            marked += await SupersessionRules.SupersedeInstallMetricsAsync(db, connectionId, install.Key, install.Min(r => r.Timestamp), cancellationToken);
-        return marked;
-    }
-
     private sealed record MetricsToMap(List<MetricSample> Samples, Dictionary<string, Dictionary<string, string>> Dimensions);
-
-    private static string? Session(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension);
-
-    private static string? Install(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.InstallDimension);
 
     private static string? Truncate(string? value, int max) => value is not null && value.Length > max ? value[..max] : value;
 
