@@ -112,11 +112,12 @@ public static partial class OtlpIngestEndpoints
             return OtlpResult.Error(StatusCodes.Status413PayloadTooLarge, kind, limit);
         }
 
+        var (storedBody, storedFormat, redacted) = decoded.StoredCopy();
         TelemetryIngestResult result;
         try
         {
             result = await services.Ingestor.IngestAsync(new TelemetryIngestRequest(connection.Id, connection.TenantId, key.Id, signal,
-                request.ContentType!, body.Encoding, body.WireBytes, body.Bytes.Length, decoded.StoredBody, decoded.Format, decoded.Redacted,
+                request.ContentType!, body.Encoding, body.WireBytes, body.Bytes.Length, storedBody, storedFormat, redacted,
                 decoded.Logs, decoded.Metrics), cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)

@@ -8,7 +8,7 @@ namespace SpendOps.Proxy.Telemetry.Mapping;
 /// Turns Claude Code attributes into usage dimensions: the standard attribution attributes, a <c>user</c>
 /// dimension that lines up with the proxy's <c>user=alice</c>, and every custom resource attribute
 /// (<c>OTEL_RESOURCE_ATTRIBUTES</c>: team, cost_center, deployment.environment, ...). Values follow the
-/// <see cref="Dimensions"/> rules: too long is truncated, invalid is skipped; a bad value never fails a batch.
+/// <see cref="Dimensions"/> rules, except that too long is skipped like invalid; a bad value never fails a batch.
 /// </summary>
 internal static class ClaudeCodeDimensions
 {
@@ -83,11 +83,10 @@ internal static class ClaudeCodeDimensions
             dims[name] = clean;
     }
 
+    /// <summary>Too long is left out, not cut (see <see cref="TelemetryText"/>).</summary>
     private static string? Clean(string? value)
     {
         value = value?.Trim();
-        if (value?.Length > Dimensions.MaxValueLength)
-            value = value[..Dimensions.MaxValueLength];
         return value is not null && Dimensions.IsValidValue(value) ? value : null;
     }
 }

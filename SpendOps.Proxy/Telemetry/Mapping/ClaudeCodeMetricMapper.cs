@@ -31,7 +31,7 @@ internal static class ClaudeCodeMetricMapper
         {
             var first = group.First().Sample;
             var dims = new Dictionary<string, string>(dimensionsByGroup[first.GroupKey], StringComparer.Ordinal);
-            var model = UsageText.Clean(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
+            var model = TelemetryText.Short(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
             decimal? Sum(MetricField field) =>
                 group.Any(i => i.Sample.Field == field) ? group.Where(i => i.Sample.Field == field).Sum(i => i.Amount) : null;
             long Count(MetricField field) => (long)Math.Min(Sum(field) ?? 0, long.MaxValue);

@@ -13,6 +13,11 @@ internal static class OtlpJsonValueReader
             throw JsonFields.Expected(path, "an AnyValue object such as {\"stringValue\":\"…\"}");
         if (JsonFields.TryGet(value, "stringValue", out var s))
             return OtlpValue.FromString(JsonFields.AsString(s, $"{path}.stringValue"));
+        // Claude Desktop sends {"doubleValue":{}} for some numeric attributes of api_request events
+        // (https://github.com/anthropics/claude-code/issues/82365). It says "no value", not another number, so it is
+        // read as the empty value instead of failing the whole batch; any other non-number is still an error.
+        if (IsEmptyNumber(value, "doubleValue") || IsEmptyNumber(value, "intValue"))
+            return OtlpValue.Empty;
         if (JsonFields.TryGet(value, "intValue", out var i))
             return new OtlpValue { Kind = OtlpValueKind.Int, Int = JsonFields.Int64(i, $"{path}.intValue") };
         if (JsonFields.TryGet(value, "doubleValue", out var d))
@@ -54,6 +59,9 @@ internal static class OtlpJsonValueReader
         if (!string.IsNullOrEmpty(key))
             target.Add(new(key, value));
     }
+
+    private static bool IsEmptyNumber(JsonElement value, string name) =>
+        JsonFields.TryGet(value, name, out var number) && number.ValueKind == JsonValueKind.Object && !number.EnumerateObject().Any();
 
     private static IEnumerable<JsonElement> Values(JsonElement container, string path)
     {

@@ -26,6 +26,7 @@ public sealed class OtlpJsonParserTests
     [InlineData("{\"doubleValue\":0.048837}", "0.048837")]
     [InlineData("{\"stringValue\":\"0.048837\"}", "0.048837")]
     [InlineData("{\"doubleValue\":0.05820900000000001}", "0.058209")]
+    [InlineData("{\"doubleValue\":{}}", null)]
     [InlineData("{}", null)]
     [InlineData("null", null)]
     public void ParseLogs_CostInAnyForm_ReadsDecimalOrNullsOnlyThatField(string value, string? expected)
