@@ -31,6 +31,13 @@ internal static class ClaudeCodeDimensions
         "telemetry.distro.name", "telemetry.distro.version",
     };
 
+    /// <summary>
+    /// The custom attributes of a resource that can become dimensions, worked out once per resource: every record
+    /// under it needs them, and a resource may carry thousands of attributes. At most twice the dimension limit is
+    /// kept, which covers every name the record's own attributes may already have taken.
+    /// </summary>
+    private static readonly ConditionalWeakTable<OtlpAttributes, List<KeyValuePair<string, string>>> CustomResourceAttributes = new();
+
     public static Dictionary<string, string> Build(OtlpAttributes resource, OtlpAttributes attributes)
     {
         var dims = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -45,13 +52,6 @@ internal static class ClaudeCodeDimensions
             Add(dims, key, value);
         return dims;
     }
-
-    /// <summary>
-    /// The custom attributes of a resource that can become dimensions, worked out once per resource: every record
-    /// under it needs them, and a resource may carry thousands of attributes. At most twice the dimension limit is
-    /// kept, which covers every name the record's own attributes may already have taken.
-    /// </summary>
-    private static readonly ConditionalWeakTable<OtlpAttributes, List<KeyValuePair<string, string>>> CustomResourceAttributes = new();
 
     private static List<KeyValuePair<string, string>> FindCustom(OtlpAttributes resource)
     {
