@@ -49,7 +49,7 @@ internal static class ClaudeCodeEventMapper
 
         return new UsageRecord
         {
-            RequestId = TelemetryIds.ForEvent(context.ConnectionId, dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension), requestId,
+            RequestId = TelemetryIds.ForEvent(context.ConnectionId, context.IngestKeyId, dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension), requestId,
                 a.Long("event.sequence"), a.Text("prompt.id"), Fallback(log)),
             UpstreamRequestId = requestId,
             Timestamp = UnixTime.FromNanos(log.TimeUnixNano) ?? UnixTime.FromNanos(log.ObservedTimeUnixNano)

@@ -39,7 +39,7 @@ internal static class ClaudeCodeMetricMapper
 
             records.Add(new UsageRecord
             {
-                RequestId = TelemetryIds.ForMetrics(context.ConnectionId, group.Key.GroupKey, group.Key.TimeUnixNano),
+                RequestId = TelemetryIds.ForMetrics(context.ConnectionId, context.IngestKeyId, group.Key.GroupKey, group.Key.TimeUnixNano),
                 Timestamp = UnixTime.FromNanos(group.Key.TimeUnixNano) ?? context.ReceivedAt,
                 TenantId = context.TenantId,
                 ApiKeyId = context.IngestKeyId,

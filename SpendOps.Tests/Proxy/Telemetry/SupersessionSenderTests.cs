@@ -35,6 +35,21 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task PostLogs_AnotherKeySendsTheSameEventIdsFirst_RealEventStillRecorded()
+    {
+        var connection = await host.CreateConnectionAsync();
+        var mallory = await CreateKeyAsync(connection, "mallory");
+        await PostAsync(connection.EndpointPath, mallory, "logs", Event("req_real", "s-victim", "install-alice", cost: "0.01"));
+
+        await PostAsync(connection.EndpointPath, connection.FullKey, "logs", Event("req_real", "s-victim", "install-alice", cost: "3.0"));
+
+        var records = await host.RecordsAsync(connection.Connection.Id);
+        Assert.Equal(2, records.Count);
+        Assert.Contains(records, r => r.ApiKeyId == connection.Key.Id && r.ProviderCostUsd == 3.0m);
+        Assert.Equal(3.01m, UsageTotals.Of(records).CostUsd);
+    }
+
+    [Fact]
     public async Task PostLogs_ForgedEventWithSameKeyButAnotherInstall_VictimMetricsStillCount()
     {
         var connection = await host.CreateConnectionAsync();
