@@ -8,18 +8,26 @@ namespace SpendOps.Core.Telemetry;
 /// Keeps one spend from being counted twice when two sources describe it (see <c>SpendOps.Proxy/Telemetry/README.md</c>):
 /// <list type="number">
 /// <item>a proxy record (measured) wins over a telemetry <c>api_request</c> record with the same upstream request id;</item>
-/// <item>within a connection, <c>api_request</c> records (one per call, idempotent) win over metric-derived records of the same session.</item>
+/// <item>within a connection, <c>api_request</c> records (one per call, idempotent) win over metric-derived records of the
+/// same session, but only records of the same sender: the same ingest key and the same install (<c>user.id</c>).
+/// Telemetry is whatever its sender claims, so an ingest key holder who copies someone else's session id must
+/// not be able to retire their spend.</item>
 /// </list>
-/// The loser is kept with <see cref="UsageRecord.Superseded"/> set, whichever record arrived first.
+/// The loser is kept with <see cref="UsageRecord.Superseded"/> set, whichever record arrived first, and an audit
+/// entry (<see cref="SupersessionAudit"/>) says what superseded it.
 /// </summary>
 public static class SupersessionRules
 {
+    /// <inheritdoc cref="ApplyForProxyRecordsAsync(SpendOpsDbContext, IReadOnlyCollection{UsageRecord}, TimeProvider, CancellationToken)"/>
+    public static Task<int> ApplyForProxyRecordsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> proxyRecords, CancellationToken cancellationToken) =>
+        ApplyForProxyRecordsAsync(db, proxyRecords, TimeProvider.System, cancellationToken);
+
     /// <summary>
     /// Call after inserting proxy records (in the same transaction or right after): marks telemetry records of the
-    /// same tenant whose <see cref="UsageRecord.UpstreamRequestId"/> matches one of them as superseded.
-    /// Returns how many telemetry records were marked.
+    /// same tenant whose <see cref="UsageRecord.UpstreamRequestId"/> matches one of them as superseded, and audits
+    /// each. Returns how many telemetry records were marked.
     /// </summary>
-    public static async Task<int> ApplyForProxyRecordsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> proxyRecords, CancellationToken cancellationToken)
+    public static async Task<int> ApplyForProxyRecordsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> proxyRecords, TimeProvider clock, CancellationToken cancellationToken)
     {
         var marked = 0;
         var byTenant = proxyRecords
@@ -32,55 +40,69 @@ public static class SupersessionRules
             // has none (most proxy traffic) is answered by one index lookup instead of a probe per request id.
             if (!await db.TelemetryConnections.AnyAsync(c => c.TenantId == tenantId, cancellationToken))
                 continue;
-            var upstreamIds = group.Select(r => r.UpstreamRequestId!).Distinct(StringComparer.Ordinal).ToList();
-            marked += await db.UsageRecords
+            var byUpstreamId = group.GroupBy(r => r.UpstreamRequestId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RequestId, StringComparer.Ordinal);
+            var upstreamIds = byUpstreamId.Keys.ToList();
+            var losers = await db.UsageRecords
                 .Where(r => r.TenantId == tenantId && r.Source == UsageSource.Telemetry && !r.Superseded
                     && r.UpstreamRequestId != null && upstreamIds.Contains(r.UpstreamRequestId))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
+                .Select(r => new SupersededRecord(r.Id, r.RequestId, r.UpstreamRequestId))
+                .ToListAsync(cancellationToken);
+            if (losers.Count == 0)
+                continue;
+            marked += await MarkAsync(db, losers, cancellationToken);
+            foreach (var loser in losers)
+                SupersessionAudit.ByProxyRecord(db, tenantId, clock.GetUtcNow(), loser.RequestId, byUpstreamId[loser.UpstreamRequestId!]);
+            await db.SaveChangesAsync(cancellationToken);
         }
         return marked;
     }
 
-    /// <summary>The upstream request ids among <paramref name="upstreamIds"/> that a proxy record of the tenant already has.</summary>
-    internal static async Task<HashSet<string>> ProxiedRequestIdsAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyCollection<string> upstreamIds, CancellationToken cancellationToken)
+    /// <summary>The upstream request ids among <paramref name="upstreamIds"/> that a proxy record of the tenant already has, with that record's request id.</summary>
+    internal static async Task<Dictionary<string, string>> ProxiedRequestIdsAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyCollection<string> upstreamIds, CancellationToken cancellationToken)
     {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (upstreamIds.Count == 0)
-            return [];
+            return result;
         var found = await db.UsageRecords
             .Where(r => r.TenantId == tenantId && r.Source == UsageSource.Proxy && r.UpstreamRequestId != null && upstreamIds.Contains(r.UpstreamRequestId))
-            .Select(r => r.UpstreamRequestId!)
-            .Distinct()
+            .Select(r => new { r.UpstreamRequestId, r.RequestId })
             .ToListAsync(cancellationToken);
-        return found.ToHashSet(StringComparer.Ordinal);
+        foreach (var record in found)
+            result.TryAdd(record.UpstreamRequestId!, record.RequestId);
+        return result;
     }
 
-    /// <summary>Sessions among <paramref name="sessionIds"/> that already have <c>api_request</c> records on the connection.</summary>
-    internal static async Task<HashSet<string>> SessionsWithEventsAsync(SpendOpsDbContext db, Guid connectionId, IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The (session, install) pairs among <paramref name="sessionIds"/> that already have <c>api_request</c> records on
+    /// the connection sent with <paramref name="ingestKeyId"/>. Install is null for events sent without <c>user.id</c>.
+    /// </summary>
+    internal static async Task<HashSet<SenderSession>> SessionsWithEventsAsync(SpendOpsDbContext db, Guid connectionId, string ingestKeyId,
+        IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
     {
         if (sessionIds.Count == 0)
             return [];
-        var found = await db.UsageDimensions
-            .Where(d => d.Name == ClaudeCodeUsage.SessionDimension && sessionIds.Contains(d.Value))
-            .Where(d => db.UsageRecords.Any(r => r.Id == d.UsageRecordId && r.ConnectionId == connectionId
-                && r.Source == UsageSource.Telemetry && r.Endpoint == ClaudeCodeUsage.ApiRequestEndpoint))
-            .Select(d => d.Value)
+        var found = await EventRecords(db, connectionId, ingestKeyId)
+            .Where(r => db.UsageDimensions.Where(d => d.Name == ClaudeCodeUsage.SessionDimension && sessionIds.Contains(d.Value)).Select(d => d.UsageRecordId).Contains(r.Id))
+            .Select(r => new SenderSession(
+                r.DimensionRows.Where(d => d.Name == ClaudeCodeUsage.SessionDimension).Select(d => d.Value).First(),
+                r.DimensionRows.Where(d => d.Name == ClaudeCodeUsage.InstallDimension).Select(d => d.Value).FirstOrDefault()))
             .Distinct()
             .ToListAsync(cancellationToken);
-        return found.ToHashSet(StringComparer.Ordinal);
+        return [.. found];
     }
 
     /// <summary>
     /// For metrics sent without a session id: the earliest <c>api_request</c> record time of each install
-    /// (<c>user.id</c>) on the connection. Metric increments of that install from then on are covered by events.
+    /// (<c>user.id</c>) on the connection, sent with the same ingest key. Metric increments of that install from then on are covered by events.
     /// </summary>
-    internal static async Task<Dictionary<string, DateTimeOffset>> FirstEventTimeByInstallAsync(SpendOpsDbContext db, Guid connectionId, IReadOnlyCollection<string> installIds, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<string, DateTimeOffset>> FirstEventTimeByInstallAsync(SpendOpsDbContext db, Guid connectionId, string ingestKeyId,
+        IReadOnlyCollection<string> installIds, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var install in installIds)
         {
-            var first = await db.UsageRecords
+            var first = await EventRecords(db, connectionId, ingestKeyId)
                 .Where(r => WithDimension(db, ClaudeCodeUsage.InstallDimension, install).Contains(r.Id))
-                .Where(r => r.ConnectionId == connectionId && r.Source == UsageSource.Telemetry && r.Endpoint == ClaudeCodeUsage.ApiRequestEndpoint)
                 .OrderBy(r => r.Timestamp)
                 .Select(r => (DateTimeOffset?)r.Timestamp)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -90,20 +112,46 @@ public static class SupersessionRules
         return result;
     }
 
-    /// <summary>Marks metric-derived records of these sessions as superseded: their events arrived.</summary>
-    internal static Task<int> SupersedeSessionMetricsAsync(SpendOpsDbContext db, Guid connectionId, IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken) =>
-        sessionIds.Count == 0
-            ? Task.FromResult(0)
-            : MetricRecords(db, connectionId)
-                .Where(r => db.UsageDimensions.Where(d => d.Name == ClaudeCodeUsage.SessionDimension && sessionIds.Contains(d.Value)).Select(d => d.UsageRecordId).Contains(r.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
+    /// <summary>
+    /// Marks the metric-derived records of one sender's session as superseded: its events arrived. Only records
+    /// sent with the same ingest key and install (<paramref name="installId"/>; null: records without one) are touched.
+    /// </summary>
+    internal static async Task<List<SupersededRecord>> SupersedeSessionMetricsAsync(SpendOpsDbContext db, Guid connectionId, string ingestKeyId,
+        SenderSession session, CancellationToken cancellationToken)
+    {
+        var records = MetricRecords(db, connectionId, ingestKeyId)
+            .Where(r => WithDimension(db, ClaudeCodeUsage.SessionDimension, session.SessionId).Contains(r.Id));
+        records = session.InstallId is { } install
+            ? records.Where(r => WithDimension(db, ClaudeCodeUsage.InstallDimension, install).Contains(r.Id))
+            : records.Where(r => !r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.InstallDimension));
+        var losers = await records.Select(r => new SupersededRecord(r.Id, r.RequestId, null)).ToListAsync(cancellationToken);
+        await MarkAsync(db, losers, cancellationToken);
+        return losers;
+    }
 
-    /// <summary>Marks session-less metric records of an install, from <paramref name="from"/> on, as superseded by its events.</summary>
-    internal static Task<int> SupersedeInstallMetricsAsync(SpendOpsDbContext db, Guid connectionId, string installId, DateTimeOffset from, CancellationToken cancellationToken) =>
-        MetricRecords(db, connectionId)
+    /// <summary>Marks session-less metric records of an install sent with the same ingest key, from <paramref name="from"/> on, as superseded by its events.</summary>
+    internal static async Task<List<SupersededRecord>> SupersedeInstallMetricsAsync(SpendOpsDbContext db, Guid connectionId, string ingestKeyId, string installId,
+        DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var losers = await MetricRecords(db, connectionId, ingestKeyId)
             .Where(r => WithDimension(db, ClaudeCodeUsage.InstallDimension, installId).Contains(r.Id))
             .Where(r => r.Timestamp >= from && !r.DimensionRows.Any(d => d.Name == ClaudeCodeUsage.SessionDimension))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
+            .Select(r => new SupersededRecord(r.Id, r.RequestId, null))
+            .ToListAsync(cancellationToken);
+        await MarkAsync(db, losers, cancellationToken);
+        return losers;
+    }
+
+    private static async Task<int> MarkAsync(SpendOpsDbContext db, List<SupersededRecord> records, CancellationToken cancellationToken)
+    {
+        var marked = 0;
+        foreach (var chunk in records.Select(r => r.Id).Chunk(500))
+        {
+            marked += await db.UsageRecords.Where(r => chunk.Contains(r.Id) && !r.Superseded)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
+        }
+        return marked;
+    }
 
     /// <summary>
     /// Ids of records with a dimension value. Queries start from here (the <c>(Name, Value)</c> index on dimension
@@ -112,7 +160,11 @@ public static class SupersessionRules
     private static IQueryable<long> WithDimension(SpendOpsDbContext db, string name, string value) =>
         db.UsageDimensions.Where(d => d.Name == name && d.Value == value).Select(d => d.UsageRecordId);
 
-    private static IQueryable<UsageRecord> MetricRecords(SpendOpsDbContext db, Guid connectionId) =>
-        db.UsageRecords.Where(r => r.ConnectionId == connectionId && r.Source == UsageSource.Telemetry
+    private static IQueryable<UsageRecord> EventRecords(SpendOpsDbContext db, Guid connectionId, string ingestKeyId) =>
+        db.UsageRecords.Where(r => r.ConnectionId == connectionId && r.ApiKeyId == ingestKeyId && r.Source == UsageSource.Telemetry
+            && r.Endpoint == ClaudeCodeUsage.ApiRequestEndpoint);
+
+    private static IQueryable<UsageRecord> MetricRecords(SpendOpsDbContext db, Guid connectionId, string ingestKeyId) =>
+        db.UsageRecords.Where(r => r.ConnectionId == connectionId && r.ApiKeyId == ingestKeyId && r.Source == UsageSource.Telemetry
             && r.Endpoint == ClaudeCodeUsage.MetricsEndpoint && !r.Superseded);
 }

@@ -14,6 +14,21 @@ public sealed class TelemetryIngestOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Most records (metric data points plus log records) one request may carry (413 above it). The OpenTelemetry
+    /// SDKs export at most 512 log records per batch by default; a few KiB of gzip can inflate to hundreds of
+    /// thousands of tiny records, and each one costs work while the batch is written.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxRecordsPerRequest { get; set; } = 5_000;
+
+    /// <summary>
+    /// Most attributes one request may carry, counting resource, scope, record and point attributes and the
+    /// entries nested in their values (413 above it). A Claude Code event has about 30.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxAttributesPerRequest { get; set; } = 100_000;
+
     /// <summary>Days raw batches are kept for validation before <see cref="TelemetryRetention"/> deletes them.</summary>
     [Range(1, 3650)]
     public int RawBatchRetentionDays { get; set; } = 14;

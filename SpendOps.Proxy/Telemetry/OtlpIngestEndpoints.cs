@@ -106,11 +106,18 @@ public static partial class OtlpIngestEndpoints
             return OtlpResult.Error(StatusCodes.Status400BadRequest, kind, e.Message);
         }
 
+        if (TooMuchWork(decoded, services.Options.Value) is { } limit)
+        {
+            LogRejected(logger, signal, connection.Id, limit);
+            return OtlpResult.Error(StatusCodes.Status413PayloadTooLarge, kind, limit);
+        }
+
+        var (storedBody, storedFormat, redacted) = decoded.StoredCopy();
         TelemetryIngestResult result;
         try
         {
             result = await services.Ingestor.IngestAsync(new TelemetryIngestRequest(connection.Id, connection.TenantId, key.Id, signal,
-                request.ContentType!, body.Encoding, body.WireBytes, body.Bytes.Length, decoded.StoredBody, decoded.Format, decoded.Redacted,
+                request.ContentType!, body.Encoding, body.WireBytes, body.Bytes.Length, storedBody, storedFormat, redacted,
                 decoded.Logs, decoded.Metrics), cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)
@@ -123,6 +130,22 @@ public static partial class OtlpIngestEndpoints
         services.Metrics.UsageRecords(result.UsageRecordsWritten);
         LogAccepted(logger, signal, connection.Id, result.RecordCount, result.UsageRecordsWritten, result.Duplicates, result.Superseded);
         return OtlpResult.Accepted(kind, signal);
+    }
+
+    /// <summary>
+    /// The per-request caps on records and attributes: the body cap alone is not enough, as a few KiB of gzip
+    /// inflate to hundreds of thousands of tiny records, each costing work while the batch is written.
+    /// </summary>
+    private static string? TooMuchWork(DecodedOtlpRequest decoded, TelemetryIngestOptions options)
+    {
+        if (decoded.RecordCount > options.MaxRecordsPerRequest)
+            return $"The request holds {decoded.RecordCount} records (data points and log records); at most {options.MaxRecordsPerRequest} are accepted per request " +
+                "(setting Telemetry:MaxRecordsPerRequest). Lower the exporter's batch size.";
+        var attributes = decoded.AttributeCount;
+        return attributes > options.MaxAttributesPerRequest
+            ? $"The request holds {attributes} attributes; at most {options.MaxAttributesPerRequest} are accepted per request " +
+                "(setting Telemetry:MaxAttributesPerRequest). Lower the exporter's batch size."
+            : null;
     }
 
     private static OtlpResult Forbidden(ILogger logger, OtlpContentKind kind, IngestKey key, Guid connectionId, string message)

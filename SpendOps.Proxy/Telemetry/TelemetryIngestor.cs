@@ -21,11 +21,26 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
 
     public async Task<TelemetryIngestResult> IngestAsync(TelemetryIngestRequest request, CancellationToken cancellationToken)
     {
+        // Everything that needs no database is worked out before the transaction: on SQLite the transaction holds
+        // the database's only write lock, so it must cover the insert and nothing else.
+        var now = clock.GetUtcNow();
+        var context = new TelemetryMappingContext(request.ConnectionId, request.TenantId, request.IngestKeyId, now);
+        MetricsToMap? metrics = null;
+        if (request.Metrics is not null)
+        {
+            var samples = ClaudeCodeMetricReader.Read(request.Metrics, out var unspecified);
+            if (unspecified > 0)
+                LogUnspecifiedTemporality(logger, request.ConnectionId, unspecified);
+            metrics = new MetricsToMap(samples, ClaudeCodeMetricMapper.DimensionsByGroup(samples));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await WriteAsync(request, cancellationToken);
+                // Events are mapped again for each attempt: a failed save leaves its entities unusable.
+                var events = request.Logs is not null ? ClaudeCodeEventMapper.Map(request.Logs, context) : null;
+                return await WriteAsync(request, context, events, metrics, cancellationToken);
             }
             catch (Exception e) when (e is DbUpdateException or DbException && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
@@ -66,15 +81,13 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         }
     }
 
-    private async Task<TelemetryIngestResult> WriteAsync(TelemetryIngestRequest request, CancellationToken cancellationToken)
+    private async Task<TelemetryIngestResult> WriteAsync(TelemetryIngestRequest request, TelemetryMappingContext context, List<UsageRecord>? events,
+        MetricsToMap? metrics, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var context = new TelemetryMappingContext(request.ConnectionId, request.TenantId, request.IngestKeyId, now);
+        var now = context.ReceivedAt;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var candidates = request.Logs is not null
-            ? ClaudeCodeEventMapper.Map(request.Logs, context)
-            : await MapMetricsAsync(request, context, now, cancellationToken);
+        var candidates = events ?? await MapMetricsAsync(request, metrics!, context, cancellationToken);
 
         var ids = candidates.Select(r => r.RequestId).Distinct().ToList();
         var existing = ids.Count == 0
@@ -83,9 +96,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         var seen = new HashSet<string>(existing, StringComparer.Ordinal);
         var fresh = candidates.Where(r => seen.Add(r.RequestId)).ToList();
 
-        var superseded = request.Logs is not null
-            ? await MarkEventsAsync(request, fresh, cancellationToken)
-            : await MarkMetricsAsync(request, fresh, cancellationToken);
+        var superseded = await TelemetrySupersession.MarkOnArrivalAsync(db, request, fresh, now, cancellationToken);
 
         db.UsageRecords.AddRange(fresh);
         var batch = new TelemetryBatch
@@ -110,7 +121,7 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         await db.SaveChangesAsync(cancellationToken);
 
         if (request.Logs is not null)
-            superseded += await SupersedeMetricsCoveredByAsync(request.ConnectionId, fresh, cancellationToken);
+            superseded += await TelemetrySupersession.SupersedeMetricsCoveredByAsync(db, request, fresh, batch.Id, now, cancellationToken);
         await db.TelemetryConnections.Where(c => c.Id == request.ConnectionId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastReceivedAt, now), cancellationToken);
         await db.IngestKeys.Where(k => k.Id == request.IngestKeyId)
@@ -120,11 +131,11 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         return new TelemetryIngestResult(batch.Id, batch.RecordCount, fresh.Count, candidates.Count - fresh.Count, superseded);
     }
 
-    private async Task<List<UsageRecord>> MapMetricsAsync(TelemetryIngestRequest request, TelemetryMappingContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The cumulative points need the series' stored last values, so only this step runs in the transaction.</summary>
+    private async Task<List<UsageRecord>> MapMetricsAsync(TelemetryIngestRequest request, MetricsToMap metrics, TelemetryMappingContext context, CancellationToken cancellationToken)
     {
-        var samples = ClaudeCodeMetricReader.Read(request.Metrics!, out var unspecified);
-        if (unspecified > 0)
-            LogUnspecifiedTemporality(logger, request.ConnectionId, unspecified);
+        var (samples, dimensions) = metrics;
+        var now = context.ReceivedAt;
         var seriesKeys = samples.Where(s => s.Temporality == Otlp.OtlpTemporality.Cumulative).Select(s => s.SeriesKey).Distinct().ToList();
         var states = seriesKeys.Count == 0
             ? []
@@ -134,58 +145,10 @@ internal sealed partial class TelemetryIngestor(SpendOpsDbContext db, TimeProvid
         var tracker = new CumulativeSeriesTracker(request.ConnectionId, states, now);
         var increments = tracker.Increments(samples);
         db.TelemetrySeriesStates.AddRange(tracker.Added);
-        return ClaudeCodeMetricMapper.Map(increments, context);
+        return ClaudeCodeMetricMapper.Map(increments, dimensions, context);
     }
 
-    /// <summary>An event whose request id a proxy record of the tenant already has is the same call, measured: superseded.</summary>
-    private async Task<int> MarkEventsAsync(TelemetryIngestRequest request, List<UsageRecord> fresh, CancellationToken cancellationToken)
-    {
-        var upstreamIds = fresh.Where(r => r.UpstreamRequestId is not null).Select(r => r.UpstreamRequestId!).Distinct().ToList();
-        var proxied = await SupersessionRules.ProxiedRequestIdsAsync(db, request.TenantId, upstreamIds, cancellationToken);
-        var marked = 0;
-        foreach (var record in fresh.Where(r => r.UpstreamRequestId is not null && proxied.Contains(r.UpstreamRequestId)))
-        {
-            record.Superseded = true;
-            marked++;
-        }
-        return marked;
-    }
-
-    /// <summary>Metric records of a session (or, without a session id, an install) that already sends events are superseded at once.</summary>
-    private async Task<int> MarkMetricsAsync(TelemetryIngestRequest request, List<UsageRecord> fresh, CancellationToken cancellationToken)
-    {
-        var sessions = fresh.Select(Session).OfType<string>().Distinct().ToList();
-        var withEvents = await SupersessionRules.SessionsWithEventsAsync(db, request.ConnectionId, sessions, cancellationToken);
-        var installs = fresh.Where(r => Session(r) is null).Select(Install).OfType<string>().Distinct().ToList();
-        var firstEvents = await SupersessionRules.FirstEventTimeByInstallAsync(db, request.ConnectionId, installs, cancellationToken);
-        var marked = 0;
-        foreach (var record in fresh)
-        {
-            var covered = Session(record) is { } session
-                ? withEvents.Contains(session)
-                : Install(record) is { } install && firstEvents.TryGetValue(install, out var first) && first <= record.Timestamp;
-            if (covered)
-            {
-                record.Superseded = true;
-                marked++;
-            }
-        }
-        return marked;
-    }
-
-    /// <summary>New events take over from metric records of their sessions that arrived earlier.</summary>
-    private async Task<int> SupersedeMetricsCoveredByAsync(Guid connectionId, List<UsageRecord> freshEvents, CancellationToken cancellationToken)
-    {
-        var sessions = freshEvents.Select(Session).OfType<string>().Distinct().ToList();
-        var marked = await SupersessionRules.SupersedeSessionMetricsAsync(db, connectionId, sessions, cancellationToken);
-        foreach (var install in freshEvents.Where(r => Install(r) is not null).GroupBy(r => Install(r)!))
-            marked += await SupersessionRules.SupersedeInstallMetricsAsync(db, connectionId, install.Key, install.Min(r => r.Timestamp), cancellationToken);
-        return marked;
-    }
-
-    private static string? Session(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension);
-
-    private static string? Install(UsageRecord record) => record.Dims.GetValueOrDefault(ClaudeCodeUsage.InstallDimension);
+    private sealed record MetricsToMap(List<MetricSample> Samples, Dictionary<string, Dictionary<string, string>> Dimensions);
 
     private static string? Truncate(string? value, int max) => value is not null && value.Length > max ? value[..max] : value;
 

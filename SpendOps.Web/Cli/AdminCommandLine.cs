@@ -16,12 +16,23 @@ internal static class AdminCommandLine
 
     private static readonly HashSet<string> Groups = Commands.Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
+    /// <summary>
+    /// True unless the first argument is a host option (<c>--urls …</c>, <c>/environment …</c>, <c>Urls=…</c>): a first
+    /// word that is not a command (<c>budget list</c>, a typo) is refused by <see cref="RunAsync"/>, never read as the
+    /// start of a second web server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=', StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        if (!Groups.Contains(args[0]))
+        {
+            error.WriteLine($"error: unknown command '{string.Join(' ', args.Take(2))}'.");
+            return PrintHelp(error, group: null, exitCode: 2);
+        }
         if (args[0] == "help" || args.Length < 2)
             return PrintHelp(args[0] == "help" ? output : error, args[0] == "help" ? null : args[0]);
 
@@ -75,11 +86,11 @@ internal static class AdminCommandLine
         return builder.Build();
     }
 
-    private static int PrintHelp(TextWriter writer, string? group)
+    private static int PrintHelp(TextWriter writer, string? group, int? exitCode = null)
     {
         writer.WriteLine("SpendOps admin commands (run against the configured database):");
         foreach (var command in Commands.Where(c => group is null || c.Name.StartsWith(group + " ", StringComparison.Ordinal)))
             writer.WriteLine($"  {command.Usage}");
-        return group is null ? 0 : 2;
+        return exitCode ?? (group is null ? 0 : 2);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SpendOps.Core.Usage;
 using SpendOps.Proxy.Telemetry.Otlp;
 
@@ -7,7 +8,7 @@ namespace SpendOps.Proxy.Telemetry.Mapping;
 /// Turns Claude Code attributes into usage dimensions: the standard attribution attributes, a <c>user</c>
 /// dimension that lines up with the proxy's <c>user=alice</c>, and every custom resource attribute
 /// (<c>OTEL_RESOURCE_ATTRIBUTES</c>: team, cost_center, deployment.environment, ...). Values follow the
-/// <see cref="Dimensions"/> rules: too long is truncated, invalid is skipped; a bad value never fails a batch.
+/// <see cref="Dimensions"/> rules, except that too long is skipped like invalid; a bad value never fails a batch.
 /// </summary>
 internal static class ClaudeCodeDimensions
 {
@@ -30,6 +31,13 @@ internal static class ClaudeCodeDimensions
         "telemetry.distro.name", "telemetry.distro.version",
     };
 
+    /// <summary>
+    /// The custom attributes of a resource that can become dimensions, worked out once per resource: every record
+    /// under it needs them, and a resource may carry thousands of attributes. At most twice the dimension limit is
+    /// kept, which covers every name the record's own attributes may already have taken.
+    /// </summary>
+    private static readonly ConditionalWeakTable<OtlpAttributes, List<KeyValuePair<string, string>>> CustomResourceAttributes = new();
+
     public static Dictionary<string, string> Build(OtlpAttributes resource, OtlpAttributes attributes)
     {
         var dims = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,12 +48,25 @@ internal static class ClaudeCodeDimensions
             Add(dims, key, Get(key));
         // app.version is on metrics only when OTEL_METRICS_INCLUDE_VERSION is on; the resource always has service.version.
         Add(dims, "app.version", resource.Text("service.version"));
+        foreach (var (key, value) in CustomResourceAttributes.GetValue(resource, FindCustom))
+            Add(dims, key, value);
+        return dims;
+    }
+
+    private static List<KeyValuePair<string, string>> FindCustom(OtlpAttributes resource)
+    {
+        var found = new List<KeyValuePair<string, string>>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in resource)
         {
-            if (!ResourceNoise.Contains(key) && !key.StartsWith("process.", StringComparison.OrdinalIgnoreCase))
-                Add(dims, key, value.AsText());
+            if (found.Count >= 2 * Dimensions.MaxCount)
+                break;
+            if (ResourceNoise.Contains(key) || key.StartsWith("process.", StringComparison.OrdinalIgnoreCase) || !Dimensions.IsValidName(key))
+                continue;
+            if (Clean(value.AsText()) is not null && names.Add(Dimensions.Normalize(key)))
+                found.Add(new(key, value.AsText()!));
         }
-        return dims;
+        return found;
     }
 
     public static List<UsageDimension> Rows(Dictionary<string, string> dims) =>
@@ -58,10 +79,14 @@ internal static class ClaudeCodeDimensions
         name = Dimensions.Normalize(name);
         if (dims.ContainsKey(name))
             return;
-        value = value.Trim();
-        if (value.Length > Dimensions.MaxValueLength)
-            value = value[..Dimensions.MaxValueLength];
-        if (Dimensions.IsValidValue(value))
-            dims[name] = value;
+        if (Clean(value) is { } clean)
+            dims[name] = clean;
+    }
+
+    /// <summary>Too long is left out, not cut (see <see cref="TelemetryText"/>).</summary>
+    private static string? Clean(string? value)
+    {
+        value = value?.Trim();
+        return value is not null && Dimensions.IsValidValue(value) ? value : null;
     }
 }

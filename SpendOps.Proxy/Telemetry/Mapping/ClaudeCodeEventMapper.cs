@@ -38,8 +38,8 @@ internal static class ClaudeCodeEventMapper
     {
         var a = log.Attributes;
         var dims = ClaudeCodeDimensions.Build(resource, a);
-        var requestId = UsageText.Clean(a.Text("request_id"), 128);
-        var model = UsageText.Clean(a.Text("model"), 200);
+        var requestId = TelemetryText.Short(a.Text("request_id"), 128);
+        var model = TelemetryText.Short(a.Text("model"), 200);
         var (write5m, write1h) = CacheWrites(a);
         var cost = a.Decimal("cost_usd") is { } usd and >= 0 and < ClaudeCodeUsage.MaxPlausibleCostUsd ? usd
             : a.Long("cost_usd_micros") is { } micros and >= 0 && micros / 1_000_000m < ClaudeCodeUsage.MaxPlausibleCostUsd ? micros / 1_000_000m
@@ -49,7 +49,7 @@ internal static class ClaudeCodeEventMapper
 
         return new UsageRecord
         {
-            RequestId = TelemetryIds.ForEvent(context.ConnectionId, dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension), requestId,
+            RequestId = TelemetryIds.ForEvent(context.ConnectionId, context.IngestKeyId, dims.GetValueOrDefault(ClaudeCodeUsage.SessionDimension), requestId,
                 a.Long("event.sequence"), a.Text("prompt.id"), Fallback(log)),
             UpstreamRequestId = requestId,
             Timestamp = UnixTime.FromNanos(log.TimeUnixNano) ?? UnixTime.FromNanos(log.ObservedTimeUnixNano)

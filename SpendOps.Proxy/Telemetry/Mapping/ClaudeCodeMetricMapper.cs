@@ -9,14 +9,29 @@ namespace SpendOps.Proxy.Telemetry.Mapping;
 /// </summary>
 internal static class ClaudeCodeMetricMapper
 {
-    public static List<UsageRecord> Map(IEnumerable<MetricIncrement> increments, TelemetryMappingContext context)
+    /// <summary>
+    /// The dimensions of each series group, worked out before the batch's transaction starts (all samples of a
+    /// group share the attributes dimensions come from; only the token <c>type</c> differs).
+    /// </summary>
+    public static Dictionary<string, Dictionary<string, string>> DimensionsByGroup(IEnumerable<MetricSample> samples)
+    {
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var sample in samples)
+        {
+            if (!result.ContainsKey(sample.GroupKey))
+                result[sample.GroupKey] = ClaudeCodeDimensions.Build(sample.Resource, sample.Attributes);
+        }
+        return result;
+    }
+
+    public static List<UsageRecord> Map(IEnumerable<MetricIncrement> increments, IReadOnlyDictionary<string, Dictionary<string, string>> dimensionsByGroup, TelemetryMappingContext context)
     {
         var records = new List<UsageRecord>();
         foreach (var group in increments.GroupBy(i => (i.Sample.GroupKey, i.Sample.TimeUnixNano)))
         {
             var first = group.First().Sample;
-            var dims = ClaudeCodeDimensions.Build(first.Resource, first.Attributes);
-            var model = UsageText.Clean(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
+            var dims = new Dictionary<string, string>(dimensionsByGroup[first.GroupKey], StringComparer.Ordinal);
+            var model = TelemetryText.Short(first.Attributes.Text("model") ?? first.Resource.Text("model"), 200);
             decimal? Sum(MetricField field) =>
                 group.Any(i => i.Sample.Field == field) ? group.Where(i => i.Sample.Field == field).Sum(i => i.Amount) : null;
             long Count(MetricField field) => (long)Math.Min(Sum(field) ?? 0, long.MaxValue);
@@ -24,7 +39,7 @@ internal static class ClaudeCodeMetricMapper
 
             records.Add(new UsageRecord
             {
-                RequestId = TelemetryIds.ForMetrics(context.ConnectionId, group.Key.GroupKey, group.Key.TimeUnixNano),
+                RequestId = TelemetryIds.ForMetrics(context.ConnectionId, context.IngestKeyId, group.Key.GroupKey, group.Key.TimeUnixNano),
                 Timestamp = UnixTime.FromNanos(group.Key.TimeUnixNano) ?? context.ReceivedAt,
                 TenantId = context.TenantId,
                 ApiKeyId = context.IngestKeyId,

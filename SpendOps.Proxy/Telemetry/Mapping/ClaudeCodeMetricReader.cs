@@ -19,6 +19,7 @@ internal static class ClaudeCodeMetricReader
         foreach (var resourceMetrics in request.ResourceMetrics)
         {
             var resource = resourceMetrics.Resource;
+            var resourceSegment = TelemetryIds.Segment(resource);
             foreach (var scopeMetrics in resourceMetrics.ScopeMetrics)
             {
                 foreach (var metric in scopeMetrics.Metrics)
@@ -34,8 +35,9 @@ internal static class ClaudeCodeMetricReader
                         if (metric.Temporality == OtlpTemporality.Unspecified)
                             unspecifiedTemporality++;
                         samples.Add(new MetricSample(
-                            TelemetryIds.KeyOf([new("\u0000metric", OtlpValue.FromString(metric.Name))], point.Attributes, resource),
-                            TelemetryIds.KeyOf(point.Attributes.Where(a => a.Key != "type"), resource),
+                            TelemetryIds.KeyOfSegments(
+                                TelemetryIds.Segment([new("\u0000metric", OtlpValue.FromString(metric.Name))]), TelemetryIds.Segment(point.Attributes), resourceSegment),
+                            TelemetryIds.KeyOfSegments(TelemetryIds.Segment(point.Attributes.Where(a => a.Key != "type")), resourceSegment),
                             metric.Name,
                             field,
                             value,

@@ -10,27 +10,37 @@ namespace SpendOps.Proxy.Telemetry.Mapping;
 /// </summary>
 internal static class TelemetryIds
 {
-    /// <summary>An <c>api_request</c> event: (connection, session, request id), else (connection, session, sequence, prompt id).</summary>
-    public static string ForEvent(Guid connectionId, string? sessionId, string? requestId, long? sequence, string? promptId, string fallback) =>
-        "tce_" + Hash(requestId is not null
-            ? $"{connectionId:N}\n{sessionId}\nreq\n{requestId}"
-            : sequence is not null ? $"{connectionId:N}\n{sessionId}\nseq\n{sequence}\n{promptId}" : $"{connectionId:N}\n{sessionId}\nraw\n{fallback}");
+    /// <summary>
+    /// An <c>api_request</c> event: (sender, session, request id), else (sender, session, sequence, prompt id). The
+    /// sender is the connection and the ingest key: an id another key's holder can compute must not let them send
+    /// it first and have the real event dropped as a duplicate.
+    /// </summary>
+    public static string ForEvent(Guid connectionId, string? ingestKeyId, string? sessionId, string? requestId, long? sequence, string? promptId, string fallback)
+    {
+        var sender = $"{connectionId:N}/{ingestKeyId}";
+        return "tce_" + Hash(requestId is not null
+            ? $"{sender}\n{sessionId}\nreq\n{requestId}"
+            : sequence is not null ? $"{sender}\n{sessionId}\nseq\n{sequence}\n{promptId}" : $"{sender}\n{sessionId}\nraw\n{fallback}");
+    }
 
-    /// <summary>One group of metric increments: (connection, group of series, end of the interval).</summary>
-    public static string ForMetrics(Guid connectionId, string groupKey, ulong timeUnixNano) =>
-        "tcm_" + Hash($"{connectionId:N}\n{groupKey}\n{timeUnixNano}");
+    /// <summary>One group of metric increments: (connection, ingest key, group of series, end of the interval); see <see cref="ForEvent"/>.</summary>
+    public static string ForMetrics(Guid connectionId, string? ingestKeyId, string groupKey, ulong timeUnixNano) =>
+        "tcm_" + Hash($"{connectionId:N}/{ingestKeyId}\n{groupKey}\n{timeUnixNano}");
 
     /// <summary>A stable key for a set of attributes, independent of their order.</summary>
-    public static string KeyOf(params IEnumerable<KeyValuePair<string, OtlpValue>>[] attributeSets)
+    public static string KeyOf(params IEnumerable<KeyValuePair<string, OtlpValue>>[] attributeSets) =>
+        KeyOfSegments(attributeSets.Select(Segment).ToArray());
+
+    /// <summary>The same key from sets already turned into <see cref="Segment"/>s, so a set shared by many points (the resource) is sorted once.</summary>
+    public static string KeyOfSegments(params string[] segments) => Hash(string.Concat(segments));
+
+    /// <summary>One set's part of a key: its entries sorted by key.</summary>
+    public static string Segment(IEnumerable<KeyValuePair<string, OtlpValue>> set)
     {
         var text = new StringBuilder();
-        foreach (var set in attributeSets)
-        {
-            foreach (var (key, value) in set.OrderBy(a => a.Key, StringComparer.Ordinal))
-                text.Append(key).Append('=').Append(Canonical(value)).Append('\u001f');
-            text.Append('\u001e');
-        }
-        return Hash(text.ToString());
+        foreach (var (key, value) in set.OrderBy(a => a.Key, StringComparer.Ordinal))
+            text.Append(key).Append('=').Append(Canonical(value)).Append('\u001f');
+        return text.Append('\u001e').ToString();
     }
 
     public static string Canonical(OtlpValue value) => value.Kind switch

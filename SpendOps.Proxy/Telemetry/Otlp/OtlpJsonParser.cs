@@ -3,16 +3,17 @@ using System.Text.Json;
 namespace SpendOps.Proxy.Telemetry.Otlp;
 
 /// <summary>
-/// Reads OTLP/HTTP JSON with System.Text.Json, leniently (see <see cref="JsonFields"/>): unknown fields are
-/// ignored, bad scalar values null only themselves. Only a body that is not JSON, or whose containers have the
-/// wrong shape, is rejected, with a message saying where.
+/// Reads OTLP/HTTP JSON with System.Text.Json, strictly (see <see cref="JsonFields"/>): plain JSON without comments
+/// or trailing commas, every known field of its proto type. Anything else is rejected with the JSON path of the
+/// field (<c>resourceMetrics[0].scopeMetrics[0].metrics[1].sum.dataPoints[0].asInt: expected …</c>); unknown fields
+/// are ignored.
 /// </summary>
 internal static class OtlpJsonParser
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 128,
     };
 
@@ -30,13 +31,13 @@ internal static class OtlpJsonParser
         using var document = Parse(body);
         var root = Object(document.RootElement, "request body");
         var request = new OtlpLogsRequest();
-        foreach (var (resourceLogs, path) in Items(root, "resourcelogs", "resourceLogs"))
+        foreach (var (resourceLogs, path) in Items(root, "resourceLogs", ""))
         {
-            var resource = new OtlpResourceLogs { Resource = Resource(resourceLogs, path), SchemaUrl = JsonFields.String(resourceLogs, "schemaurl") };
-            foreach (var (scopeLogs, scopePath) in Items(resourceLogs, "scopelogs", $"{path}.scopeLogs"))
+            var resource = new OtlpResourceLogs { Resource = Resource(resourceLogs, path), SchemaUrl = JsonFields.String(resourceLogs, "schemaUrl", path) };
+            foreach (var (scopeLogs, scopePath) in Items(resourceLogs, "scopeLogs", path))
             {
-                var scope = new OtlpScopeLogs { Scope = Scope(scopeLogs, scopePath), SchemaUrl = JsonFields.String(scopeLogs, "schemaurl") };
-                foreach (var (record, recordPath) in Items(scopeLogs, "logrecords", $"{scopePath}.logRecords"))
+                var scope = new OtlpScopeLogs { Scope = Scope(scopeLogs, scopePath), SchemaUrl = JsonFields.String(scopeLogs, "schemaUrl", scopePath) };
+                foreach (var (record, recordPath) in Items(scopeLogs, "logRecords", scopePath))
                     scope.LogRecords.Add(LogRecord(record, recordPath));
                 resource.ScopeLogs.Add(scope);
             }
@@ -50,13 +51,13 @@ internal static class OtlpJsonParser
         using var document = Parse(body);
         var root = Object(document.RootElement, "request body");
         var request = new OtlpMetricsRequest();
-        foreach (var (resourceMetrics, path) in Items(root, "resourcemetrics", "resourceMetrics"))
+        foreach (var (resourceMetrics, path) in Items(root, "resourceMetrics", ""))
         {
-            var resource = new OtlpResourceMetrics { Resource = Resource(resourceMetrics, path), SchemaUrl = JsonFields.String(resourceMetrics, "schemaurl") };
-            foreach (var (scopeMetrics, scopePath) in Items(resourceMetrics, "scopemetrics", $"{path}.scopeMetrics"))
+            var resource = new OtlpResourceMetrics { Resource = Resource(resourceMetrics, path), SchemaUrl = JsonFields.String(resourceMetrics, "schemaUrl", path) };
+            foreach (var (scopeMetrics, scopePath) in Items(resourceMetrics, "scopeMetrics", path))
             {
-                var scope = new OtlpScopeMetrics { Scope = Scope(scopeMetrics, scopePath), SchemaUrl = JsonFields.String(scopeMetrics, "schemaurl") };
-                foreach (var (metric, metricPath) in Items(scopeMetrics, "metrics", $"{scopePath}.metrics"))
+                var scope = new OtlpScopeMetrics { Scope = Scope(scopeMetrics, scopePath), SchemaUrl = JsonFields.String(scopeMetrics, "schemaUrl", scopePath) };
+                foreach (var (metric, metricPath) in Items(scopeMetrics, "metrics", scopePath))
                     scope.Metrics.Add(Metric(metric, metricPath));
                 resource.ScopeMetrics.Add(scope);
             }
@@ -82,40 +83,41 @@ internal static class OtlpJsonParser
         Object(record, path);
         return new OtlpLogRecord
         {
-            TimeUnixNano = JsonFields.UInt64(record, "timeunixnano"),
-            ObservedTimeUnixNano = JsonFields.UInt64(record, "observedtimeunixnano"),
-            SeverityNumber = JsonFields.Enum(record, "severitynumber", NoNames),
-            SeverityText = JsonFields.String(record, "severitytext"),
-            Body = JsonFields.TryGet(record, "body", out var body) ? OtlpJsonValueReader.Read(body) : null,
+            TimeUnixNano = JsonFields.UInt64(record, "timeUnixNano", path),
+            ObservedTimeUnixNano = JsonFields.UInt64(record, "observedTimeUnixNano", path),
+            SeverityNumber = JsonFields.Enum(record, "severityNumber", path, NoNames),
+            SeverityText = JsonFields.String(record, "severityText", path),
+            Body = JsonFields.TryGet(record, "body", out var body) ? OtlpJsonValueReader.Read(body, $"{path}.body") : null,
             Attributes = Attributes(record, path),
-            EventName = JsonFields.String(record, "eventname"),
-            Flags = (uint)Math.Clamp(JsonFields.TryGet(record, "flags", out var flags) ? JsonFields.Int64(flags) ?? 0 : 0, 0, uint.MaxValue),
-            TraceId = JsonFields.String(record, "traceid"),
-            SpanId = JsonFields.String(record, "spanid"),
+            EventName = JsonFields.String(record, "eventName", path),
+            Flags = JsonFields.UInt32(record, "flags", path),
+            TraceId = JsonFields.HexId(record, "traceId", path),
+            SpanId = JsonFields.HexId(record, "spanId", path),
         };
     }
 
     private static OtlpMetric Metric(JsonElement metric, string path)
     {
         Object(metric, path);
-        var name = JsonFields.String(metric, "name") ?? "";
+        var name = JsonFields.String(metric, "name", path) ?? "";
         var (kind, data) = JsonFields.TryGet(metric, "sum", out var sum) ? (OtlpMetricKind.Sum, sum)
             : JsonFields.TryGet(metric, "gauge", out var gauge) ? (OtlpMetricKind.Gauge, gauge)
             : (OtlpMetricKind.Other, default);
+        var dataPath = $"{path}.{(kind == OtlpMetricKind.Sum ? "sum" : "gauge")}";
         if (kind != OtlpMetricKind.Other)
-            Object(data, $"{path}.{(kind == OtlpMetricKind.Sum ? "sum" : "gauge")}");
+            Object(data, dataPath);
         var result = new OtlpMetric
         {
             Name = name,
-            Description = JsonFields.String(metric, "description"),
-            Unit = JsonFields.String(metric, "unit"),
+            Description = JsonFields.String(metric, "description", path),
+            Unit = JsonFields.String(metric, "unit", path),
             Kind = kind,
-            Temporality = kind == OtlpMetricKind.Sum ? (OtlpTemporality)JsonFields.Enum(data, "aggregationtemporality", TemporalityNames) : OtlpTemporality.Unspecified,
-            IsMonotonic = kind == OtlpMetricKind.Sum && JsonFields.Bool(data, "ismonotonic"),
+            Temporality = kind == OtlpMetricKind.Sum ? (OtlpTemporality)JsonFields.Enum(data, "aggregationTemporality", dataPath, TemporalityNames) : OtlpTemporality.Unspecified,
+            IsMonotonic = kind == OtlpMetricKind.Sum && JsonFields.Bool(data, "isMonotonic", dataPath),
         };
         if (kind != OtlpMetricKind.Other)
         {
-            foreach (var (point, pointPath) in Items(data, "datapoints", $"{path}.dataPoints"))
+            foreach (var (point, pointPath) in Items(data, "dataPoints", dataPath))
                 result.DataPoints.Add(Point(point, pointPath));
         }
         return result;
@@ -127,11 +129,11 @@ internal static class OtlpJsonParser
         return new OtlpNumberPoint
         {
             Attributes = Attributes(point, path),
-            StartTimeUnixNano = JsonFields.UInt64(point, "starttimeunixnano"),
-            TimeUnixNano = JsonFields.UInt64(point, "timeunixnano"),
-            AsDouble = JsonFields.TryGet(point, "asdouble", out var d) ? JsonFields.Double(d) : null,
-            AsInt = JsonFields.TryGet(point, "asint", out var i) ? JsonFields.Int64(i) : null,
-            Flags = (uint)Math.Clamp(JsonFields.TryGet(point, "flags", out var flags) ? JsonFields.Int64(flags) ?? 0 : 0, 0, uint.MaxValue),
+            StartTimeUnixNano = JsonFields.UInt64(point, "startTimeUnixNano", path),
+            TimeUnixNano = JsonFields.UInt64(point, "timeUnixNano", path),
+            AsDouble = JsonFields.TryGet(point, "asDouble", out var d) ? JsonFields.Double(d, $"{path}.asDouble") : null,
+            AsInt = JsonFields.TryGet(point, "asInt", out var i) ? JsonFields.Int64(i, $"{path}.asInt") : null,
+            Flags = JsonFields.UInt32(point, "flags", path),
         };
     }
 
@@ -143,24 +145,22 @@ internal static class OtlpJsonParser
         if (!JsonFields.TryGet(parent, "scope", out var scope))
             return null;
         Object(scope, $"{path}.scope");
-        return new OtlpScope(JsonFields.String(scope, "name"), JsonFields.String(scope, "version"), Attributes(scope, $"{path}.scope"));
+        return new OtlpScope(JsonFields.String(scope, "name", $"{path}.scope"), JsonFields.String(scope, "version", $"{path}.scope"), Attributes(scope, $"{path}.scope"));
     }
 
     private static OtlpAttributes Attributes(JsonElement parent, string path)
     {
         var result = new OtlpAttributes();
-        foreach (var (entry, _) in Items(parent, "attributes", $"{path}.attributes"))
-        {
-            if (JsonFields.String(entry, "key") is { } key)
-                result.Add(new(key, JsonFields.TryGet(entry, "value", out var value) ? OtlpJsonValueReader.Read(value) : OtlpValue.Empty));
-        }
+        foreach (var (entry, entryPath) in Items(parent, "attributes", path))
+            OtlpJsonValueReader.ReadKeyValue(entry, entryPath, result);
         return result;
     }
 
     /// <summary>The objects of an array field with their paths; a missing or null field is empty, null items are skipped.</summary>
-    private static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement parent, string canonical, string path)
+    private static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement parent, string name, string parentPath)
     {
-        if (!JsonFields.TryGet(parent, canonical, out var array))
+        var path = parentPath.Length == 0 ? name : $"{parentPath}.{name}";
+        if (!JsonFields.TryGet(parent, name, out var array))
             yield break;
         if (array.ValueKind != JsonValueKind.Array)
             throw new OtlpFormatException($"{path}: expected an array, got {Describe(array.ValueKind)}");

@@ -3,10 +3,10 @@ using System.Text.Json;
 
 namespace SpendOps.Proxy.Telemetry.Otlp;
 
-/// <summary>Writes OTLP JSON attribute lists and <c>AnyValue</c>s; content attributes are replaced by the redaction placeholder.</summary>
+/// <summary>Writes OTLP JSON attribute lists and <c>AnyValue</c>s, each value passed through a <see cref="ContentRedaction"/> rule first.</summary>
 internal static class OtlpJsonValueWriter
 {
-    public static void WriteAttributes(Utf8JsonWriter json, string name, OtlpAttributes attributes, bool redact)
+    public static void WriteAttributes(Utf8JsonWriter json, string name, OtlpAttributes attributes, Func<string, OtlpValue, OtlpValue> stored)
     {
         json.WriteStartArray(name);
         foreach (var (key, value) in attributes)
@@ -14,7 +14,7 @@ internal static class OtlpJsonValueWriter
             json.WriteStartObject();
             json.WriteString("key", key);
             json.WritePropertyName("value");
-            WriteValue(json, redact && ContentRedaction.MustRedact(key, value) ? ContentRedaction.Placeholder : value);
+            WriteValue(json, stored(key, value));
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -47,7 +47,7 @@ internal static class OtlpJsonValueWriter
                 break;
             case OtlpValueKind.KeyValueList:
                 json.WriteStartObject("kvlistValue");
-                WriteAttributes(json, "values", value.KeyValueList!, redact: false);
+                WriteAttributes(json, "values", value.KeyValueList!, static (_, v) => v);
                 json.WriteEndObject();
                 break;
             case OtlpValueKind.Bytes:

@@ -1,40 +1,44 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SpendOps.Proxy.Telemetry.Otlp;
 
 /// <summary>
-/// Writes the decoded model back as OTLP JSON (lowerCamelCase, 64-bit integers as strings), for the stored copy of
-/// protobuf bodies and of bodies whose content had to be redacted. Content attributes (<see cref="ContentRedaction"/>)
-/// are always written as <c>&lt;REDACTED&gt;</c>.
+/// Writes the decoded model back as OTLP JSON (lowerCamelCase, 64-bit integers as strings): the stored copy of every
+/// accepted batch. Only what <see cref="ContentRedaction"/> allows is written as sent; unknown fields of the original
+/// are not written at all, so nothing the parser did not look at can be stored.
 /// </summary>
 internal static class OtlpJsonWriter
 {
-    public static string Write(OtlpLogsRequest request)
+    // Stored for people to read in the portal (which escapes it for HTML), so <REDACTED> and non-ASCII stay as they are.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(OtlpLogsRequest request, ContentRedaction redaction)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("resourceLogs");
             foreach (var resource in request.ResourceLogs)
             {
                 json.WriteStartObject();
-                WriteResource(json, resource.Resource);
+                WriteResource(json, resource.Resource, redaction);
                 json.WriteStartArray("scopeLogs");
                 foreach (var scope in resource.ScopeLogs)
                 {
                     json.WriteStartObject();
-                    WriteScope(json, scope.Scope);
+                    WriteScope(json, scope.Scope, redaction);
                     json.WriteStartArray("logRecords");
                     foreach (var record in scope.LogRecords)
-                        WriteLogRecord(json, record);
+                        WriteLogRecord(json, record, resource.Resource, redaction);
                     json.WriteEndArray();
-                    WriteOptional(json, "schemaUrl", scope.SchemaUrl);
+                    WriteOptional(json, "schemaUrl", redaction.Text(scope.SchemaUrl));
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                WriteOptional(json, "schemaUrl", resource.SchemaUrl);
+                WriteOptional(json, "schemaUrl", redaction.Text(resource.SchemaUrl));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -43,31 +47,31 @@ internal static class OtlpJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public static string Write(OtlpMetricsRequest request)
+    public static string Write(OtlpMetricsRequest request, ContentRedaction redaction)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("resourceMetrics");
             foreach (var resource in request.ResourceMetrics)
             {
                 json.WriteStartObject();
-                WriteResource(json, resource.Resource);
+                WriteResource(json, resource.Resource, redaction);
                 json.WriteStartArray("scopeMetrics");
                 foreach (var scope in resource.ScopeMetrics)
                 {
                     json.WriteStartObject();
-                    WriteScope(json, scope.Scope);
+                    WriteScope(json, scope.Scope, redaction);
                     json.WriteStartArray("metrics");
                     foreach (var metric in scope.Metrics)
-                        WriteMetric(json, metric);
+                        WriteMetric(json, metric, resource.Resource, redaction);
                     json.WriteEndArray();
-                    WriteOptional(json, "schemaUrl", scope.SchemaUrl);
+                    WriteOptional(json, "schemaUrl", redaction.Text(scope.SchemaUrl));
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                WriteOptional(json, "schemaUrl", resource.SchemaUrl);
+                WriteOptional(json, "schemaUrl", redaction.Text(resource.SchemaUrl));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -76,34 +80,34 @@ internal static class OtlpJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteLogRecord(Utf8JsonWriter json, OtlpLogRecord record)
+    private static void WriteLogRecord(Utf8JsonWriter json, OtlpLogRecord record, OtlpAttributes resource, ContentRedaction redaction)
     {
         json.WriteStartObject();
         json.WriteString("timeUnixNano", record.TimeUnixNano.ToString(CultureInfo.InvariantCulture));
         json.WriteString("observedTimeUnixNano", record.ObservedTimeUnixNano.ToString(CultureInfo.InvariantCulture));
         if (record.SeverityNumber != 0)
             json.WriteNumber("severityNumber", record.SeverityNumber);
-        WriteOptional(json, "severityText", record.SeverityText);
+        WriteOptional(json, "severityText", redaction.Text(record.SeverityText));
         if (record.Body is not null)
         {
             json.WritePropertyName("body");
-            OtlpJsonValueWriter.WriteValue(json, record.Body);
+            OtlpJsonValueWriter.WriteValue(json, redaction.Body(record.Body));
         }
-        OtlpJsonValueWriter.WriteAttributes(json, "attributes", record.Attributes, redact: true);
-        WriteOptional(json, "eventName", record.EventName);
+        OtlpJsonValueWriter.WriteAttributes(json, "attributes", record.Attributes, (key, value) => redaction.RecordAttribute(key, value, resource));
+        WriteOptional(json, "eventName", redaction.Text(record.EventName));
         if (record.Flags != 0)
             json.WriteNumber("flags", record.Flags);
-        WriteOptional(json, "traceId", record.TraceId);
-        WriteOptional(json, "spanId", record.SpanId);
+        WriteOptional(json, "traceId", redaction.Text(record.TraceId));
+        WriteOptional(json, "spanId", redaction.Text(record.SpanId));
         json.WriteEndObject();
     }
 
-    private static void WriteMetric(Utf8JsonWriter json, OtlpMetric metric)
+    private static void WriteMetric(Utf8JsonWriter json, OtlpMetric metric, OtlpAttributes resource, ContentRedaction redaction)
     {
         json.WriteStartObject();
-        json.WriteString("name", metric.Name);
-        WriteOptional(json, "description", metric.Description);
-        WriteOptional(json, "unit", metric.Unit);
+        json.WriteString("name", redaction.Text(metric.Name));
+        WriteOptional(json, "description", redaction.Text(metric.Description));
+        WriteOptional(json, "unit", redaction.Text(metric.Unit));
         if (metric.Kind != OtlpMetricKind.Other)
         {
             json.WriteStartObject(metric.Kind == OtlpMetricKind.Sum ? "sum" : "gauge");
@@ -111,7 +115,7 @@ internal static class OtlpJsonWriter
             foreach (var point in metric.DataPoints)
             {
                 json.WriteStartObject();
-                OtlpJsonValueWriter.WriteAttributes(json, "attributes", point.Attributes, redact: true);
+                OtlpJsonValueWriter.WriteAttributes(json, "attributes", point.Attributes, (key, value) => redaction.RecordAttribute(key, value, resource));
                 json.WriteString("startTimeUnixNano", point.StartTimeUnixNano.ToString(CultureInfo.InvariantCulture));
                 json.WriteString("timeUnixNano", point.TimeUnixNano.ToString(CultureInfo.InvariantCulture));
                 if (point.AsInt is { } i)
@@ -133,22 +137,22 @@ internal static class OtlpJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResource(Utf8JsonWriter json, OtlpAttributes attributes)
+    private static void WriteResource(Utf8JsonWriter json, OtlpAttributes attributes, ContentRedaction redaction)
     {
         json.WriteStartObject("resource");
-        OtlpJsonValueWriter.WriteAttributes(json, "attributes", attributes, redact: false);
+        OtlpJsonValueWriter.WriteAttributes(json, "attributes", attributes, (_, value) => redaction.ResourceAttribute(value));
         json.WriteEndObject();
     }
 
-    private static void WriteScope(Utf8JsonWriter json, OtlpScope? scope)
+    private static void WriteScope(Utf8JsonWriter json, OtlpScope? scope, ContentRedaction redaction)
     {
         if (scope is null)
             return;
         json.WriteStartObject("scope");
-        WriteOptional(json, "name", scope.Name);
-        WriteOptional(json, "version", scope.Version);
+        WriteOptional(json, "name", redaction.Text(scope.Name));
+        WriteOptional(json, "version", redaction.Text(scope.Version));
         if (scope.Attributes.Count > 0)
-            OtlpJsonValueWriter.WriteAttributes(json, "attributes", scope.Attributes, redact: false);
+            OtlpJsonValueWriter.WriteAttributes(json, "attributes", scope.Attributes, (_, value) => redaction.ScopeAttribute(value));
         json.WriteEndObject();
     }
 

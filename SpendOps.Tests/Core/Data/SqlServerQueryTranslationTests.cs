@@ -76,8 +76,11 @@ public sealed class SqlServerQueryTranslationTests
         await CatalogChecksQuery.RunAsync(db, DateTimeOffset.UtcNow, CancellationToken.None);
         var proxied = new UsageRecord { Id = 1, RequestId = "r", TenantId = Tenant, UpstreamRequestId = "u", Provider = "anthropic", Endpoint = "messages" };
         await SupersessionRules.ApplyForProxyRecordsAsync(db, [proxied], CancellationToken.None);
-        await SupersessionRules.SessionsWithEventsAsync(db, Guid.NewGuid(), ["s1", "s2"], CancellationToken.None);
-        await SupersessionRules.FirstEventTimeByInstallAsync(db, Guid.NewGuid(), ["i1"], CancellationToken.None);
+        await SupersessionRules.SessionsWithEventsAsync(db, Guid.NewGuid(), "k1", ["s1", "s2"], CancellationToken.None);
+        await SupersessionRules.FirstEventTimeByInstallAsync(db, Guid.NewGuid(), "k1", ["i1"], CancellationToken.None);
+        await SupersessionRules.SupersedeSessionMetricsAsync(db, Guid.NewGuid(), "k1", new SenderSession("s1", "i1"), CancellationToken.None);
+        await SupersessionRules.SupersedeSessionMetricsAsync(db, Guid.NewGuid(), "k1", new SenderSession("s1", null), CancellationToken.None);
+        await SupersessionRules.SupersedeInstallMetricsAsync(db, Guid.NewGuid(), "k1", "i1", DateTimeOffset.UtcNow, CancellationToken.None);
         await TelemetryBatchQueries.PageAsync(db, Tenant, Guid.NewGuid(), 0, 25, CancellationToken.None);
         await TelemetryRetention.PurgeAsync(db, DateTimeOffset.UtcNow, new TelemetryIngestOptions(), CancellationToken.None);
     });

@@ -65,7 +65,7 @@ public sealed class ClaudeCodeMappingTests
     }
 
     [Fact]
-    public void MapEvents_InvalidDimensionValues_TruncatedOrSkippedNeverFailing()
+    public void MapEvents_InvalidOrOverlongDimensionValues_SkippedNeverFailing()
     {
         var longValue = new string('v', 400);
         var body = OtlpPayloads.ApiRequest("req_1", extraAttributes:
@@ -73,7 +73,7 @@ public sealed class ClaudeCodeMappingTests
 
         var record = Assert.Single(ClaudeCodeEventMapper.Map(OtlpJsonParser.ParseLogs(body), Context));
 
-        Assert.Equal(Dimensions.MaxValueLength, record.Dims["skill.name"].Length);
+        Assert.DoesNotContain("skill.name", record.Dims.Keys);
         Assert.DoesNotContain("agent.name", record.Dims.Keys);
     }
 
@@ -105,7 +105,7 @@ public sealed class ClaudeCodeMappingTests
         var samples = ClaudeCodeMetricReader.Read(OtlpJsonParser.ParseMetrics(OtlpPayloads.ReferenceMetrics), out _);
         var increments = new CumulativeSeriesTracker(Context.ConnectionId, [], DateTimeOffset.UnixEpoch).Increments(samples);
 
-        var records = ClaudeCodeMetricMapper.Map(increments, Context);
+        var records = ClaudeCodeMetricMapper.Map(increments, ClaudeCodeMetricMapper.DimensionsByGroup(samples), Context);
 
         Assert.Equal(2, records.Count);
         Assert.Equal(UsageTotals.Of(events), UsageTotals.Of(records));

@@ -340,8 +340,8 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         var batch = await host.WithDbAsync(db => db.TelemetryBatches.SingleAsync(b => b.ConnectionId == connection.Connection.Id));
         Assert.Equal(TelemetryBatchOutcome.Accepted, batch.Outcome);
         Assert.Equal(TelemetrySignal.Logs, batch.Signal);
-        Assert.Equal(TelemetryBodyFormat.Json, batch.BodyFormat);
-        Assert.Equal(Encoding.UTF8.GetString(OtlpPayloads.ReferenceLogs), batch.Body);
+        Assert.Equal(TelemetryBodyFormat.NormalizedJson, batch.BodyFormat);
+        Assert.Equal(6, SpendOps.Proxy.Telemetry.Otlp.OtlpJsonParser.ParseLogs(Encoding.UTF8.GetBytes(batch.Body)).RecordCount);
         Assert.Equal(6, batch.RecordCount);
         Assert.Equal(2, batch.UsageRecordCount);
         var summaries = await host.WithServiceAsync<TelemetryConnectionService, IReadOnlyList<TelemetryConnectionSummary>>(s =>

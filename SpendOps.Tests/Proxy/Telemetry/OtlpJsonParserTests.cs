@@ -79,7 +79,6 @@ public sealed class OtlpJsonParserTests
     [InlineData("\"2\"", 2)]
     [InlineData("\"AGGREGATION_TEMPORALITY_DELTA\"", 1)]
     [InlineData("\"cumulative\"", 2)]
-    [InlineData("\"nonsense\"", 0)]
     public void ParseMetrics_TemporalityAsNumberOrName_Mapped(string json, int expected)
     {
         var body = Encoding.UTF8.GetBytes($"{{\"resourceMetrics\":[{{\"scopeMetrics\":[{{\"metrics\":[{{\"name\":\"m\",\"sum\":{{\"aggregationTemporality\":{json}}}}}]}}]}}]}}");

@@ -15,7 +15,7 @@ public sealed class OtlpJsonWriterTests
     {
         var decoded = OtlpProtobufParser.ParseLogs(File.ReadAllBytes(Path.Combine(Folder, "0001-logs.pb")));
 
-        var reread = OtlpJsonParser.ParseLogs(Encoding.UTF8.GetBytes(OtlpJsonWriter.Write(decoded)));
+        var reread = OtlpJsonParser.ParseLogs(Encoding.UTF8.GetBytes(OtlpJsonWriter.Write(decoded, new ContentRedaction())));
 
         Assert.Equal(decoded.RecordCount, reread.RecordCount);
         Assert.Equal(Describe(ClaudeCodeEventMapper.Map(decoded, Context)), Describe(ClaudeCodeEventMapper.Map(reread, Context)));
@@ -26,7 +26,7 @@ public sealed class OtlpJsonWriterTests
     {
         var decoded = OtlpProtobufParser.ParseMetrics(File.ReadAllBytes(Path.Combine(Folder, "0002-metrics.pb")));
 
-        var reread = OtlpJsonParser.ParseMetrics(Encoding.UTF8.GetBytes(OtlpJsonWriter.Write(decoded)));
+        var reread = OtlpJsonParser.ParseMetrics(Encoding.UTF8.GetBytes(OtlpJsonWriter.Write(decoded, new ContentRedaction())));
 
         Assert.Equal(
             ClaudeCodeMetricReader.Read(decoded, out _).Select(s => (s.SeriesKey, s.Value, s.TimeUnixNano, s.Temporality)),
@@ -34,18 +34,21 @@ public sealed class OtlpJsonWriterTests
     }
 
     [Fact]
-    public void Write_ContentAttributes_Redacted()
+    public void Write_ContentAttributes_RedactedAndTheCopyReadsBackToSameRecords()
     {
         var request = OtlpJsonParser.ParseLogs(OtlpPayloads.ApiRequest("req_1", extraAttributes:
             ",{\"key\":\"prompt\",\"value\":{\"stringValue\":\"top secret\"}},{\"key\":\"tool_input\",\"value\":{\"kvlistValue\":{\"values\":[{\"key\":\"cmd\",\"value\":{\"stringValue\":\"rm -rf\"}}]}}}"));
+        var redaction = new ContentRedaction();
 
-        Assert.True(ContentRedaction.IsNeeded(request));
-        var json = OtlpJsonWriter.Write(request);
+        var json = OtlpJsonWriter.Write(request, redaction);
 
+        Assert.True(redaction.Redacted);
         Assert.DoesNotContain("top secret", json);
         Assert.DoesNotContain("rm -rf", json);
         var reread = OtlpJsonParser.ParseLogs(Encoding.UTF8.GetBytes(json));
-        Assert.False(ContentRedaction.IsNeeded(reread));
+        var again = new ContentRedaction();
+        Assert.Equal(json, OtlpJsonWriter.Write(reread, again));
+        Assert.False(again.Redacted);
         Assert.Equal(Describe(ClaudeCodeEventMapper.Map(request, Context)), Describe(ClaudeCodeEventMapper.Map(reread, Context)));
     }
 

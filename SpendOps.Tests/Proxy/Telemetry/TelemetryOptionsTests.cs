@@ -12,6 +12,8 @@ public sealed class TelemetryOptionsTests
 {
     [Theory]
     [InlineData("Telemetry:MaxBodyBytes", "0")]
+    [InlineData("Telemetry:MaxRecordsPerRequest", "0")]
+    [InlineData("Telemetry:MaxAttributesPerRequest", "0")]
     [InlineData("Telemetry:RawBatchRetentionDays", "0")]
     [InlineData("Telemetry:SeriesStateRetentionDays", "-1")]
     public async Task StartAsync_InvalidTelemetryOption_RefusesToStart(string key, string value)

@@ -25,6 +25,8 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
 {
     public const int MaxBodyBytes = 256 * 1024;
+    public const int MaxRecordsPerRequest = 2000;
+    public const int MaxAttributesPerRequest = 50_000;
 
     private readonly string directory;
     private readonly bool ownsDirectory;
@@ -71,6 +73,8 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
                 : $"{PostgresServer};Database=spendops_telemetry_{Path.GetFileName(directory)}",
             ["Database:MigrateOnStartup"] = "false",
             ["Telemetry:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Telemetry:MaxRecordsPerRequest"] = MaxRecordsPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Telemetry:MaxAttributesPerRequest"] = MaxAttributesPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

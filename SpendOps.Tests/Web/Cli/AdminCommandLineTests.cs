@@ -89,6 +89,23 @@ public sealed class AdminCommandLineTests(ProxyFixture fixture) : IClassFixture<
         Assert.DoesNotContain("Exception", result.Error);
     }
 
+    [Theory]
+    [InlineData("error: unknown command 'budget list'.", "budget", "list")]
+    [InlineData("error: unknown command 'tenant'.", "tenant")]
+    [InlineData("error: unknown command 'serve --urls'.", "serve", "--urls", "http://127.0.0.1:0")]
+    public async Task UnknownCommand_RefusedWithTheCommandListInsteadOfStartingAServer(string expected, params string[] args)
+    {
+        var result = await cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(expected, lines[0]);
+        Assert.Equal("SpendOps admin commands (run against the configured database):", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("budgets list", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("tenants create", StringComparison.Ordinal));
+        Assert.Equal("", result.Output);
+    }
+
     [Fact]
     public async Task TenantsCreate_Twice_SecondFails()
     {
