@@ -6,11 +6,11 @@ namespace SpendOps.Proxy.Forwarding;
 /// <summary>
 /// Buffers the request body for the handler and turns what can go wrong on the client's side into the answer the
 /// client gets: 413 for a body over <see cref="ProxyOptions.MaxRequestBodyBytes"/>, 400 for broken framing (an
-/// invalid or overflowing chunk size, a body shorter than its Content-Length). Neither is a server error.
+/// invalid or overflowing chunk size, a chunk without its line end). Neither is a server error.
 /// </summary>
 internal static class RequestBodyReader
 {
-    public const string MalformedBodyMessage = "AI SpendOps: The request body could not be read (invalid chunked encoding, or fewer bytes than Content-Length)";
+    public const string MalformedBodyMessage = "AI SpendOps: The request body could not be read (invalid chunked encoding)";
 
     public static async ValueTask<RequestBodyResult> ReadAsync(HttpContext context, long maxBytes)
     {
