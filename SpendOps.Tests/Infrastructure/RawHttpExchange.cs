@@ -12,26 +12,28 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
 {
     /// <param name="head">Request line and headers, lines separated by CRLF, without the blank line that ends them.</param>
     /// <param name="body">Bytes written after the head, as they are (already chunked if the head says so).</param>
-    public static async Task<RawHttpExchange> SendAsync(Uri server, string head, ReadOnlyMemory<byte> body)
+    /// <param name="readAfterSending">Write the whole body before reading anything, as simple clients do (Python's
+    /// requests, most scripts): such a client only sees an early answer if the server keeps reading until it is done.</param>
+    public static async Task<RawHttpExchange> SendAsync(Uri server, string head, ReadOnlyMemory<byte> body, bool readAfterSending = false)
     {
         // A guard against a hang, not an assertion about speed.
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port, guard.Token);
         var stream = client.GetStream();
-        var reading = ReadResponseAsync(stream, guard.Token);
+        var reading = readAfterSending ? null : ReadResponseAsync(stream, guard.Token);
 
         try
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "\r\n\r\n"), guard.Token);
-            for (var offset = 0; offset < body.Length && !reading.IsCompleted; offset += 64 * 1024)
+            for (var offset = 0; offset < body.Length && reading is not { IsCompleted: true }; offset += 64 * 1024)
                 await stream.WriteAsync(body[offset..Math.Min(body.Length, offset + 64 * 1024)], guard.Token);
         }
-        catch (IOException)
+        catch (IOException) when (!readAfterSending)
         {
             // The server closed the connection after answering; the answer is what the test looks at.
         }
-        return await reading;
+        return await (reading ?? ReadResponseAsync(stream, guard.Token));
     }
 
     private static async Task<RawHttpExchange> ReadResponseAsync(NetworkStream stream, CancellationToken cancellationToken)

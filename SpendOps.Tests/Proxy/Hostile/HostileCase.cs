@@ -13,6 +13,9 @@ namespace SpendOps.Tests.Proxy.Hostile;
 /// <param name="UpstreamTarget">For a forwarded call, the path and query the provider receives, byte for byte.</param>
 public sealed record HostileCase(string Head, byte[] Body, int Status, string? Code, string? Message, string? UpstreamTarget = null)
 {
+    /// <summary>The client writes its whole body before it reads (see <see cref="Infrastructure.RawHttpExchange"/>).</summary>
+    public bool ReadAfterSending { get; init; }
+
     public static byte[] Text(string body) => Encoding.UTF8.GetBytes(body);
 
     /// <summary>A POST with the given headers (one per string, repeats allowed) and a Content-Length body.</summary>

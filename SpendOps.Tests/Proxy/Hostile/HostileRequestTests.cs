@@ -71,8 +71,10 @@ public sealed class HostileRequestTests(HostileFixture fixture) : IClassFixture<
         ["chunk size that is not hex"] = new(Request("POST", Chat, Json, Key, "Transfer-Encoding: chunked"), Text("zz\r\nabc\r\n0\r\n\r\n"), 400, "aso_malformed_body", MalformedBody),
         ["chunk without its line end"] = new(Request("POST", Chat, Json, Key, "Transfer-Encoding: chunked"), Text("3\r\nabcXX0\r\n\r\n"), 400, "aso_malformed_body", MalformedBody),
         ["40 MB body with Content-Length"] = new(Post(Chat, Json, Key), LargeJson(40 * 1024 * 1024), 413, "aso_request_too_large", TooLarge),
+        ["40 MB body with Content-Length, client reads after sending"] = new(Post(Chat, Json, Key), LargeJson(40 * 1024 * 1024), 413, "aso_request_too_large", TooLarge) { ReadAfterSending = true },
         ["8 MB chunked body"] = new(Request("POST", Chat, Json, Key, "Transfer-Encoding: chunked"), Chunked(LargeJson(8 * 1024 * 1024)), 413, "aso_request_too_large", TooLarge),
-        ["40 MB body with an unknown key"] = new(Post(Chat, Json, "X-ASO-API-Key: aso_k_bogus.secret"), LargeJson(40 * 1024 * 1024), 403, "aso_invalid_api_key", "AI SpendOps: Invalid X-ASO-API-Key (unknown)"),
+        ["8 MB chunked body, client reads after sending"] = new(Request("POST", Chat, Json, Key, "Transfer-Encoding: chunked"), Chunked(LargeJson(8 * 1024 * 1024)), 413, "aso_request_too_large", TooLarge) { ReadAfterSending = true },
+        ["40 MB body with an unknown key, client reads after sending"] = new(Post(Chat, Json, "X-ASO-API-Key: aso_k_bogus.secret"), LargeJson(40 * 1024 * 1024), 403, "aso_invalid_api_key", "AI SpendOps: Invalid X-ASO-API-Key (unknown)") { ReadAfterSending = true },
         ["body at the limit"] = new(Post(Chat, Json, Key), LargeJson(HostileFixture.MaxBody), 200, null, null, "/v1/chat/completions"),
 
         // Upgrades: a tunnel would bypass the allow-list and the usage record.
@@ -136,7 +138,7 @@ public sealed class HostileRequestTests(HostileFixture fixture) : IClassFixture<
         var hostile = Cases[name];
         var head = placeholders.Aggregate(hostile.Head.Replace("{length}", hostile.Body.Length.ToString()), (text, p) => text.Replace(p.Key, p.Value));
 
-        var response = await RawHttpExchange.SendAsync(fixture.App.BaseAddress, head, hostile.Body);
+        var response = await RawHttpExchange.SendAsync(fixture.App.BaseAddress, head, hostile.Body, hostile.ReadAfterSending);
 
         Assert.Equal(hostile.Status, response.Status);
         if (hostile.UpstreamTarget is not null)
