@@ -23,7 +23,9 @@ internal static class MultipartModelReader
         if (boundary.Length is 0 or > 200 || !MemoryMarshal.TryGetArray(body, out var segment))
             return false;
         using var stream = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
-        var reader = new MultipartReader(boundary, stream);
+        // The whole form is already in memory and within the proxy's body limit; the reader's own 128 MB cap per part
+        // would make a large upload unreadable.
+        var reader = new MultipartReader(boundary, stream) { BodyLengthLimit = null };
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)

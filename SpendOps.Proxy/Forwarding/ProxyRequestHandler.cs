@@ -39,17 +39,11 @@ internal sealed class ProxyRequestHandler(
         // Everything after /v1/{provider} is the provider's own path, forwarded as is.
         var providerPath = context.Request.Path.Value!["/v1/".Length..][provider.Length..];
         var family = ErrorEnvelope.FamilyFor(upstream.Info.Family, providerPath);
-        if (UpgradeRequest.IsRequested(context))
+        if (ForwardableRequest.Check(context, provider, upstream.BaseUrl) is { } formError)
         {
-            await RejectAsync(context, family, new ProxyError(400, ProxyMessages.UpgradeRefused, "aso_upgrade_not_supported"));
+            await RejectAsync(context, family, formError);
             return;
         }
-        if (RawProviderTarget.Read(context, provider, upstream.BaseUrl) is not { } rawTarget)
-        {
-            await RejectAsync(context, family, new ProxyError(400, ProxyMessages.UnforwardablePath, "aso_invalid_path"));
-            return;
-        }
-        context.Features.Set(rawTarget);
 
         var resolution = await keys.ResolveAsync(context.Request.Headers[ProxyHeaders.ApiKey], context.RequestAborted);
         if (RequestAdmission.CheckKey(resolution) is { } keyError)

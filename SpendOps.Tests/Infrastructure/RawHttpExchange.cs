@@ -25,7 +25,7 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
 
         try
         {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "\r\n\r\n"), guard.Token);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(head + "\r\n\r\n"), guard.Token);
             for (var offset = 0; offset < body.Length && reading is not { IsCompleted: true }; offset += 64 * 1024)
                 await stream.WriteAsync(body[offset..Math.Min(body.Length, offset + 64 * 1024)], guard.Token);
         }
