@@ -20,9 +20,10 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
 
     public async ValueTask<KeyResolution> ResolveAsync(StringValues header, CancellationToken cancellationToken)
     {
-        if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
+        if (!PresentedKey.TryRead(header, out var presented))
+            return KeyResolution.Fail(KeyFailure.Conflicting);
+        if (presented is null)
             return KeyResolution.Fail(KeyFailure.Missing);
-        var presented = header[0]!;
         if (!ApiKeyFormat.TryParse(presented, out var id, out _))
             return KeyResolution.Fail(KeyFailure.Format);
 

@@ -36,6 +36,14 @@ public static class DimsParser
             return false;
         if (bare.Count > 0 && UsageText.Clean(string.Join(',', bare), Dimensions.MaxValueLength) is { } tags)
             fromLiteLlm.TryAdd(TagsDimension, tags);
+        foreach (var (values, name) in new[] { (customer, ProxyHeaders.LiteLlmCustomerId), (endUser, ProxyHeaders.LiteLlmEndUserId) })
+        {
+            if (HasConflictingValues(values))
+            {
+                error = $"AI SpendOps: Invalid {name}: sent more than once with different values; send it once";
+                return false;
+            }
+        }
         var customerValue = FirstNonEmpty(customer) ?? FirstNonEmpty(endUser);
         if (customerValue is not null)
         {
@@ -100,6 +108,9 @@ public static class DimsParser
         }
         return true;
     }
+
+    private static bool HasConflictingValues(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).Skip(1).Any();
 
     private static string? FirstNonEmpty(Microsoft.Extensions.Primitives.StringValues values)
     {

@@ -19,6 +19,7 @@ public static class RequestAdmission
     {
         KeyFailure.Missing => new ProxyError(403, ProxyMessages.MissingKey, "aso_invalid_api_key"),
         KeyFailure.Format => new ProxyError(403, ProxyMessages.InvalidKeyFormat, "aso_invalid_api_key"),
+        KeyFailure.Conflicting => new ProxyError(403, ProxyMessages.ConflictingKeys, "aso_invalid_api_key"),
         _ => new ProxyError(403, ProxyMessages.InvalidKeyUnknown, "aso_invalid_api_key"),
     };
 
@@ -38,11 +39,14 @@ public static class RequestAdmission
     /// <summary>
     /// A key limited to some models only lets through requests whose model is known: a POST whose model cannot be
     /// read would otherwise slip past the allow-list. Reads (model lists, GETs of stored objects) carry no model.
+    /// A body naming two different models is refused outright for such a key: the provider may run either one.
     /// </summary>
-    public static ProxyError? CheckModel(ResolvedKey key, string? model, string method)
+    public static ProxyError? CheckModel(ResolvedKey key, string? model, string method, bool modelAmbiguous = false)
     {
         if (!key.RestrictsModels)
             return null;
+        if (modelAmbiguous)
+            return new ProxyError(400, ProxyMessages.AmbiguousModel, "aso_ambiguous_model");
         var allowed = model is null ? HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsDelete(method) : key.AllowsModel(model);
         return allowed ? null : new ProxyError(403, ProxyMessages.ModelNotAllowed, "aso_model_not_allowed");
     }

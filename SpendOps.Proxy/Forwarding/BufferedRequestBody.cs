@@ -30,8 +30,10 @@ internal sealed class BufferedRequestBody : IDisposable
     {
         if (request.ContentLength > maxBytes)
             return null;
+        // The limit is enforced below, where the proxy can still answer. Kestrel's own limit would instead make
+        // it drop the connection while draining the rest of an oversized body, before the client read the 413.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = maxBytes + 1;
+            limit.MaxRequestBodySize = null;
 
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 16 * 1024, 256, maxBytes));
         var length = 0;
@@ -66,7 +68,7 @@ internal sealed class BufferedRequestBody : IDisposable
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // Kestrel's own limit tripped first (a chunked body read in large slices).
+            // A server-wide limit set below this one (the feature was read-only) tripped first.
             ArrayPool<byte>.Shared.Return(buffer);
             return null;
         }

@@ -16,7 +16,9 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-        proxyRequest.RequestUri = target;
+        // The client's own bytes when the handler could read them (always, for calls it admitted); the
+        // re-encoded target otherwise.
+        proxyRequest.RequestUri = httpContext.Features.Get<RawProviderTarget>()?.Address ?? target;
         proxyRequest.Headers.Host = null;
 
         foreach (var name in httpContext.Request.Headers.Keys)

@@ -40,6 +40,11 @@ internal sealed class ProxyRequestHandler(
         // Everything after /v1/{provider} is the provider's own path, forwarded as is.
         var providerPath = context.Request.Path.Value!["/v1/".Length..][provider.Length..];
         var family = ErrorEnvelope.FamilyFor(upstream.Info.Family, providerPath);
+        if (ForwardableRequest.Check(context, provider, upstream.BaseUrl) is { } formError)
+        {
+            await RejectAsync(context, family, formError);
+            return;
+        }
 
         var resolution = await keys.ResolveAsync(context.Request.Headers[ProxyHeaders.ApiKey], context.RequestAborted);
         if (RequestAdmission.CheckKey(resolution) is { } keyError)
@@ -54,18 +59,17 @@ internal sealed class ProxyRequestHandler(
             return;
         }
 
-        using var body = await ReadBodyAsync(context);
-        if (body is { TooLarge: true })
+        using var body = await RequestBodyReader.ReadAsync(context, options.Value.MaxRequestBodyBytes);
+        if (body.Error is { } bodyError)
         {
-            await RejectAsync(context, family, new ProxyError(413,
-                $"AI SpendOps: Request body is larger than the proxy's limit of {options.Value.MaxRequestBodyBytes} bytes (Proxy:MaxRequestBodyBytes)",
-                "aso_request_too_large"));
+            await RejectAsync(context, family, bodyError);
             return;
         }
 
         var endpoint = EndpointClassifier.Classify(upstream.Info, context.Request.Method, providerPath);
-        var facts = RequestInspector.Inspect(endpoint, context.Request.ContentType, body.Content is { } content ? content.Span : default);
-        if (RequestAdmission.CheckModel(key, facts.Model, context.Request.Method) is { } modelError)
+        var facts = await RequestInspector.InspectAsync(endpoint, context.Request.ContentType, body.Content?.Memory ?? default,
+            context.Request.Query["model"], context.RequestAborted);
+        if (RequestAdmission.CheckModel(key, facts.Model, context.Request.Method, facts.ModelAmbiguous) is { } modelError)
         {
             await RejectAsync(context, family, modelError);
             return;
@@ -131,26 +135,14 @@ internal sealed class ProxyRequestHandler(
         return true;
     }
 
-    private async ValueTask<RequestBodyResult> ReadBodyAsync(HttpContext context)
-    {
-        var request = context.Request;
-        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
-        if (!hasBody)
-            return default;
-        var buffered = await BufferedRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, context.RequestAborted);
-        return buffered is null ? new RequestBodyResult(null, TooLarge: true) : new RequestBodyResult(buffered, TooLarge: false);
-    }
-
+    /// <summary>Answers and completes the response, so the client reads it even while part of its body is still unread.</summary>
     private async Task RejectAsync(HttpContext context, ProviderFamily family, ProxyError error)
     {
         metrics.RequestRejected(error.Code);
+        RequestBodyReader.AllowDrain(context);
         await ErrorEnvelope.WriteAsync(context, family, error);
+        await context.Response.CompleteAsync();
     }
 
     private static string NewRequestId() => "aso_" + Guid.CreateVersion7().ToString("N");
-
-    private readonly record struct RequestBodyResult(BufferedRequestBody? Content, bool TooLarge) : IDisposable
-    {
-        public void Dispose() => Content?.Dispose();
-    }
 }

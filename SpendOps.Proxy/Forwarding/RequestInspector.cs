@@ -1,58 +1,69 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Primitives;
 using SpendOps.Proxy.Usage.Extractors;
 
 namespace SpendOps.Proxy.Forwarding;
 
 /// <summary>
 /// Finds the model and stream flags of a request without building objects from the body: a forward-only
-/// <see cref="Utf8JsonReader"/> pass over the top-level properties that skips every other value.
+/// <see cref="Utf8JsonReader"/> pass over the top-level properties that skips every other value, or the
+/// <c>model</c> fields of a multipart form. A <c>model</c> query parameter (OpenAI Realtime) counts when the body
+/// names none.
 /// </summary>
 internal static class RequestInspector
 {
-    private const int MaxModelLength = 200;
-
     /// <param name="endpoint">The classified endpoint: its URL model (Gemini, DeepInfra native) wins over the body's.</param>
-    public static RequestFacts Inspect(EndpointInfo endpoint, string? contentType, ReadOnlySpan<byte> body)
+    /// <param name="queryModel">The <c>model</c> query parameter(s).</param>
+    public static async ValueTask<RequestFacts> InspectAsync(EndpointInfo endpoint, string? contentType, ReadOnlyMemory<byte> body, StringValues queryModel, CancellationToken cancellationToken)
     {
         var pathStreams = endpoint.Name == "streamGenerateContent";
+        var mentions = new ModelMentions();
+        var facts = new RequestFacts(null, pathStreams, false);
+        var readable = true;
         if (body.IsEmpty)
-            return new RequestFacts(endpoint.PathModel, pathStreams, false);
+        {
+        }
+        else if (contentType is not null && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            readable = await MultipartModelReader.ReadAsync(contentType, body, mentions, cancellationToken);
+        }
+        else
+        {
+            var json = ReadJson(body.Span, mentions);
+            readable = json.Readable;
+            facts = facts with { Stream = pathStreams || json.Stream, IncludesStreamUsage = json.IncludesStreamUsage };
+        }
+        if (!readable)
+            return facts with { Model = endpoint.PathModel };
 
-        if (contentType is not null && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return new RequestFacts(endpoint.PathModel ?? ModelFromMultipart(contentType, body), pathStreams, false);
-
-        var json = ReadJson(body);
-        return new RequestFacts(endpoint.PathModel ?? json.Model, pathStreams || json.Stream, json.IncludesStreamUsage);
+        foreach (var value in queryModel)
+            mentions.Add(value);
+        if (endpoint.PathModel is not null)
+            return facts with { Model = endpoint.PathModel };
+        return facts with { Model = mentions.Model, ModelAmbiguous = mentions.Ambiguous };
     }
 
     /// <summary>
-    /// Reads <c>model</c>, <c>stream</c> and <c>stream_options</c>. A body this reader cannot fully read, or that names
-    /// the model twice, has no model as far as the allow-list is concerned: providers' parsers differ (last key wins,
-    /// NaN accepted), and the proxy must not approve one model while the provider runs another.
+    /// Reads <c>model</c>, <c>stream</c> and <c>stream_options</c>. A body this reader cannot fully read has no model
+    /// as far as the allow-list is concerned: providers' parsers differ (NaN accepted, comments), and the proxy must
+    /// not approve one model while the provider runs another. Every key spelled <c>model</c> in any letter case is a
+    /// mention (Go's JSON decoder matches field names that way).
     /// </summary>
-    private static RequestFacts ReadJson(ReadOnlySpan<byte> body)
+    private static JsonFacts ReadJson(ReadOnlySpan<byte> body, ModelMentions mentions)
     {
-        string? model = null;
-        bool stream = false, includeUsage = false, modelSeen = false;
+        bool stream = false, includeUsage = false;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return default;
+                return new JsonFacts(false, false, false);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("model"u8))
+                if (IsModelKey(ref reader))
                 {
                     reader.Read();
-                    if (modelSeen)
-                        return new RequestFacts(null, stream, includeUsage);
-                    modelSeen = true;
-                    if (reader.TokenType == JsonTokenType.String)
-                        model = Truncate(reader.GetString()!);
-                    else
-                        reader.Skip();
+                    mentions.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("stream"u8))
                 {
@@ -71,13 +82,24 @@ internal static class RequestInspector
                     reader.Skip();
                 }
             }
+            if (reader.TokenType != JsonTokenType.EndObject)
+                return new JsonFacts(false, stream, includeUsage);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // Malformed JSON or text that is not valid UTF-8/UTF-16: the provider will reject it or read it its own way.
-            return new RequestFacts(null, stream, includeUsage);
+            return new JsonFacts(false, stream, includeUsage);
         }
-        return new RequestFacts(model, stream, includeUsage);
+        return new JsonFacts(true, stream, includeUsage);
+    }
+
+    private static bool IsModelKey(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("model"u8))
+            return true;
+        if (!reader.ValueIsEscaped && reader.ValueSpan.Length != 5)
+            return false;
+        return string.Equals(reader.GetString(), "model", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool ReadIncludeUsage(ref Utf8JsonReader reader)
@@ -99,52 +121,5 @@ internal static class RequestInspector
         return include;
     }
 
-    /// <summary>The <c>model</c> field of a multipart form (audio transcription, image edits).</summary>
-    private static string? ModelFromMultipart(string contentType, ReadOnlySpan<byte> body)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
-            return null;
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).ToString();
-        if (boundary.Length == 0)
-            return null;
-        var delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
-        var position = 0;
-        string? model = null;
-        while (position < body.Length)
-        {
-            var headerStart = body[position..].IndexOf("Content-Disposition:"u8);
-            if (headerStart < 0)
-                return model;
-            headerStart += position;
-            var headersEnd = body[headerStart..].IndexOf("\r\n\r\n"u8);
-            if (headersEnd < 0)
-                return null;
-            var headers = body.Slice(headerStart, headersEnd);
-            var valueStart = headerStart + headersEnd + 4;
-            var valueEnd = body[valueStart..].IndexOf(delimiter);
-            if (valueEnd < 0)
-                return null;
-            if (IsModelField(headers))
-            {
-                if (model is not null)
-                    return null; // Two model fields: which one the provider reads is not ours to guess.
-                model = Truncate(Encoding.UTF8.GetString(body.Slice(valueStart, valueEnd)).Trim());
-            }
-            position = valueStart + valueEnd + delimiter.Length;
-        }
-        return model;
-    }
-
-    /// <summary>Clients differ in quoting (<c>name="model"</c> from most SDKs, <c>name=model</c> from .NET).</summary>
-    private static bool IsModelField(ReadOnlySpan<byte> partHeaders)
-    {
-        var line = partHeaders["Content-Disposition:"u8.Length..];
-        var end = line.IndexOf("\r\n"u8);
-        var value = Encoding.ASCII.GetString(end < 0 ? line : line[..end]).Trim();
-        return ContentDispositionHeaderValue.TryParse(value, out var disposition)
-            && disposition.FileName.Length == 0
-            && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("model", StringComparison.Ordinal);
-    }
-
-    private static string Truncate(string model) => model.Length <= MaxModelLength ? model : model[..MaxModelLength];
+    private readonly record struct JsonFacts(bool Readable, bool Stream, bool IncludesStreamUsage);
 }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SpendOps.Proxy.Forwarding;
+
+/// <summary>
+/// The provider path and query exactly as the client sent them, taken from the raw request target. The decoded
+/// <see cref="HttpRequest.Path"/> cannot be re-encoded faithfully (<c>%2F</c> would reach the provider as
+/// <c>%252F</c>, an escaped letter as the letter), so the upstream request is built from these bytes instead.
+/// </summary>
+internal sealed class RawProviderTarget
+{
+    private RawProviderTarget(Uri address) => Address = address;
+
+    /// <summary>The provider's base URL followed by the client's bytes after <c>/v1/{provider}</c>, left uncanonicalized.</summary>
+    public Uri Address { get; }
+
+    /// <summary>
+    /// Null when the raw target cannot be forwarded as sent: it has dot segments (which the server resolved
+    /// before routing, so the raw bytes name a different path than the one checked) or is not a plain
+    /// <c>/v1/{provider}/...</c> path.
+    /// </summary>
+    public static RawProviderTarget? Read(HttpContext context, string provider, string baseUrl)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw))
+            return null;
+        if (!raw.StartsWith('/'))
+            raw = StripSchemeAndAuthority(raw);
+        if (raw is null)
+            return null;
+
+        var queryStart = raw.IndexOf('?');
+        var path = queryStart < 0 ? raw : raw[..queryStart];
+        var query = queryStart < 0 ? "" : raw[queryStart..];
+        var segments = path.Split('/');
+        // segments[0] is the empty string before the leading '/'.
+        if (segments.Length < 3 || !IsSegment(segments[1], "v1") || !IsSegment(segments[2], provider))
+            return null;
+        if (segments.Any(IsDotSegment) || raw.Contains('#'))
+            return null;
+        var providerPathStart = 1 + segments[1].Length + 1 + segments[2].Length;
+        var pathAndQuery = path[providerPathStart..] + query;
+        var address = baseUrl.EndsWith('/') && pathAndQuery.StartsWith('/') ? baseUrl + pathAndQuery[1..] : baseUrl + pathAndQuery;
+        return Uri.TryCreate(address, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out var uri)
+            ? new RawProviderTarget(uri)
+            : null;
+    }
+
+    private static bool IsSegment(string raw, string expected) =>
+        string.Equals(Uri.UnescapeDataString(raw), expected, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDotSegment(string raw) => Uri.UnescapeDataString(raw) is "." or "..";
+
+    /// <summary>An absolute-form target (<c>http://host/v1/...</c>), as sent to a forward proxy.</summary>
+    private static string? StripSchemeAndAuthority(string raw)
+    {
+        var scheme = raw.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0)
+            return null;
+        var pathStart = raw.IndexOf('/', scheme + 3);
+        return pathStart < 0 ? null : raw[pathStart..];
+    }
+}
