@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
+using SpendOps.Web.Chargeback;
 using SpendOps.Web.Components;
 using SpendOps.Web.Components.Account;
 using SpendOps.Web.Health;
@@ -63,6 +64,7 @@ public static class PortalServiceCollectionExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
         app.MapUsageExportEndpoints();
+        app.MapChargebackExportEndpoints();
         app.MapSpendOpsHealth();
         return app;
     }
