@@ -312,7 +312,7 @@ internal sealed partial class UsageWriter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spilled usage file {File} belongs to another database ({Owner}; this one is {Database}): not replayed, moved to {MovedTo}. Replay it by moving it into the spill folder of an instance using that database")]
     private static partial void LogForeignFile(ILogger logger, string file, string owner, string database, string movedTo);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Spilled usage file {File}: {Count} records of tenants that do not exist in this database were not replayed; they are set aside in the rejected file")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spilled usage file {File}: {Count} of its records belong to tenants that do not exist in this database; not replayed, set aside in the rejected file")]
     private static partial void LogUnknownTenants(ILogger logger, string file, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spilled usage file {File} failed; will retry")]
