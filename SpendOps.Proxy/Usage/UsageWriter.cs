@@ -248,7 +248,7 @@ internal sealed partial class UsageWriter(
                 {
                     var known = await SetAsideUnknownTenantsAsync(chunk, cancellationToken);
                     unknownTenant += chunk.Length - known.Length;
-                    if ((await InsertMissingAsync(known, cancellationToken)).Count > 0)
+                    if (known.Length > 0 && (await InsertMissingAsync(known, cancellationToken)).Count > 0)
                         return; // The database is unavailable; the file stays and is replayed later.
                 }
                 spill.Release(path);
