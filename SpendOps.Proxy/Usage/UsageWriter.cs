@@ -225,19 +225,35 @@ internal sealed partial class UsageWriter(
         }
     }
 
-    /// <summary>Writes spilled records; a file is deleted only once all its records are in the database (or set aside).</summary>
+    /// <summary>
+    /// Writes spilled records; a file is deleted only once all its records are in the database (or set aside). A file
+    /// written for another database is moved aside whole, and records of a tenant this database does not have are set
+    /// aside in the rejected file: replaying them here would make usage rows nobody owns.
+    /// </summary>
     internal async Task ReplaySpillAsync(CancellationToken cancellationToken)
     {
         foreach (var path in spill.Claim())
         {
             try
             {
+                var owner = UsageSpillFile.DatabaseOf(path);
+                if (owner is not null && owner != spill.Database)
+                {
+                    var moved = spill.SetAsideForeign(path);
+                    LogForeignFile(logger, Path.GetFileName(path), owner, spill.Database, moved);
+                    continue;
+                }
+                var unknownTenant = 0;
                 foreach (var chunk in UsageSpillFile.Read(path).Chunk(settings.BatchSize))
                 {
-                    if ((await InsertMissingAsync(chunk, cancellationToken)).Count > 0)
+                    var known = await SetAsideUnknownTenantsAsync(chunk, cancellationToken);
+                    unknownTenant += chunk.Length - known.Length;
+                    if (known.Length > 0 && (await InsertMissingAsync(known, cancellationToken)).Count > 0)
                         return; // The database is unavailable; the file stays and is replayed later.
                 }
                 spill.Release(path);
+                if (unknownTenant > 0)
+                    LogUnknownTenants(logger, Path.GetFileName(path), unknownTenant);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -245,6 +261,24 @@ internal sealed partial class UsageWriter(
                 return;
             }
         }
+    }
+
+    /// <summary>Returns the records whose tenant exists here; the others go to the rejected file.</summary>
+    private async Task<UsageRecord[]> SetAsideUnknownTenantsAsync(UsageRecord[] records, CancellationToken cancellationToken)
+    {
+        var ids = records.Select(r => r.TenantId).Distinct().ToList();
+        HashSet<Guid> tenants;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            tenants = (await db.Tenants.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        }
+        var unknown = records.Where(r => !tenants.Contains(r.TenantId)).ToList();
+        if (unknown.Count == 0)
+            return records;
+        spill.Reject(unknown, "tenant does not exist in this database");
+        foreach (var _ in unknown)
+            metrics.OnRejected();
+        return records.Where(r => tenants.Contains(r.TenantId)).ToArray();
     }
 
     /// <summary>A batch may have reached the database before its failure was reported; skip what is already there.</summary>
@@ -274,6 +308,12 @@ internal sealed partial class UsageWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} usage records could be neither written nor spilled at shutdown (spill folder at its quota) and are lost")]
     private static partial void LogLostAtShutdown(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spilled usage file {File} belongs to another database ({Owner}; this one is {Database}): not replayed, moved to {MovedTo}. Replay it by moving it into the spill folder of an instance using that database")]
+    private static partial void LogForeignFile(ILogger logger, string file, string owner, string database, string movedTo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spilled usage file {File}: {Count} of its records belong to tenants that do not exist in this database; not replayed, set aside in the rejected file")]
+    private static partial void LogUnknownTenants(ILogger logger, string file, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying spilled usage file {File} failed; will retry")]
     private static partial void LogReplayFailed(ILogger logger, Exception exception, string file);
