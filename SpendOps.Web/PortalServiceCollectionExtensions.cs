@@ -8,6 +8,7 @@ using SpendOps.Web.Components.Account;
 using SpendOps.Web.Health;
 using SpendOps.Web.Jobs;
 using SpendOps.Web.Portal;
+using SpendOps.Web.Reports;
 using SpendOps.Web.Usage;
 
 namespace SpendOps.Web;
@@ -63,6 +64,7 @@ public static class PortalServiceCollectionExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
         app.MapUsageExportEndpoints();
+        app.MapReportFileEndpoints();
         app.MapSpendOpsHealth();
         return app;
     }

@@ -29,13 +29,14 @@ internal static class ReportScheduleCommands
     private static async Task<int> CreateAsync(CliContext context)
     {
         var args = context.Args;
-        var tenant = await KeyCommands.FindTenantAsync(context, args.RequiredOption("tenant"));
+        var tenantName = args.RequiredOption("tenant");
         var frequency = args.RequiredOption("every").ToLowerInvariant() switch
         {
             "month" => ReportFrequency.Monthly,
             "week" => ReportFrequency.Weekly,
             var other => throw new CliUsageException($"--every '{other}' is not month or week"),
         };
+        var tenant = await KeyCommands.FindTenantAsync(context, tenantName);
         var request = new ReportScheduleRequest(tenant.Id, args.RequiredOption("name"), frequency, args.RequiredOption("by"), args.RequiredOption("format"),
             args.Values("email"));
         var schedule = await context.Get<ReportScheduleService>().CreateAsync(request, context.Actor, context.CancellationToken);

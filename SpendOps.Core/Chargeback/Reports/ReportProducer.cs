@@ -81,11 +81,14 @@ internal sealed partial class ReportProducer(
             var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(schedule.TenantId, period, keys), calendar, cancellationToken);
             foreach (var format in schedule.FormatList)
             {
-                run.Files.Add(new ReportFile
+                var file = new ReportFile
                 {
-                    Format = format, FileName = ReportFileWriter.FileName(schedule, period, format), ContentType = ReportFormats.ContentType(format),
+                    RunId = run.Id, Format = format, FileName = ReportFileWriter.FileName(schedule, period, format), ContentType = ReportFormats.ContentType(format),
                     Content = await ReportFileWriter.WriteAsync(db, report, format, run.CreatedAt, cancellationToken),
-                });
+                };
+                // Added to the set, not only to run.Files: found through the navigation with its key already set, EF would
+                // take it for an existing row. Fix-up puts it in run.Files, which the e-mail attaches.
+                db.ReportFiles.Add(file);
             }
             (run.TotalUsd, run.Status, run.CompletedAt) = (report.Total.CostUsd, ReportRunStatus.Succeeded, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);

@@ -24,7 +24,7 @@ public sealed class NavMenuTests : PortalComponentTests
 
         var links = MenuTexts(Render<NavMenu>());
 
-        Assert.Equal(["Dashboard", "Connect", "Usage", "Budgets", "Alerts", "Pricing", "Account"], links);
+        Assert.Equal(["Dashboard", "Connect", "Usage", "Reports", "Budgets", "Alerts", "Pricing", "Account"], links);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class NavMenuTests : PortalComponentTests
 
         var links = MenuTexts(Render<NavMenu>());
 
-        Assert.Equal(["Dashboard", "Connect", "Usage", "API keys", "Telemetry", "Users", "Audit log", "Notifications", "Settings", "Jobs", "Budgets", "Alerts", "Pricing", "Account"], links);
+        Assert.Equal(["Dashboard", "Connect", "Usage", "Reports", "API keys", "Telemetry", "Users", "Audit log", "Notifications", "Settings", "Jobs", "Budgets", "Alerts", "Pricing", "Account"], links);
     }
 
     [Fact]
