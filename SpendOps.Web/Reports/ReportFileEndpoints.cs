@@ -13,7 +13,9 @@ internal static class ReportFileEndpoints
     /// </summary>
     public static IEndpointConventionBuilder MapReportFileEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/reports").RequireAuthorization(PortalPolicies.Finance);
+        // A file download is not recognised as an API endpoint, so the sign-in cookie would redirect a refusal to the
+        // access-denied page; an API answers 401 or 403.
+        var group = endpoints.MapGroup("/api/reports").RequireAuthorization(PortalPolicies.Finance).DisableCookieRedirect();
         group.MapGet("/runs/{runId:guid}/files/{format}", DownloadAsync);
         return group;
     }
