@@ -15,6 +15,9 @@ namespace SpendOps.Core.Chargeback.Reports;
 internal sealed partial class ReportProducer(
     IDbContextFactory<SpendOpsDbContext> contexts, ReportMailer mailer, TimeProvider clock, IOptionsMonitor<JobsOptions> jobs, ILogger<ReportProducer> logger)
 {
+    /// <summary>Far longer than producing the files of a month takes.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(2);
+
     /// <summary>The runs this call produced (succeeded or failed); periods another instance claimed are not counted.</summary>
     public async Task<IReadOnlyList<ReportRun>> ProduceDueAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +37,14 @@ internal sealed partial class ReportProducer(
             var calendar = TenantCalendar.For(tenant.TimeZone);
             HashSet<DateTimeOffset> done;
             await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                // A run still running long after it started belongs to an instance that stopped half-way (its files are
+                // saved with the final status, so there are none): the period is given back and produced again.
+                var abandoned = now - AbandonedAfter;
+                await db.ReportRuns.Where(r => r.ScheduleId == schedule.Id && r.Status == ReportRunStatus.Running && r.CreatedAt < abandoned)
+                    .ExecuteDeleteAsync(cancellationToken);
                 done = (await db.ReportRuns.Where(r => r.ScheduleId == schedule.Id).Select(r => r.PeriodStart).ToListAsync(cancellationToken)).ToHashSet();
+            }
             foreach (var period in ReportPeriods.Due(schedule, calendar, now, notBefore).Where(p => !done.Contains(p.From)))
             {
                 if (await ProduceAsync(schedule, tenant.Name, calendar, period, cancellationToken) is { } run)

@@ -98,6 +98,41 @@ public abstract class ReportJobScenarios : IAsyncLifetime
         Assert.Equal(2.00m, invoice.Lines.Single(l => l.Model == "claude-sonnet-4-5-20250929").Amounts.CostUsd);
     }
 
+    protected async Task Job_AbandonedRunAndExpiredRun_ReproducedAndDeletedAsync()
+    {
+        var clock = new ManualClock(Created);
+        using var host = await AlertsTestHost.CreateAsync(Database, clock: clock);
+        var seed = await SeedNewYorkAsync(host, "stale");
+        var schedule = await CreateScheduleAsync(host, seed.TenantId, "stale-report", "csv");
+        var november = new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero);
+        await using (var db = await host.CreateContextAsync())
+        {
+            // An instance claimed November at 05:10 and stopped; a run of a period that ended 500 days ago.
+            db.ReportRuns.Add(Run(schedule, november, new DateTimeOffset(2026, 12, 1, 5, 10, 0, TimeSpan.Zero)));
+            var expired = Run(schedule, november.AddDays(-530), november.AddDays(-499));
+            expired.Status = ReportRunStatus.Succeeded;
+            db.ReportRuns.Add(expired);
+            await db.SaveChangesAsync();
+        }
+
+        clock.Now = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+        Assert.Empty(await Producer(host).ProduceDueAsync(CancellationToken.None));
+        clock.Now = new DateTimeOffset(2026, 12, 1, 7, 30, 0, TimeSpan.Zero);
+        var run = Assert.Single(await Producer(host).ProduceDueAsync(CancellationToken.None));
+        Assert.Equal(1, await Producer(host).DeleteExpiredAsync(CancellationToken.None));
+
+        await using var check = await host.CreateContextAsync();
+        var stored = await check.ReportRuns.SingleAsync();
+        Assert.Equal((run.Id, ReportRunStatus.Succeeded, NewYorkTotal), (stored.Id, stored.Status, stored.TotalUsd));
+    }
+
+    private static ReportRun Run(ReportSchedule schedule, DateTimeOffset start, DateTimeOffset created) => new()
+    {
+        ScheduleId = schedule.Id, TenantId = schedule.TenantId, ScheduleName = schedule.Name, Status = ReportRunStatus.Running,
+        PeriodStart = start, PeriodEnd = start.AddDays(30), FirstDay = DateOnly.FromDateTime(start.UtcDateTime), EndDay = DateOnly.FromDateTime(start.UtcDateTime).AddDays(30),
+        CreatedAt = created,
+    };
+
     internal static ReportProducer Producer(AlertsTestHost host) => host.Services.GetRequiredService<ReportProducer>();
 
     internal static Func<SpendOpsDbContext> Contexts(AlertsTestHost host) =>

@@ -10,5 +10,8 @@ public sealed class SqliteReportJobTests : ReportJobScenarios
     public Task Job_FirstOfMonthInTenantZone_ProducesLastMonthOnce() => Job_FirstOfMonthInTenantZone_ProducesLastMonthOnceAsync();
 
     [Fact]
+    public Task Job_AbandonedRunAndExpiredRun_ReproducedAndDeleted() => Job_AbandonedRunAndExpiredRun_ReproducedAndDeletedAsync();
+
+    [Fact]
     public Task Invoice_TotalEqualsTheTeamsChargebackLine() => Invoice_TotalEqualsTheTeamsChargebackLineAsync();
 }
