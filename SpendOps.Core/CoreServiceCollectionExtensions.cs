@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SpendOps.Core.Alerts;
+using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<UsageExporter>();
         builder.AddSpendOpsPricing();
         builder.AddSpendOpsAlerts();
+        builder.AddSpendOpsReports();
         builder.AddSpendOpsJobs();
         builder.Services.TryAddScoped<TelemetryConnectionService>();
         builder.AddSpendOpsBudgets();

@@ -9,6 +9,7 @@ using SpendOps.Web.Components.Account;
 using SpendOps.Web.Health;
 using SpendOps.Web.Jobs;
 using SpendOps.Web.Portal;
+using SpendOps.Web.Reports;
 using SpendOps.Web.Usage;
 
 namespace SpendOps.Web;
@@ -65,6 +66,7 @@ public static class PortalServiceCollectionExtensions
         app.MapIdentityEndpoints();
         app.MapUsageExportEndpoints();
         app.MapChargebackExportEndpoints();
+        app.MapReportFileEndpoints();
         app.MapSpendOpsHealth();
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Budgets;
+using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Pricing.Checks;
@@ -46,6 +47,9 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
+using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -22,6 +23,7 @@ public sealed class JobsOptions
 
     public BudgetJobOptions Budgets { get; set; } = new();
     public AlertDispatchJobOptions AlertDispatch { get; set; } = new();
+    public ReportJobOptions Reports { get; set; } = new();
 
     internal TimeSpan PricingInterval => TimeSpan.FromSeconds(Pricing.IntervalSeconds);
 

@@ -23,6 +23,9 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
         const string alertDispatch = $"{JobsOptions.SectionName}:AlertDispatch";
         if (Check(options.AlertDispatch, alertDispatch, failures))
             CheckSchedule(options.AlertDispatchInterval, options.AlertDispatch.IntervalSeconds, $"{alertDispatch}:IntervalSeconds", failures);
+        const string reports = $"{JobsOptions.SectionName}:Reports";
+        if (Check(options.Reports, reports, failures))
+            CheckSchedule(options.Reports.Interval, options.Reports.IntervalMinutes, $"{reports}:IntervalMinutes", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

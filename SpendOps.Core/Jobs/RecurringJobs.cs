@@ -1,6 +1,7 @@
 using Hangfire;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
+using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 
@@ -38,6 +39,11 @@ internal static class RecurringJobs
             manager.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.AlertDispatchInterval), Utc);
         else
             manager.RemoveIfExists(AlertDispatchJob.Id);
+
+        if (options.Reports.Enabled)
+            manager.AddOrUpdate<ReportJob>(ReportJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.Reports.Interval), Utc);
+        else
+            manager.RemoveIfExists(ReportJob.Id);
     }
 
     /// <summary>
@@ -53,6 +59,7 @@ internal static class RecurringJobs
                      (options.Pricing.Enabled, options.PricingInterval),
                      (options.Budgets.Enabled, options.BudgetsInterval),
                      (options.AlertDispatch.Enabled, options.AlertDispatchInterval),
+                     (options.Reports.Enabled, options.Reports.Interval),
                  })
         {
             if (enabled && interval < shortest)

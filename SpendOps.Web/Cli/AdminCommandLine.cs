@@ -12,7 +12,7 @@ namespace SpendOps.Web.Cli;
 /// </summary>
 internal static class AdminCommandLine
 {
-    private static readonly IReadOnlyList<CliCommand> Commands = [.. TenantCommands.All, .. DimsCommands.All, .. KeyCommands.All, .. UsageCommands.All, .. PriceCommands.All, .. ConnectionCommands.All, .. BudgetCommands.All, .. AlertCommands.All, .. NotificationCommands.All, .. ReportCommands.All];
+    private static readonly IReadOnlyList<CliCommand> Commands = [.. TenantCommands.All, .. DimsCommands.All, .. KeyCommands.All, .. UsageCommands.All, .. PriceCommands.All, .. ConnectionCommands.All, .. BudgetCommands.All, .. AlertCommands.All, .. NotificationCommands.All, .. ReportCommands.All, .. ReportScheduleCommands.All];
 
     private static readonly HashSet<string> Groups = Commands.Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
 

@@ -26,6 +26,16 @@ internal sealed class EmailChannel(IOptionsMonitor<AlertsOptions> options, Alert
             throw new AlertDeliveryException("E-mail is not configured: set Alerts:Email:Host and Alerts:Email:From (see README, Notifications).", permanent: true);
 
         var message = AlertEmail.Compose(notice, email.From!, recipient.Target, deliveryId, links.For(notice));
+        await SendMessageAsync(alerts, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> through the SMTP server of <c>Alerts:Email</c>; failures become an
+    /// <see cref="AlertDeliveryException"/> that says what to fix. Scheduled reports send their files this way too.
+    /// </summary>
+    internal static async Task SendMessageAsync(AlertsOptions alerts, MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
+        var email = alerts.Email;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(alerts.Timeout);
         using var client = new SmtpClient { Timeout = (int)alerts.Timeout.TotalMilliseconds };

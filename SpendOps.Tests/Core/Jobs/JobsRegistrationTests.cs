@@ -30,8 +30,9 @@ public sealed class JobsRegistrationTests
         var storage = host.Services.GetRequiredService<JobStorage>();
         var jobs = RecurringJobsOf(storage).ToDictionary(j => j.Id);
 
-        Assert.Equal(["alert-dispatch", "budgets", "pricing", "retention"], jobs.Keys.Order());
+        Assert.Equal(["alert-dispatch", "budgets", "pricing", "retention", "scheduled-reports"], jobs.Keys.Order());
         Assert.Equal("* * * * *", jobs["budgets"].Cron);
+        Assert.Equal("0 * * * *", jobs["scheduled-reports"].Cron);
         Assert.Equal("*/30 * * * * *", jobs["alert-dispatch"].Cron);
         Assert.Equal("*/5 * * * * *", jobs["pricing"].Cron);
         Assert.Equal(nameof(PricingJob.RunAsync), jobs["pricing"].Job.Method.Name);
@@ -44,7 +45,7 @@ public sealed class JobsRegistrationTests
     public async Task AddSpendOpsCore_JobsSwitchedOff_OnlyTheOthersRegistered()
     {
         await using var host = await PricingTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false", ["Jobs:AlertDispatch:Enabled"] = "false" },
+            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false", ["Jobs:AlertDispatch:Enabled"] = "false", ["Jobs:Reports:Enabled"] = "false" },
             startHost: true);
 
         var jobs = RecurringJobsOf(host.Services.GetRequiredService<JobStorage>());

@@ -24,7 +24,7 @@ public sealed class NavMenuTests : PortalComponentTests
 
         var links = MenuTexts(Render<NavMenu>());
 
-        Assert.Equal(["Dashboard", "Connect", "Usage", "Chargeback", "Budgets", "Alerts", "Pricing", "Account"], links);
+        Assert.Equal(["Dashboard", "Connect", "Usage", "Chargeback", "Reports", "Budgets", "Alerts", "Pricing", "Account"], links);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class NavMenuTests : PortalComponentTests
 
         var links = MenuTexts(Render<NavMenu>());
 
-        Assert.Equal(["Dashboard", "Connect", "Usage", "Chargeback", "API keys", "Telemetry", "Users", "Audit log", "Notifications", "Settings", "Jobs", "Budgets", "Alerts", "Pricing", "Account"], links);
+        Assert.Equal(["Dashboard", "Connect", "Usage", "Chargeback", "Reports", "API keys", "Telemetry", "Users", "Audit log", "Notifications", "Settings", "Jobs", "Budgets", "Alerts", "Pricing", "Account"], links);
     }
 
     [Fact]
