@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
 using SpendOps.Core.Jobs;
 using SpendOps.Core.Usage;
@@ -12,7 +13,8 @@ namespace SpendOps.Core.Pricing;
 /// changes a number people have seen, so it takes an explicit re-rate (<see cref="PriceService.RerateAsync"/>). <see cref="PricingJob"/> calls it on a schedule; tests and the
 /// CLI call <see cref="RunOnceAsync"/> directly.
 /// </summary>
-public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts, IOptionsMonitor<JobsOptions> options, TimeProvider clock, PricingMetrics metrics)
+public sealed class PricingRunner(
+    IDbContextFactory<SpendOpsDbContext> contexts, IOptionsMonitor<JobsOptions> options, BudgetEvaluationSignal budgets, TimeProvider clock, PricingMetrics metrics)
 {
     // Written only by RunOnceAsync, which the job never runs concurrently ([DisableConcurrentExecution]).
     private PriceTableVersion? unpricedRetriedAt;
@@ -60,6 +62,9 @@ public sealed class PricingRunner(IDbContextFactory<SpendOpsDbContext> contexts,
         unpricedRetriedAt = prices.Version;
         var result = new PricingRunResult(examined, priced, unpriced, notBillable, reported);
         metrics.RecordRun(result);
+        // Telemetry records arrive unpriced: the spend they add counts toward budgets from here, so evaluate now.
+        if (priced + reported > 0)
+            budgets.Notify();
         return result;
     }
 }
