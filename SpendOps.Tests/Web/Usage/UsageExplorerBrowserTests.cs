@@ -24,11 +24,25 @@ public sealed class UsageExplorerBrowserTests(PortalFixture fixture)
         var rows = explorer.Page.GetByRole(AriaRole.Row).Filter(new() { Has = explorer.Page.GetByRole(AriaRole.Link) });
         await Assertions.Expect(rows).ToHaveCountAsync(2);
 
-        await explorer.Page.GetByLabel("Pricing", new() { Exact = true }).ClickAsync();
-        await explorer.Page.GetByRole(AriaRole.Option, new() { Name = "reported cost" }).ClickAsync();
+        // A click that lands while the drop-down is still opening over the circuit can close it unchosen; pick again then.
+        var pricing = explorer.Page.GetByLabel("Pricing", new() { Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await pricing.ClickAsync();
+            await explorer.Page.GetByRole(AriaRole.Option, new() { Name = "reported cost" }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(pricing).ToHaveValueAsync("reported cost", new() { Timeout = 5000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
         await explorer.Page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
 
-        await explorer.Page.WaitForURLAsync("**pricing=reported**");
+        // Polled, not awaited as a navigation event: the in-page navigation may come before a waiter is listening.
+        await Assertions.Expect(explorer.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("pricing=reported"));
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("claude-opus-5-5");
         await Assertions.Expect(explorer.Page.GetByRole(AriaRole.Link, new() { Name = "CSV" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("pricing=reported"));
