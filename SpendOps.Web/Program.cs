@@ -9,7 +9,7 @@ using SpendOps.Web.Jobs;
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ShippedSettings.WebRoot(AppContext.BaseDirectory) });
 ShippedSettings.AddTo(builder.Configuration, AppContext.BaseDirectory);
 // Serves wwwroot and package assets from a build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
