@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -88,6 +89,7 @@ internal sealed partial class CallForwarder(
             : $"AI SpendOps: Could not reach the {upstream.Info.DisplayName} API ({Describe(error)})";
         context.Response.Headers.Clear();
         context.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
+        ServerTiming.WriteForwarded(context.Response.Headers, call.StartTimestamp, call.SentTimestamp, Stopwatch.GetTimestamp());
         call.RateLimit?.WriteHeaders(context.Response.Headers, family, clock.GetUtcNow());
         await ErrorEnvelope.WriteAsync(context, family, new ProxyError(status, message, timedOut ? "aso_upstream_timeout" : "aso_upstream_unreachable"));
         return status;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using SpendOps.Proxy.Auth;
 using Yarp.ReverseProxy.Forwarder;
@@ -32,6 +33,7 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         // Usage is read from a copy of the response bytes, so they must arrive uncompressed. This only
         // changes the transfer encoding between us and the provider, not what the client receives.
         proxyRequest.Headers.Remove("Accept-Encoding");
+        call.SentTimestamp = Stopwatch.GetTimestamp();
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
@@ -41,7 +43,10 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         // The key's limits replace the provider's own x-ratelimit-* headers (those describe the whole organisation).
         call.RateLimit?.WriteHeaders(httpContext.Response.Headers, call.Family, clock.GetUtcNow());
         if (proxyResponse is not null)
+        {
+            ServerTiming.WriteForwarded(httpContext.Response.Headers, call.StartTimestamp, call.SentTimestamp, Stopwatch.GetTimestamp());
             call.OnResponseHeaders(proxyResponse);
+        }
         if (call.InjectedUsageFilter is not null)
             httpContext.Response.Headers.ContentLength = null; // the client gets fewer bytes than the provider sent
         // The headers go out now, not with the first body byte: a model that thinks for a minute before it writes

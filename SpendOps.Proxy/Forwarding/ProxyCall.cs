@@ -34,6 +34,12 @@ internal sealed class ProxyCall(
 
     public string RequestId => requestId;
 
+    /// <summary>When the handler took the request (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public long StartTimestamp => startTimestamp;
+
+    /// <summary>When the request went to the provider; 0 until then.</summary>
+    public long SentTimestamp { get; set; }
+
     /// <summary>
     /// Set when the proxy added <c>stream_options.include_usage</c> to the request: the usage-only chunk that this
     /// makes the provider send is read here and removed from what the client receives.

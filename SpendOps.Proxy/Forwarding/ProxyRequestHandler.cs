@@ -33,7 +33,7 @@ internal sealed class ProxyRequestHandler(
         var upstream = upstreams.Find(provider);
         if (upstream is null)
         {
-            await RejectAsync(context, ProviderFamily.OpenAi, RequestAdmission.UnknownProvider(provider, upstreams.All.Select(u => u.Info.Name)));
+            await RejectAsync(context, startTimestamp, ProviderFamily.OpenAi, RequestAdmission.UnknownProvider(provider, upstreams.All.Select(u => u.Info.Name)));
             return;
         }
 
@@ -42,27 +42,27 @@ internal sealed class ProxyRequestHandler(
         var family = ErrorEnvelope.FamilyFor(upstream.Info.Family, providerPath);
         if (ForwardableRequest.Check(context, provider, upstream.BaseUrl) is { } formError)
         {
-            await RejectAsync(context, family, formError);
+            await RejectAsync(context, startTimestamp, family, formError);
             return;
         }
 
         var resolution = await keys.ResolveAsync(context.Request.Headers[ProxyHeaders.ApiKey], context.RequestAborted);
         if (RequestAdmission.CheckKey(resolution) is { } keyError)
         {
-            await RejectAsync(context, family, keyError);
+            await RejectAsync(context, startTimestamp, family, keyError);
             return;
         }
         var key = resolution.Key!;
         if (RequestAdmission.CheckPolicy(key, tenantDims.For(key.TenantId), upstream.Info.Name, context.Request.Headers, out var dims) is { } policyError)
         {
-            await RejectAsync(context, family, policyError);
+            await RejectAsync(context, startTimestamp, family, policyError);
             return;
         }
 
         using var body = await RequestBodyReader.ReadAsync(context, options.Value.MaxRequestBodyBytes);
         if (body.Error is { } bodyError)
         {
-            await RejectAsync(context, family, bodyError);
+            await RejectAsync(context, startTimestamp, family, bodyError);
             return;
         }
 
@@ -71,14 +71,14 @@ internal sealed class ProxyRequestHandler(
             context.Request.Query["model"], context.RequestAborted);
         if (RequestAdmission.CheckModel(key, facts.Model, context.Request.Method, facts.ModelAmbiguous) is { } modelError)
         {
-            await RejectAsync(context, family, modelError);
+            await RejectAsync(context, startTimestamp, family, modelError);
             return;
         }
         var rateLimit = rateLimiter.Admit(key);
         if (rateLimit is { Refused: not RateLimitKind.None })
         {
             rateLimit.WriteHeaders(context.Response.Headers, family, clock.GetUtcNow());
-            await RejectAsync(context, family, rateLimit.Error());
+            await RejectAsync(context, startTimestamp, family, rateLimit.Error());
             return;
         }
 
@@ -86,7 +86,7 @@ internal sealed class ProxyRequestHandler(
         if (refusal is not null)
         {
             refusal.WriteHeaders(context.Response.Headers, clock.GetUtcNow());
-            await RejectAsync(context, family, refusal.Error());
+            await RejectAsync(context, startTimestamp, family, refusal.Error());
             return;
         }
 
@@ -136,9 +136,10 @@ internal sealed class ProxyRequestHandler(
     }
 
     /// <summary>Answers and completes the response, so the client reads it even while part of its body is still unread.</summary>
-    private async Task RejectAsync(HttpContext context, ProviderFamily family, ProxyError error)
+    private async Task RejectAsync(HttpContext context, long startTimestamp, ProviderFamily family, ProxyError error)
     {
         metrics.RequestRejected(error.Code);
+        ServerTiming.WriteRefused(context.Response.Headers, startTimestamp);
         RequestBodyReader.AllowDrain(context);
         await ErrorEnvelope.WriteAsync(context, family, error);
         await context.Response.CompleteAsync();
