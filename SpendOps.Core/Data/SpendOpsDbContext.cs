@@ -38,6 +38,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();
     public DbSet<PriceCorrection> PriceCorrections => Set<PriceCorrection>();
+    public DbSet<UsageCostAdjustment> UsageCostAdjustments => Set<UsageCostAdjustment>();
     public DbSet<TelemetryConnection> TelemetryConnections => Set<TelemetryConnection>();
     public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();

@@ -176,7 +176,7 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
 
     /// <summary>What <see cref="RerateAsync"/> would do, without changing anything (for a confirmation dialog).</summary>
     public Task<RerateResult> PreviewRerateAsync(RerateRequest request, CancellationToken cancellationToken) =>
-        rerater.RunAsync(request, save: false, cancellationToken);
+        rerater.RunAsync(request, save: false, SystemActor, cancellationToken);
 
     /// <summary>
     /// Recomputes the cost of every record in the period with the current price table; records at a reported cost
@@ -184,7 +184,7 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
     /// </summary>
     public async Task<RerateResult> RerateAsync(RerateRequest request, string actor, CancellationToken cancellationToken)
     {
-        var result = await rerater.RunAsync(request, save: true, cancellationToken);
+        var result = await rerater.RunAsync(request, save: true, actor, cancellationToken);
         audit.Record(request.TenantId, actor, "price.rerated", "usage_period", $"{request.From:u}/{request.To:u}",
             $"provider {request.Provider ?? "*"}, model {request.ModelPattern ?? "*"}: {result.Examined} records, {result.Changed} changed "
             + $"({result.FromReported} from a reported cost to a price), cost {result.CostBefore} USD -> {result.CostAfter} USD");

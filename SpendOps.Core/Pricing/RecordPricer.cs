@@ -10,8 +10,12 @@ namespace SpendOps.Core.Pricing;
 internal static class RecordPricer
 {
     /// <summary>Prices <paramref name="record"/>; returns true when its status, cost or price changed.</summary>
-    public static bool Apply(UsageRecord record, PriceResolver prices, DateTimeOffset now)
+    public static bool Apply(UsageRecord record, PriceResolver prices, DateTimeOffset now) => Apply(record, prices, now, out _);
+
+    /// <summary>As <see cref="Apply(UsageRecord, PriceResolver, DateTimeOffset)"/>, saying what the record had before (a re-rate records the difference).</summary>
+    public static bool Apply(UsageRecord record, PriceResolver prices, DateTimeOffset now, out PricingOutcome before)
     {
+        before = new PricingOutcome(record.PricingStatus, record.CostUsd, record.PriceId, record.CostSource);
         var outcome = Evaluate(record, prices);
         if (!outcome.Differs(record))
             return false;

@@ -8,13 +8,14 @@ namespace SpendOps.Core.Pricing;
 /// <summary>
 /// Recomputes the cost of the records of a period with the current price table (each at the price in force at
 /// its own time). This is the one way records at a reported cost move to a price added after them. Works in batches on its own context so a long period neither holds one huge transaction
-/// nor disturbs the caller's unit of work.
+/// nor disturbs the caller's unit of work. Every cost it changes leaves a <see cref="UsageCostAdjustment"/>, saved with
+/// the change in the same batch, so the FOCUS export of the period it happens in can carry the difference.
 /// </summary>
 internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
 {
     private const int BatchSize = 500;
 
-    public async Task<RerateResult> RunAsync(RerateRequest request, bool save, CancellationToken cancellationToken)
+    public async Task<RerateResult> RunAsync(RerateRequest request, bool save, string actor, CancellationToken cancellationToken)
     {
         if (request.From >= request.To)
             throw new DomainException("The re-rate period must end after it starts.");
@@ -52,8 +53,8 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
                 {
                     changed++;
                     fromReported += record.PricingStatus == PricingStatus.Reported && outcome.Status != PricingStatus.Reported ? 1 : 0;
-                    if (save)
-                        RecordPricer.Apply(record, prices, now);
+                    if (save && RecordPricer.Apply(record, prices, now, out var previous) && CostChanged(previous, record))
+                        db.UsageCostAdjustments.Add(UsageCostAdjustment.Of(record, previous, CostAdjustmentReason.Rerate, actor, now));
                 }
             }
             if (save)
@@ -65,6 +66,10 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
         }
         return new RerateResult(examined, changed, before, after, fromReported);
     }
+
+    /// <summary>A change of status alone (same cost, price and source) changes no figure anyone has seen.</summary>
+    private static bool CostChanged(PricingOutcome before, UsageRecord after) =>
+        before.CostUsd != after.CostUsd || before.PriceId != after.PriceId || before.Source != after.CostSource;
 
     private static bool Matches(ModelPattern pattern, UsageRecord record) =>
         (record.ModelReported is { } reported && pattern.Matches(reported)) || (record.ModelRequested is { } requested && pattern.Matches(requested));

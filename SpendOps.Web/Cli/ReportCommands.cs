@@ -54,6 +54,7 @@ internal static class ReportCommands
             var result = await new FocusCsvWriter(reader).WriteAsync(request, text, context.CancellationToken);
             await text.FlushAsync(context.CancellationToken);
             await Console.Error.WriteLineAsync($"FOCUS 1.2, {what}: {result.Rows} row(s) for {result.Calls} call(s), BilledCost ${Money(result.BilledCostUsd)}"
+                + (result.CorrectionRows > 0 ? $" (of which {result.CorrectionRows} correction row(s) for calls of earlier periods re-rated in this one: ${Money(result.CorrectionsUsd)})" : "")
                 + (result.SkippedCalls > 0 ? $"; {result.SkippedCalls} call(s) without a cost left out." : "."));
             return 0;
         }

@@ -36,6 +36,47 @@ public sealed class ChargebackRecordReader(SpendOpsDbContext db)
         }
     }
 
+    /// <summary>
+    /// The cost adjustments made during <paramref name="period"/> to calls of earlier periods (the corrections a FOCUS
+    /// file of the period carries), in the order of the calls' time, page by page. Superseded calls are in no total, so
+    /// their adjustments are left out too.
+    /// </summary>
+    public async IAsyncEnumerable<AdjustedRecord> ReadEarlierAdjustmentsAsync(Guid? tenantId, ChargebackPeriod period,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var adjustments = db.UsageCostAdjustments.AsNoTracking()
+            .Where(a => a.AdjustedAt >= period.From && a.AdjustedAt < period.To && a.RecordTimestamp < period.From);
+        if (tenantId is { } tenant)
+            adjustments = adjustments.Where(a => a.TenantId == tenant);
+        var joined = adjustments.Join(db.UsageRecords.AsNoTracking().Where(r => !r.Superseded), a => a.UsageRecordId, r => r.Id,
+            (a, r) => new { Adjustment = a, Record = r });
+        var prices = new Dictionary<long, ModelPrice>();
+        (DateTimeOffset At, long Id)? after = null;
+        while (true)
+        {
+            var next = after is { } last
+                ? joined.Where(x => x.Adjustment.RecordTimestamp > last.At || (x.Adjustment.RecordTimestamp == last.At && x.Adjustment.Id > last.Id))
+                : joined;
+            var page = await next.OrderBy(x => x.Adjustment.RecordTimestamp).ThenBy(x => x.Adjustment.Id).Take(PageSize).ToListAsync(cancellationToken);
+            var missing = page.SelectMany(x => new[] { x.Adjustment.PriceIdBefore, x.Adjustment.PriceIdAfter }).OfType<long>()
+                .Where(id => !prices.ContainsKey(id)).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var price in await db.ModelPrices.AsNoTracking().Where(p => missing.Contains(p.Id)).ToListAsync(cancellationToken))
+                    prices[price.Id] = price;
+            }
+            foreach (var x in page)
+            {
+                yield return new AdjustedRecord(x.Adjustment, x.Record,
+                    x.Adjustment.PriceIdBefore is { } before ? prices.GetValueOrDefault(before) : null,
+                    x.Adjustment.PriceIdAfter is { } now ? prices.GetValueOrDefault(now) : null);
+            }
+            if (page.Count < PageSize)
+                yield break;
+            after = (page[^1].Adjustment.RecordTimestamp, page[^1].Adjustment.Id);
+        }
+    }
+
     /// <summary>The dimension names the calls of a filter carry, sorted: one detail column each.</summary>
     public Task<List<string>> DimensionNamesAsync(UsageFilter filter, CancellationToken cancellationToken)
     {

@@ -168,6 +168,7 @@ public sealed class ChargebackXlsxWriter(ChargebackRecordReader reader)
             _ => "not allocated",
         }));
         Line("Total cost USD", () => sheet.Number(report.Total.CostUsd, XlsxStyles.Usd));
+        Line("Costs", () => sheet.Text("the period's calls at their cost of record today; the FOCUS file of the period adds the re-rates of earlier periods' calls as Correction rows"));
         Line("Unpriced calls (no cost yet, not in the total)", () => sheet.Number(report.Total.UnpricedCalls, XlsxStyles.Integer));
         Line("Generated (UTC)", () => sheet.Date(generatedAt));
         sheet.Finish();

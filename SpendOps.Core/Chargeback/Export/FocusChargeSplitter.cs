@@ -15,11 +15,16 @@ public static class FocusChargeSplitter
     public const string Tokens = "Tokens";
     public const string Requests = "Requests";
 
-    public static IReadOnlyList<FocusCharge> Split(RatedRecord rated)
+    public static IReadOnlyList<FocusCharge> Split(RatedRecord rated) =>
+        Split(rated.Record, rated.Price, rated.Record.CostUsd ?? 0m, rated.Record.CostSource);
+
+    /// <summary>
+    /// The split <paramref name="record"/> had, or has, at <paramref name="cost"/> from <paramref name="source"/> with
+    /// <paramref name="price"/>: a correction is the difference of two of these.
+    /// </summary>
+    public static IReadOnlyList<FocusCharge> Split(UsageRecord record, ModelPrice? price, decimal cost, CostSource? source)
     {
-        var record = rated.Record;
-        var cost = record.CostUsd ?? 0m;
-        if (rated.Price is not { } price || record.CostSource == CostSource.Reported)
+        if (price is null || source == CostSource.Reported)
             return [Whole(record, cost)];
 
         var tokens = record.Tokens;
@@ -43,7 +48,7 @@ public static class FocusChargeSplitter
             return [Whole(record, cost)];
 
         // A tenant's own price is the contract: no list price is known beside it, so list equals billed.
-        var listIsCatalog = record.CostSource == CostSource.Catalog;
+        var listIsCatalog = source == CostSource.Catalog;
         var charges = new List<FocusCharge>(used.Count);
         var shared = 0m;
         for (var i = 0; i < used.Count; i++)

@@ -28,7 +28,7 @@ public static class FocusColumns
     public static readonly IReadOnlyList<string> Custom =
     [
         "x_RequestId", "x_Timestamp", "x_Model", "x_ModelRequested", "x_TokenType", "x_Endpoint", "x_UsageSource", "x_Estimated",
-        "x_CostSource", "x_PricingStatus", "x_PriceVersion", "x_PriceEffectiveFrom",
+        "x_CostSource", "x_PricingStatus", "x_PriceVersion", "x_PriceEffectiveFrom", "x_CorrectionReason",
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Mandatory, .. Optional, .. Custom];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SpendOps.Core.Pricing;
 using SpendOps.Core.Providers;
 using SpendOps.Core.Usage;
 
@@ -7,17 +8,21 @@ namespace SpendOps.Core.Chargeback.Export;
 
 /// <summary>
 /// Writes the calls of a chargeback period as a FOCUS 1.2 CSV file (<see cref="FocusColumns"/>): one row per call and
-/// token class, streamed page by page. Per call rather than aggregated per day and SKU so every row traces to a call
-/// (<c>x_RequestId</c>) and the file matches the per-call export line for line; FinOps tools aggregate on load anyway.
+/// token class, streamed page by page, then the corrections of earlier periods. Per call rather than aggregated per day
+/// and SKU so every row traces to a call (<c>x_RequestId</c>) and the file matches the per-call export line for line;
+/// FinOps tools aggregate on load anyway.
 /// </summary>
 /// <remarks>
 /// <para>The tenant is the billing account; the provider is provider, publisher and invoice issuer (the tenant pays the
 /// provider; SpendOps only measures). The proxy key is the sub account. Every row is <c>Usage</c> with
 /// <c>BilledCost = EffectiveCost = ContractedCost</c> (no commitments to amortize) and <c>ListCost</c> at the catalog
 /// price before the tenant's discount. SKUs are <c>provider/model/token class</c>; the SKU price adds the price row.</para>
-/// <para>ChargeClass is always empty: SpendOps keeps the current cost of record of each call, not the cost it had when a
-/// period was first reported, so a re-rated period exports at its new cost as ordinary Usage rows rather than as
-/// Correction rows against the earlier figure.</para>
+/// <para>The period's own calls are at their current cost of record, with an empty ChargeClass, so the file's regular
+/// rows equal the chargeback view. A re-rate during the period of calls of an earlier period (already reported at their
+/// old cost) adds rows with ChargeClass <c>Correction</c> (https://focus.finops.org/focus-specification/v1-2/, ChargeClass:
+/// "a correction to a previously invoiced billing period"): the difference, in this billing period, with the charge period
+/// of the call. A re-rate within the period itself is no correction: its calls are simply at their new cost. The
+/// specification lets correction rows leave the quantities null, which they do: what changed is the cost, not the usage.</para>
 /// <para>Calls without a cost (unpriced, waiting for a price, usage unknown) and calls that cost nothing by nature are
 /// not charges and are left out; the chargeback view counts them as unpriced.</para>
 /// </remarks>
@@ -25,6 +30,7 @@ public sealed class FocusCsvWriter(ChargebackRecordReader reader)
 {
     public const string ServiceCategory = "AI and Machine Learning";
     public const string ServiceSubcategory = "Generative AI";
+    public const string Correction = "Correction";
 
     public async Task<FocusWriteResult> WriteAsync(ChargebackRequest request, TextWriter output, CancellationToken cancellationToken)
     {
@@ -32,8 +38,8 @@ public sealed class FocusCsvWriter(ChargebackRecordReader reader)
         var keys = await reader.KeyNamesAsync(cancellationToken);
         var period = request.Period;
         await output.WriteLineAsync(string.Join(',', FocusColumns.All).AsMemory(), cancellationToken);
-        long rows = 0, calls = 0, skipped = 0;
-        var billed = 0m;
+        long rows = 0, calls = 0, skipped = 0, corrections = 0;
+        decimal billed = 0m, corrected = 0m;
         await foreach (var rated in reader.ReadAsync(ChargebackQuery.Filter(request, period), cancellationToken))
         {
             var record = rated.Record;
@@ -45,44 +51,56 @@ public sealed class FocusCsvWriter(ChargebackRecordReader reader)
             calls++;
             foreach (var charge in FocusChargeSplitter.Split(rated))
             {
-                await output.WriteLineAsync(CsvText.Line(Row(rated, charge, period, tenants, keys)).AsMemory(), cancellationToken);
+                await output.WriteLineAsync(CsvText.Line(Row(record, rated.Price, record.CostSource, charge, period, tenants, keys, null)).AsMemory(), cancellationToken);
                 billed += charge.BilledCostUsd;
                 rows++;
             }
         }
-        return new FocusWriteResult(rows, calls, skipped, billed);
+        var adjustments = reader.ReadEarlierAdjustmentsAsync(request.TenantId, period, cancellationToken);
+        await foreach (var correction in FocusCorrections.AggregateAsync(adjustments, cancellationToken))
+        {
+            var charge = new FocusCharge(correction.TokenClass, 0, FocusChargeSplitter.Tokens, correction.ListCostUsd, correction.BilledCostUsd);
+            var line = Row(correction.Record, correction.Price, correction.CostSource, charge, period, tenants, keys, correction);
+            await output.WriteLineAsync(CsvText.Line(line).AsMemory(), cancellationToken);
+            corrected += correction.BilledCostUsd;
+            corrections++;
+        }
+        return new FocusWriteResult(rows + corrections, calls, skipped, billed + corrected, corrections, corrected);
     }
 
-    private static string?[] Row(RatedRecord rated, FocusCharge charge, ChargebackPeriod period, Dictionary<Guid, string> tenants, Dictionary<string, string> keys)
+    private static string?[] Row(UsageRecord r, ModelPrice? price, CostSource? costSource, FocusCharge charge, ChargebackPeriod period,
+        Dictionary<Guid, string> tenants, Dictionary<string, string> keys, FocusCorrection? correction)
     {
-        var r = rated.Record;
         var provider = ProviderCatalog.Find(r.Provider)?.DisplayName ?? r.Provider;
         var model = r.PricingModel ?? "unknown-model";
         var sku = $"{r.Provider}/{model}/{charge.TokenClass}";
-        var hour = new DateTimeOffset(r.Timestamp.UtcDateTime.Date.AddHours(r.Timestamp.UtcDateTime.Hour), TimeSpan.Zero);
-        var chargeStart = hour < period.From ? period.From : hour;
-        var chargeEnd = hour.AddHours(1) > period.To ? period.To : hour.AddHours(1);
-        var quantity = charge.Quantity.ToString(CultureInfo.InvariantCulture);
+        var hour = Hour(r.Timestamp);
+        // A correction keeps the charge period the call's own row had, which ended (at the latest) where this period begins.
+        var chargeStart = hour < period.From && correction is null ? period.From : hour;
+        var chargeEnd = correction is null ? Min(hour.AddHours(1), period.To) : Min(hour.AddHours(1), period.From);
+        var quantity = correction is null ? charge.Quantity.ToString(CultureInfo.InvariantCulture) : null;
+        var unit = correction is null ? charge.Unit : null;
+        var single = correction is null || correction.Records == 1;
         return
         [
             // Mandatory
             CsvText.Money(charge.BilledCostUsd), r.TenantId.ToString(), tenants.GetValueOrDefault(r.TenantId), "USD", Date(period.To), Date(period.From),
-            "Usage", null, Description(model, charge.TokenClass, provider, r.Source), Date(chargeEnd), Date(chargeStart),
-            CsvText.Money(charge.BilledCostUsd), CsvText.Money(charge.BilledCostUsd), provider, CsvText.Money(charge.ListCostUsd),
-            quantity, charge.Unit, provider, provider, ServiceCategory, provider,
+            "Usage", correction is null ? null : Correction, Description(model, charge.TokenClass, provider, r.Source, correction is not null), Date(chargeEnd),
+            Date(chargeStart), CsvText.Money(charge.BilledCostUsd), CsvText.Money(charge.BilledCostUsd), provider, CsvText.Money(charge.ListCostUsd),
+            quantity, unit, provider, provider, ServiceCategory, provider,
             // Recommended and conditional
-            "Usage-Based", quantity, charge.Unit, "Standard", ServiceSubcategory, sku,
-            rated.Price is { } price ? $"{sku}@price:{price.Id}" : $"{sku}@reported",
+            "Usage-Based", quantity, unit, "Standard", ServiceSubcategory, sku,
+            price is not null && costSource != CostSource.Reported ? $"{sku}@price:{price.Id}" : $"{sku}@reported",
             r.ApiKeyId, r.ApiKeyId is { } key ? keys.GetValueOrDefault(key) ?? key : null, Tags(r.Dims),
             // SpendOps
-            r.RequestId, r.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), model, r.ModelRequested,
-            charge.TokenClass, r.Endpoint, r.Source == UsageSource.Proxy ? "proxy" : "telemetry", r.Estimated ? "true" : "false",
-            UsageExporter.CostSourceName(r.CostSource), UsageExporter.PricingStatusName(r.PricingStatus), rated.Price?.Id.ToString(CultureInfo.InvariantCulture),
-            rated.Price is { } p ? Date(p.EffectiveFrom) : null,
+            single ? r.RequestId : null, single ? r.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : null,
+            model, r.ModelRequested, charge.TokenClass, r.Endpoint, r.Source == UsageSource.Proxy ? "proxy" : "telemetry", r.Estimated ? "true" : "false",
+            UsageExporter.CostSourceName(costSource), UsageExporter.PricingStatusName(r.PricingStatus), price?.Id.ToString(CultureInfo.InvariantCulture),
+            price is { } p ? Date(p.EffectiveFrom) : null, correction?.Reason,
         ];
     }
 
-    private static string Description(string model, string tokenClass, string provider, UsageSource source)
+    private static string Description(string model, string tokenClass, string provider, UsageSource source, bool correction)
     {
         var what = tokenClass switch
         {
@@ -90,12 +108,18 @@ public sealed class FocusCsvWriter(ChargebackRecordReader reader)
             "request_fee" => "request fees",
             _ => tokenClass.Replace('_', ' ') + " tokens",
         };
-        return $"{model} {what} on {provider} ({(source == UsageSource.Proxy ? "measured by the proxy" : "estimated from telemetry")})";
+        var text = $"{model} {what} on {provider} ({(source == UsageSource.Proxy ? "measured by the proxy" : "estimated from telemetry")})";
+        return correction ? $"Correction to {text}" : text;
     }
 
+    /// <summary>The hour of a call: the charge period of its rows.</summary>
+    internal static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Date.AddHours(at.UtcDateTime.Hour), TimeSpan.Zero);
+
     /// <summary>The call's dimensions as a JSON object (FOCUS KeyValueFormat); user-defined, one scheme, so no prefix.</summary>
-    private static string? Tags(Dictionary<string, string> dims) =>
+    internal static string? Tags(Dictionary<string, string> dims) =>
         dims.Count == 0 ? null : JsonSerializer.Serialize(new SortedDictionary<string, string>(dims, StringComparer.Ordinal));
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>FOCUS DateTimeFormat: ISO 8601 in UTC, to the second.</summary>
     private static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

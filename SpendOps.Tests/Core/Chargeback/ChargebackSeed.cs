@@ -3,6 +3,7 @@ using SpendOps.Core.Data;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Chargeback;
 
@@ -84,8 +85,11 @@ internal sealed record ChargebackSeed(Guid TenantId, string TenantName, long Cat
         }
         await db.SaveChangesAsync();
 
-        var rerate = await new UsageRerater(new Contexts(contexts), TimeProvider.System).RunAsync(
-            new RerateRequest(rerated.Timestamp, rerated.Timestamp.AddSeconds(1), tenant.Id), save: true, CancellationToken.None);
+        // Re-rated within November: a change inside the exported period is no correction, the call is simply at its new cost.
+        var clock = new TestClock();
+        using var stopped = clock.StopAt(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        var rerate = await new UsageRerater(new Contexts(contexts), clock).RunAsync(
+            new RerateRequest(rerated.Timestamp, rerated.Timestamp.AddSeconds(1), tenant.Id), save: true, "test", CancellationToken.None);
         if (rerate.Changed != 1 || rerate.CostAfter != 0.30m)
             throw new InvalidOperationException($"The re-rate did not price cb-7 as the fixture expects: {rerate}");
         return new ChargebackSeed(tenant.Id, tenantName, catalog.Id, price.Id);

@@ -54,7 +54,12 @@ internal static class FocusFileRules
             var chargeEnd = Date(row["ChargePeriodEnd"]);
             Assert.True(periodStart < periodEnd);
             Assert.True(chargeStart < chargeEnd);
-            Assert.True(chargeStart >= periodStart && chargeEnd <= periodEnd, "the charge period lies in the billing period");
+            if (row["ChargeClass"] is null)
+                Assert.True(chargeStart >= periodStart && chargeEnd <= periodEnd, "the charge period lies in the billing period");
+            else
+                // A correction to a previously invoiced billing period: its charge period is the corrected charge's, before this one.
+                Assert.True(chargeEnd <= periodStart, "a correction's charge period lies before the billing period");
+            Assert.Equal(row["ChargeClass"] is not null, row["x_CorrectionReason"] is not null);
 
             if (row["ChargeCategory"] == "Usage" && row["ChargeClass"] is null)
             {
@@ -68,6 +73,18 @@ internal static class FocusFileRules
                 Assert.NotNull(row["ConsumedUnit"]);
                 Assert.NotNull(row["SkuId"]);
                 Assert.NotNull(row["SkuPriceId"]);
+                Assert.StartsWith(row["SkuId"]!, row["SkuPriceId"]!, StringComparison.Ordinal);
+            }
+            if (row["ChargeClass"] == "Correction")
+            {
+                // The difference to what was billed: any sign, and the same in every cost column (no commitments).
+                Assert.Equal(billed, effective);
+                Assert.Equal(billed, contracted);
+                Assert.True(billed != 0m || list != 0m, "a correction corrects something");
+                // Quantities may be null in corrections; ours are (the usage did not change, its cost did).
+                Assert.Null(row["PricingQuantity"]);
+                Assert.Null(row["ConsumedQuantity"]);
+                Assert.NotNull(row["SkuId"]);
                 Assert.StartsWith(row["SkuId"]!, row["SkuPriceId"]!, StringComparison.Ordinal);
             }
             Assert.Equal(row["PricingQuantity"] is null, row["PricingUnit"] is null);

@@ -931,6 +931,78 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.ToTable("PriceDiscounts");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Pricing.UsageCostAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("AdjustedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("CostAfterUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<decimal?>("CostBeforeUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<int?>("CostSourceAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CostSourceBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("DeltaUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PriceIdAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PriceIdBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UsageRecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustedAt");
+
+                    b.HasIndex("UsageRecordId");
+
+                    b.HasIndex("TenantId", "AdjustedAt");
+
+                    b.ToTable("UsageCostAdjustments");
+                });
+
             modelBuilder.Entity("SpendOps.Core.RateLimits.RateLimitCounter", b =>
                 {
                     b.Property<string>("ApiKeyId")
@@ -1623,6 +1695,15 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Price");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Pricing.UsageCostAdjustment", b =>
+                {
+                    b.HasOne("SpendOps.Core.Usage.UsageRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UsageRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>

@@ -933,6 +933,78 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                     b.ToTable("PriceDiscounts");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Pricing.UsageCostAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("AdjustedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("CostAfterUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("decimal(20,10)");
+
+                    b.Property<decimal?>("CostBeforeUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("decimal(20,10)");
+
+                    b.Property<int?>("CostSourceAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CostSourceBefore")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("DeltaUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("decimal(20,10)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("PriceIdAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PriceIdBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordTimestamp")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("UsageRecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustedAt");
+
+                    b.HasIndex("UsageRecordId");
+
+                    b.HasIndex("TenantId", "AdjustedAt");
+
+                    b.ToTable("UsageCostAdjustments");
+                });
+
             modelBuilder.Entity("SpendOps.Core.RateLimits.RateLimitCounter", b =>
                 {
                     b.Property<string>("ApiKeyId")
@@ -1626,6 +1698,15 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Price");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Pricing.UsageCostAdjustment", b =>
+                {
+                    b.HasOne("SpendOps.Core.Usage.UsageRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UsageRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>

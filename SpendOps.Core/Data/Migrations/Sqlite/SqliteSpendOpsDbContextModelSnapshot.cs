@@ -914,6 +914,76 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.ToTable("PriceDiscounts");
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Pricing.UsageCostAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AdjustedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CostAfterUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CostBeforeUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CostSourceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CostSourceBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DeltaUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PriceIdAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PriceIdBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordTimestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsageRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustedAt");
+
+                    b.HasIndex("UsageRecordId");
+
+                    b.HasIndex("TenantId", "AdjustedAt");
+
+                    b.ToTable("UsageCostAdjustments");
+                });
+
             modelBuilder.Entity("SpendOps.Core.RateLimits.RateLimitCounter", b =>
                 {
                     b.Property<string>("ApiKeyId")
@@ -1600,6 +1670,15 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Price");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Pricing.UsageCostAdjustment", b =>
+                {
+                    b.HasOne("SpendOps.Core.Usage.UsageRecord", null)
+                        .WithMany()
+                        .HasForeignKey("UsageRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpendOps.Core.Telemetry.TelemetryBatch", b =>

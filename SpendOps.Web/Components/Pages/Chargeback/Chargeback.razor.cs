@@ -28,6 +28,7 @@ public sealed partial class Chargeback
     private IReadOnlyList<string> dimensionNames = [];
     private IReadOnlyDictionary<string, string> keyNames = new Dictionary<string, string>();
     private ChargebackReport? report;
+    private EarlierCorrections? corrections;
     private bool addressChecked;
 
     [Inject]
@@ -70,6 +71,7 @@ public sealed partial class Chargeback
         view = read;
         errors = readErrors;
         report = null;
+        corrections = null;
         StateHasChanged();
         var cancellationToken = latest.Start();
         try
@@ -79,6 +81,7 @@ public sealed partial class Chargeback
             dimensionNames = await UsageDimensionNamesQuery.GetAsync(db,
                 new UsageFilter { TenantId = tenantId, From = request.Period.Previous(calendar!).From, To = request.Period.To }, cancellationToken);
             report = await ChargebackQuery.RunAsync(db, request, calendar!, cancellationToken);
+            corrections = await EarlierCorrections.GetAsync(db, tenantId, request.Period, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

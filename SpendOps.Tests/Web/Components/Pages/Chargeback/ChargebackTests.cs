@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage;
 using SpendOps.Tests.Core.Usage;
 using SpendOps.Tests.Web.Components.Pages.Usage;
 using ChargebackPage = SpendOps.Web.Components.Pages.Chargeback.Chargeback;
@@ -128,6 +130,31 @@ public sealed class ChargebackTests : PortalComponentTests
 
         page.WaitForAssertion(() => Assert.Contains("No spend in this period", page.Markup));
         Assert.Empty(page.FindAll("tbody tr"));
+    }
+
+    [Fact]
+    public async Task Render_EarlierRecordsReratedInThePeriod_SaysWhatTheFocusFileCorrects()
+    {
+        await SeedAsync();
+        await using (var db = CreateContext())
+        {
+            var records = db.UsageRecords.Where(r => r.TenantId == Tenant.Id).AsEnumerable().OrderBy(r => r.Timestamp).ToList();
+            var october = records.First(r => r.Timestamp < new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+            var november = records.Last();
+            UsageCostAdjustment Adjustment(UsageRecord record, decimal delta, int day, int month = 11) => new()
+            {
+                UsageRecordId = record.Id, TenantId = Tenant.Id, RecordTimestamp = record.Timestamp, Provider = record.Provider, DeltaUsd = delta,
+                AdjustedAt = new DateTimeOffset(2026, month, day, 12, 0, 0, TimeSpan.Zero), Reason = CostAdjustmentReason.Rerate, Actor = "test",
+            };
+            // October's call re-rated twice in November (+0.50, then -0.75); November's own call and a December re-rate are no corrections of November.
+            db.UsageCostAdjustments.AddRange(Adjustment(october, 0.50m, 3), Adjustment(october, -0.75m, 20), Adjustment(november, 1m, 21), Adjustment(october, 9m, 1, 12));
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderPage(ByTeamAndModel);
+
+        page.WaitForAssertion(() => Assert.Contains("1 record(s) of earlier periods were re-rated during this period: -$0.25", page.Markup));
+        Assert.Equal("$10.00", Cells(page.Find("tfoot tr"))[2]);
     }
 
     private async Task SeedAsync()
