@@ -32,10 +32,12 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         // Usage is read from a copy of the response bytes, so they must arrive uncompressed. This only
         // changes the transfer encoding between us and the provider, not what the client receives.
         proxyRequest.Headers.Remove("Accept-Encoding");
+        call.OnRequestSending();
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        call.OnResponseHeadersArrived();
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         httpContext.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
         // The key's limits replace the provider's own x-ratelimit-* headers (those describe the whole organisation).
@@ -48,6 +50,7 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         // must not look like a dead connection to the client (nor trip its read timeout).
         if (proceed && proxyResponse is not null)
             await httpContext.Response.Body.FlushAsync(cancellationToken);
+        call.OnResponseHeadersSent();
         return proceed;
     }
 }

@@ -28,6 +28,7 @@ internal sealed class ProxyCall(
     private bool isEventStream;
     private long responseBytes;
     private long firstByteTimestamp;
+    private long sendingTimestamp, headersArrivedTimestamp, headersSentTimestamp;
     private IUsageExtractor? extractor;
     private ResponseDecoder? decoder;
     private bool undecodable;
@@ -58,6 +59,22 @@ internal sealed class ProxyCall(
     /// waiting) may still have run at the provider and stays billable with unknown usage.
     /// </summary>
     public bool NeverSent { get; set; }
+
+    /// <summary>The request is about to leave for the provider: everything before it was the proxy's own work.</summary>
+    public void OnRequestSending() => sendingTimestamp = Stopwatch.GetTimestamp();
+
+    /// <summary>The provider's headers are in; from here until they reach the client is the proxy's work again.</summary>
+    public void OnResponseHeadersArrived() => headersArrivedTimestamp = Stopwatch.GetTimestamp();
+
+    public void OnResponseHeadersSent() => headersSentTimestamp = Stopwatch.GetTimestamp();
+
+    /// <summary>
+    /// The time SpendOps added to the call: admission up to sending the request, plus passing the provider's headers
+    /// on. Null when the call did not get that far (no answer from the provider).
+    /// </summary>
+    public TimeSpan? AddedLatency => sendingTimestamp == 0 || headersArrivedTimestamp == 0 || headersSentTimestamp == 0
+        ? null
+        : Stopwatch.GetElapsedTime(startTimestamp, sendingTimestamp) + Stopwatch.GetElapsedTime(headersArrivedTimestamp, headersSentTimestamp);
 
     public void OnResponseHeaders(HttpResponseMessage response)
     {
