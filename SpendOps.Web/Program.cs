@@ -4,10 +4,13 @@ using SpendOps.Proxy.Forwarding;
 using SpendOps.Proxy.Telemetry;
 using SpendOps.Web;
 using SpendOps.Web.Cli;
+using SpendOps.Web.Health;
 using SpendOps.Web.Hosting;
 using SpendOps.Web.Jobs;
 using SpendOps.Web.Observability;
 
+if (HealthProbeCommand.IsCommand(args))
+    return await HealthProbeCommand.RunAsync(args);
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
 
