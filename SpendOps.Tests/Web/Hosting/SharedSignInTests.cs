@@ -52,7 +52,9 @@ public sealed class SharedSignInTests
     public async Task WithoutConfiguredSecret_ASecretFileIsGenerated_ReadableByTheOwnerOnly()
     {
         await using var database = TestDatabase.Sqlite();
-        await using var app = new SpendOpsAppFactory(database, "http://127.0.0.1:9").Start();
+        await using var app = new SpendOpsAppFactory(database, "http://127.0.0.1:9");
+        app.Settings["DataProtection:KeySecret"] = "";
+        app.Start();
         var secretFile = Path.Combine(app.DataDirectory, "data-protection.secret");
 
         using var login = await LoginForm.PostAsync(app.BaseAddress, SpendOpsAppFactory.AdminEmail, SpendOpsAppFactory.AdminPassword);
