@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Build and test with the SDK, run on the ASP.NET runtime as a non-root user.
+# Build with the SDK, run on the ASP.NET runtime as a non-root user.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
@@ -9,11 +9,18 @@ RUN dotnet publish SpendOps.Web/SpendOps.Web.csproj -c Release -o /app --no-rest
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
+# Everything the app keeps on disk lives in /app/data: the SQLite database (when used), the usage spill folder and the
+# generated secret of the sign-in keys (when DataProtection__KeySecret is not set).
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 # Unprefixed variables override appsettings.json (whose Urls binds localhost only, for a developer machine).
 ENV Urls=http://+:8080 \
-    ConnectionStrings__SpendOps="Data Source=/app/data/spendops.db"
+    ConnectionStrings__SpendOps="Data Source=/app/data/spendops.db" \
+    Usage__SpillDirectory=/app/data/usage-spill \
+    DataProtection__KeySecretFile=/app/data/data-protection.secret
 EXPOSE 8080
 VOLUME ["/app/data"]
+# The runtime image has no curl or wget: the app itself asks its /healthz.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "SpendOps.Web.dll", "healthcheck", "http://127.0.0.1:8080/healthz"]
 ENTRYPOINT ["dotnet", "SpendOps.Web.dll"]

@@ -7,6 +7,7 @@ using SpendOps.Web.Chargeback;
 using SpendOps.Web.Components;
 using SpendOps.Web.Components.Account;
 using SpendOps.Web.Health;
+using SpendOps.Web.Hosting;
 using SpendOps.Web.Jobs;
 using SpendOps.Web.Portal;
 using SpendOps.Web.Reports;
@@ -72,8 +73,8 @@ public static class PortalServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Middleware for the portal only: the proxy's responses must stay the provider's own, so the error page and
-    /// status-code pages never touch <c>/v1</c> or the ingest API. Nor the portal's JSON API under <c>/api</c>:
+    /// Middleware for the portal only: the proxy's responses must stay the provider's own, so the security headers
+    /// (CSP, HSTS outside development), the error page and status-code pages never touch <c>/v1</c> or the ingest API. Nor the portal's JSON API under <c>/api</c>:
     /// a 401 or 403 there must stay a 401 or 403 (with problem details), not become the HTML not-found page. Nor
     /// Hangfire's dashboard, whose 403 for a signed-in non-admin would otherwise turn into a 404.
     /// </summary>
@@ -81,8 +82,12 @@ public static class PortalServiceCollectionExtensions
     {
         app.UseWhen(context => !AnswersOwnErrors(context.Request.Path), portal =>
         {
+            portal.UseSpendOpsSecurityHeaders();
             if (!app.Environment.IsDevelopment())
+            {
+                portal.UseHsts();
                 portal.UseExceptionHandler("/Error", createScopeForErrors: true);
+            }
             portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         app.UseAuthentication();

@@ -4,8 +4,13 @@ using SpendOps.Proxy.Forwarding;
 using SpendOps.Proxy.Telemetry;
 using SpendOps.Web;
 using SpendOps.Web.Cli;
+using SpendOps.Web.Health;
+using SpendOps.Web.Hosting;
 using SpendOps.Web.Jobs;
+using SpendOps.Web.Observability;
 
+if (HealthProbeCommand.IsCommand(args))
+    return await HealthProbeCommand.RunAsync(args);
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
 
@@ -13,10 +18,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 ShippedSettings.AddTo(builder.Configuration, AppContext.BaseDirectory);
 // Serves wwwroot and package assets from a build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
+builder.AddSpendOpsHosting();
 builder.AddSpendOpsCore();
 builder.AddSpendOpsProxy();
 builder.AddSpendOpsTelemetry();
 builder.AddSpendOpsPortal();
+builder.AddSpendOpsObservability();
 
 var app = builder.Build();
 app.UseSpendOpsPortal();
@@ -24,6 +31,7 @@ app.MapSpendOpsProxy();
 app.MapSpendOpsOtlpIngest();
 app.MapSpendOpsPortal();
 app.MapSpendOpsJobsDashboard();
+app.MapSpendOpsMetrics();
 await app.RunAsync();
 return 0;
 

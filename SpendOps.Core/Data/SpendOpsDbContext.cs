@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Alerts;
@@ -27,7 +28,7 @@ namespace SpendOps.Core.Data;
 /// dotnet ef migrations add NAME --project SpendOps.Core --startup-project SpendOps.Web --context SqlServerSpendOpsDbContext --output-dir Data/Migrations/SqlServer
 /// </code>
 /// </remarks>
-public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<TenantDimension> TenantDimensions => Set<TenantDimension>();
@@ -51,6 +52,9 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+
+    /// <summary>The keys that sign sign-in cookies and antiforgery tokens, shared by every instance (encrypted at rest).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -51,6 +51,8 @@ internal sealed partial class CallForwarder(
         if (error != ForwarderError.None)
             failedStatus = await ReportForwardErrorAsync(context, upstream, family, error, call);
         metrics.RequestCompleted(upstream.Info.Name, failedStatus ?? context.Response.StatusCode);
+        if (call.AddedLatency is { } added)
+            metrics.AddedLatency(upstream.Info.Name, added);
         var record = call.ToRecord(failedStatus, interrupted: error != ForwarderError.None);
         if (call.CaptureFailed)
             metrics.CaptureFailed(upstream.Info.Name);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using SpendOps.Proxy.Auth;
 using Yarp.ReverseProxy.Forwarder;
@@ -33,18 +32,19 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         // Usage is read from a copy of the response bytes, so they must arrive uncompressed. This only
         // changes the transfer encoding between us and the provider, not what the client receives.
         proxyRequest.Headers.Remove("Accept-Encoding");
-        call.SentTimestamp = Stopwatch.GetTimestamp();
+        call.OnRequestSending();
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        call.OnResponseHeadersArrived();
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         httpContext.Response.Headers[ProxyHeaders.RequestId] = call.RequestId;
         // The key's limits replace the provider's own x-ratelimit-* headers (those describe the whole organisation).
         call.RateLimit?.WriteHeaders(httpContext.Response.Headers, call.Family, clock.GetUtcNow());
         if (proxyResponse is not null)
         {
-            ServerTiming.WriteForwarded(httpContext.Response.Headers, call.StartTimestamp, call.SentTimestamp, Stopwatch.GetTimestamp());
+            ServerTiming.WriteForwarded(httpContext.Response.Headers, call.StartTimestamp, call.SentTimestamp, call.HeadersArrivedTimestamp);
             call.OnResponseHeaders(proxyResponse);
         }
         if (call.InjectedUsageFilter is not null)
@@ -53,6 +53,7 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         // must not look like a dead connection to the client (nor trip its read timeout).
         if (proceed && proxyResponse is not null)
             await httpContext.Response.Body.FlushAsync(cancellationToken);
+        call.OnResponseHeadersSent();
         return proceed;
     }
 }

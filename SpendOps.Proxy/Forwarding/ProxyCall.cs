@@ -28,6 +28,7 @@ internal sealed class ProxyCall(
     private bool isEventStream;
     private long responseBytes;
     private long firstByteTimestamp;
+    private long sendingTimestamp, headersArrivedTimestamp, headersSentTimestamp;
     private IUsageExtractor? extractor;
     private ResponseDecoder? decoder;
     private bool undecodable;
@@ -37,8 +38,11 @@ internal sealed class ProxyCall(
     /// <summary>When the handler took the request (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public long StartTimestamp => startTimestamp;
 
-    /// <summary>When the request went to the provider; 0 until then.</summary>
-    public long SentTimestamp { get; set; }
+    /// <summary>When the request left for the provider; 0 until then.</summary>
+    public long SentTimestamp => sendingTimestamp;
+
+    /// <summary>When the provider's response headers arrived; 0 until then.</summary>
+    public long HeadersArrivedTimestamp => headersArrivedTimestamp;
 
     /// <summary>
     /// Set when the proxy added <c>stream_options.include_usage</c> to the request: the usage-only chunk that this
@@ -64,6 +68,22 @@ internal sealed class ProxyCall(
     /// waiting) may still have run at the provider and stays billable with unknown usage.
     /// </summary>
     public bool NeverSent { get; set; }
+
+    /// <summary>The request is about to leave for the provider: everything before it was the proxy's own work.</summary>
+    public void OnRequestSending() => sendingTimestamp = Stopwatch.GetTimestamp();
+
+    /// <summary>The provider's headers are in; from here until they reach the client is the proxy's work again.</summary>
+    public void OnResponseHeadersArrived() => headersArrivedTimestamp = Stopwatch.GetTimestamp();
+
+    public void OnResponseHeadersSent() => headersSentTimestamp = Stopwatch.GetTimestamp();
+
+    /// <summary>
+    /// The time SpendOps added to the call: admission up to sending the request, plus passing the provider's headers
+    /// on. Null when the call did not get that far (no answer from the provider).
+    /// </summary>
+    public TimeSpan? AddedLatency => sendingTimestamp == 0 || headersArrivedTimestamp == 0 || headersSentTimestamp == 0
+        ? null
+        : Stopwatch.GetElapsedTime(startTimestamp, sendingTimestamp) + Stopwatch.GetElapsedTime(headersArrivedTimestamp, headersSentTimestamp);
 
     public void OnResponseHeaders(HttpResponseMessage response)
     {

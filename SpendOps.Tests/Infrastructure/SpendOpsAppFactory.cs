@@ -21,6 +21,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     public Dictionary<string, string?> Settings { get; } = new();
     public Dictionary<string, string> ProviderBaseUrls { get; } = new();
     public string SpillDirectory { get; } = TestEnvironment.TempDirectory("spill");
+    public string DataDirectory { get; } = TestEnvironment.TempDirectory("data");
 
     public TestDatabase Database => database;
 
@@ -59,6 +60,10 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 ["Bootstrap:AdminPassword"] = AdminPassword,
                 ["Proxy:KeyCacheRefreshSeconds"] = "0.2",
                 ["Usage:SpillDirectory"] = SpillDirectory,
+                // One secret for every test host, as for the instances of a deployment: a host started again on the
+                // same database reads the sign-in keys the previous one stored.
+                ["DataProtection:KeySecret"] = "spendops-tests-sign-in-key-secret",
+                ["DataProtection:KeySecretFile"] = Path.Combine(DataDirectory, "data-protection.secret"),
                 ["Usage:BatchDelayMilliseconds"] = "20",
                 ["Usage:SpillReplaySeconds"] = "1",
                 ["Jobs:Enabled"] = "false",
