@@ -20,6 +20,7 @@ mkdir -p "$ROOT/bench/results"
 
 echo "bench: publishing SpendOps (Release)"
 dotnet publish SpendOps.Web/SpendOps.Web.csproj -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the first fill"
 
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Sqlite Logging__LogLevel__Default=Warning
 cli() { (cd "$WORK/app" && dotnet SpendOps.Web.dll "$@"); }
@@ -43,7 +44,8 @@ for SIZE in "${SIZES[@]}"; do
     STATUS=0
     (cd "$WORK/app" && /usr/bin/time -v -o "$WORK/time.txt" timeout "$TIMEOUT" dotnet SpendOps.Web.dll reports chargeback --tenant bench \
       --by dim:team,model --format "$FORMAT" --out "$OUT" 2>"$WORK/stderr.txt") || STATUS=$?
-    SAID=$(grep -v '^\s*Command being timed' "$WORK/stderr.txt" | tail -1)
+    SAID=$( (grep -v '^\s*Command being timed' "$WORK/stderr.txt" || true) | tail -1)
+    [ "$STATUS" -eq 124 ] && SAID="stopped after ${TIMEOUT}s"
     RESULTS+=("$SIZE|$FORMAT|$STATUS|$(cat "$WORK/time.txt" | tr '\n' '\t')|$(stat -c %s "$OUT" 2>/dev/null || echo 0)|$SAID|$FILL")
   done
   rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK"/chargeback-"$SIZE".*
