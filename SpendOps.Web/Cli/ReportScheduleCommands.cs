@@ -12,30 +12,34 @@ internal static class ReportScheduleCommands
     public static IReadOnlyList<CliCommand> All { get; } =
     [
         new("reports schedule",
-            "reports schedule create --tenant NAME --name NAME --every month|week --by dim:team,model --format xlsx[,focus] [--email ADDRESS ...] [--json] | reports schedule list [--tenant NAME] [--json] | reports schedule delete ID",
-            ["tenant", "name", "every", "by", "format", "email"], ["json"], ScheduleAsync, ["email"]),
+            "reports schedule create --tenant NAME --name NAME --every month|week --by dim:team,model --format xlsx[,focus] [--email ADDRESS ...] [--json]"
+            + " | reports schedule update ID [--name NAME] [--every month|week] [--by KEYS] [--format FORMATS] [--email ADDRESS ...|none] [--json]"
+            + " | reports schedule disable|enable ID | reports schedule run ID [--period YYYY-MM|YYYY-MM-DD] [--force] [--json]"
+            + " | reports schedule list [--tenant NAME] [--json] | reports schedule delete ID",
+            ["tenant", "name", "every", "frequency", "by", "format", "formats", "email", "period"], ["json", "force"], ScheduleAsync, ["email"]),
         new("reports runs", "reports runs [--tenant NAME] [--json]", ["tenant"], ["json"], RunsAsync),
         new("reports download", "reports download RUN_ID [--format csv|xlsx|focus] --out FILE", ["format", "out"], [], DownloadAsync),
     ];
 
-    private static Task<int> ScheduleAsync(CliContext context) => context.Args.RequiredPositional(0, "create, list or delete") switch
+    private const string Verbs = "create, update, disable, enable, run, list or delete";
+
+    private static Task<int> ScheduleAsync(CliContext context) => context.Args.RequiredPositional(0, Verbs) switch
     {
         "create" => CreateAsync(context),
+        "update" => ReportScheduleChangeCommands.UpdateAsync(context),
+        "disable" => ReportScheduleChangeCommands.SetEnabledAsync(context, false),
+        "enable" => ReportScheduleChangeCommands.SetEnabledAsync(context, true),
+        "run" => ReportScheduleChangeCommands.RunAsync(context),
         "list" => ListAsync(context),
         "delete" => DeleteAsync(context),
-        var other => throw new CliUsageException($"'{other}' is not create, list or delete"),
+        var other => throw new CliUsageException($"'{other}' is not {Verbs}"),
     };
 
     private static async Task<int> CreateAsync(CliContext context)
     {
         var args = context.Args;
         var tenantName = args.RequiredOption("tenant");
-        var frequency = args.RequiredOption("every").ToLowerInvariant() switch
-        {
-            "month" => ReportFrequency.Monthly,
-            "week" => ReportFrequency.Weekly,
-            var other => throw new CliUsageException($"--every '{other}' is not month or week"),
-        };
+        var frequency = Frequency(args.RequiredOption("every"));
         var tenant = await KeyCommands.FindTenantAsync(context, tenantName);
         var request = new ReportScheduleRequest(tenant.Id, args.RequiredOption("name"), frequency, args.RequiredOption("by"), args.RequiredOption("format"),
             args.Values("email"));
@@ -43,8 +47,7 @@ internal static class ReportScheduleCommands
         if (args.Flag("json"))
             CliOutput.WriteJson(context.Out, Json(schedule, tenant.Name));
         else
-            context.Out.WriteLine($"Report schedule {schedule.Id} '{schedule.Name}' for {tenant.Name}: every {Every(schedule.Frequency)}, by {schedule.GroupBy}, as {schedule.Formats}"
-                + (schedule.Recipients.Count > 0 ? $", e-mailed to {string.Join(", ", schedule.Recipients)}." : "."));
+            context.Out.WriteLine($"Report schedule {schedule.Id} '{schedule.Name}' for {tenant.Name}: {Describe(schedule)}.");
         return 0;
     }
 
@@ -58,15 +61,19 @@ internal static class ReportScheduleCommands
             CliOutput.WriteJson(context.Out, schedules.Select(s => Json(s, tenants.GetValueOrDefault(s.TenantId))));
             return 0;
         }
-        CliOutput.WriteTable(context.Out, ["ID", "TENANT", "NAME", "EVERY", "BY", "FORMAT", "E-MAIL"],
-            schedules.Select(s => new[] { s.Id.ToString(), tenants.GetValueOrDefault(s.TenantId), s.Name, Every(s.Frequency), s.GroupBy, s.Formats, s.EmailTo.Length == 0 ? "-" : s.EmailTo }));
+        CliOutput.WriteTable(context.Out, ["ID", "TENANT", "NAME", "STATUS", "EVERY", "BY", "FORMAT", "E-MAIL"],
+            schedules.Select(s => new[]
+            {
+                s.Id.ToString(), tenants.GetValueOrDefault(s.TenantId), s.Name, s.Enabled ? "enabled" : "disabled", Every(s.Frequency), s.GroupBy, s.Formats,
+                s.EmailTo.Length == 0 ? "-" : s.EmailTo,
+            }));
         return 0;
     }
 
     private static async Task<int> DeleteAsync(CliContext context)
     {
         var text = context.Args.RequiredPositional(1, "a schedule ID (see 'reports schedule list')");
-        if (!Guid.TryParse(text, out var id) || !await context.Get<ReportScheduleService>().DeleteAsync(id, null, context.CancellationToken))
+        if (!Guid.TryParse(text, out var id) || !await context.Get<ReportScheduleService>().DeleteAsync(id, null, context.Actor, context.CancellationToken))
             throw new DomainException($"No report schedule with id '{text}'.");
         context.Out.WriteLine($"Report schedule {id} deleted with its runs.");
         return 0;
@@ -109,12 +116,22 @@ internal static class ReportScheduleCommands
         return 0;
     }
 
-    private static Task<Dictionary<Guid, string>> TenantNamesAsync(CliContext context) =>
+    internal static Task<Dictionary<Guid, string>> TenantNamesAsync(CliContext context) =>
         context.Get<SpendOpsDbContext>().Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, context.CancellationToken);
+
+    internal static ReportFrequency Frequency(string text) => text.ToLowerInvariant() switch
+    {
+        "month" or "monthly" => ReportFrequency.Monthly,
+        "week" or "weekly" => ReportFrequency.Weekly,
+        var other => throw new CliUsageException($"--every '{other}' is not month or week"),
+    };
+
+    internal static string Describe(ReportSchedule s) => $"every {Every(s.Frequency)}, by {s.GroupBy}, as {s.Formats}"
+        + (s.Recipients.Count > 0 ? $", e-mailed to {string.Join(", ", s.Recipients)}" : "") + (s.Enabled ? "" : " (disabled)");
 
     private static string Every(ReportFrequency frequency) => frequency == ReportFrequency.Monthly ? "month" : "week";
 
-    private static ScheduleJson Json(ReportSchedule s, string? tenant) =>
+    internal static ScheduleJson Json(ReportSchedule s, string? tenant) =>
         new(s.Id, tenant, s.Name, Every(s.Frequency), s.GroupBy, s.FormatList, s.Recipients, s.Enabled, s.CreatedAt);
 
     internal sealed record ScheduleJson(Guid Id, string? Tenant, string Name, string Every, string By, IReadOnlyList<string> Formats, IReadOnlyList<string> Email, bool Enabled, DateTimeOffset CreatedAt);

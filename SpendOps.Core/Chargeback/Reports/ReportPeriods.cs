@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Chargeback.Reports;
@@ -26,6 +27,31 @@ internal static class ReportPeriods
                 periods.Add(period);
         }
         return periods.TakeLast(MaxCatchUp);
+    }
+
+    /// <summary>
+    /// The period a run on demand asks for: <c>YYYY-MM</c> for a monthly schedule, any day of the week as
+    /// <c>YYYY-MM-DD</c> for a weekly one, or the last period that has ended when <paramref name="text"/> is empty.
+    /// A period that has not ended yet is refused: its report would be incomplete.
+    /// </summary>
+    public static ChargebackPeriod Parse(ReportFrequency frequency, TenantCalendar calendar, string? text, DateTimeOffset now)
+    {
+        var today = calendar.DateOf(now);
+        DateOnly first;
+        if (string.IsNullOrWhiteSpace(text))
+            first = frequency == ReportFrequency.Monthly ? Start(frequency, today).AddMonths(-1) : Start(frequency, today).AddDays(-7);
+        else if (frequency == ReportFrequency.Monthly)
+            first = DateOnly.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+                ? month
+                : throw new DomainException($"The period '{text.Trim()}' is not a month: give YYYY-MM.");
+        else
+            first = DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? Start(frequency, day)
+                : throw new DomainException($"The period '{text.Trim()}' is not a day: give YYYY-MM-DD, any day of the week.");
+        var end = Next(frequency, first);
+        if (end > today)
+            throw new DomainException($"The period {first:yyyy-MM-dd} to {end.AddDays(-1):yyyy-MM-dd} has not ended yet.");
+        return ChargebackPeriod.Days(calendar, first, end);
     }
 
     private static DateOnly Start(ReportFrequency frequency, DateOnly day) => frequency == ReportFrequency.Monthly

@@ -54,6 +54,36 @@ internal sealed partial class ReportProducer(
         return produced;
     }
 
+    /// <summary>
+    /// Produces one period of a schedule now (enabled or not), as <see cref="ReportScheduleService.RunAsync"/> describes:
+    /// a failed run or one abandoned half-way is replaced, a succeeded one only when <paramref name="replace"/> is set,
+    /// one still running is left alone. The unique index still guards the period against a second instance.
+    /// </summary>
+    public async Task<ReportRunOutcome> ProduceOnDemandAsync(ReportSchedule schedule, ChargebackPeriod period, bool replace, CancellationToken cancellationToken)
+    {
+        (string Name, string TimeZone) tenant;
+        ReportRunStatus? replaced = null;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await db.Tenants.AsNoTracking().Where(t => t.Id == schedule.TenantId).Select(t => new { t.Name, t.TimeZone }).SingleAsync(cancellationToken);
+            tenant = (row.Name, row.TimeZone);
+            var existing = await db.ReportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.ScheduleId == schedule.Id && r.PeriodStart == period.From, cancellationToken);
+            if (existing is not null)
+            {
+                if (existing.Status == ReportRunStatus.Succeeded && !replace)
+                    return new ReportRunOutcome(null, null, existing);
+                if (existing.Status == ReportRunStatus.Running && existing.CreatedAt >= clock.GetUtcNow() - AbandonedAfter)
+                    throw new DomainException($"The report '{schedule.Name}' for {period.FirstDay:yyyy-MM-dd} to {period.LastDay:yyyy-MM-dd} is being produced now; try again when it has finished.");
+                await db.ReportFiles.Where(f => f.RunId == existing.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.ReportRuns.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
+                replaced = existing.Status;
+            }
+        }
+        var run = await ProduceAsync(schedule, tenant.Name, TenantCalendar.For(tenant.TimeZone), period, cancellationToken)
+            ?? throw new DomainException($"The report '{schedule.Name}' for {period.FirstDay:yyyy-MM-dd} to {period.LastDay:yyyy-MM-dd} is being produced by another instance.");
+        return new ReportRunOutcome(run, replaced, null);
+    }
+
     /// <summary>Deletes runs (with their files) whose period ended before the <c>Jobs:Reports:KeepDays</c> window.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {

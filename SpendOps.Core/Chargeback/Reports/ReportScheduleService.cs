@@ -1,44 +1,86 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Chargeback.Reports;
 
-/// <summary>Creates, lists and deletes report schedules and reads their runs, for the CLI and the portal.</summary>
-public sealed class ReportScheduleService(SpendOpsDbContext db, TimeProvider clock)
+/// <summary>
+/// Creates, changes, disables, enables, runs and deletes report schedules and reads their runs, for the CLI and the
+/// portal, with an audit entry for each change.
+/// </summary>
+/// <remarks>
+/// <c>tenantId</c> is the caller's tenant (portal); null is passed explicitly by the admin command line, which works
+/// across tenants. A schedule of another tenant is reported as not found.
+/// </remarks>
+internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer producer, AuditLog audit, TimeProvider clock)
 {
     public const int MaxRuns = 200;
 
     public async Task<ReportSchedule> CreateAsync(ReportScheduleRequest request, string actor, CancellationToken cancellationToken)
     {
-        var name = request.Name.Trim();
-        if (name.Length is 0 or > 100)
-            throw new DomainException("A report name has 1 to 100 characters.");
-        if (!ChargebackKey.TryParseList(request.GroupBy, out var keys, out var keyError))
-            throw new DomainException($"Group by: {keyError}.");
-        if (!ReportFormats.TryParseList(request.Formats, out var formats, out var formatError))
-            throw new DomainException($"Format: {formatError}.");
-        var emails = request.EmailTo.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (emails.FirstOrDefault(e => !MailboxAddress.TryParse(e, out var address) || !address.Address.Contains('@', StringComparison.Ordinal)) is { } bad)
-            throw new DomainException($"'{bad}' is not an e-mail address.");
-        if (await db.ReportSchedules.AnyAsync(s => s.TenantId == request.TenantId && s.Name == name, cancellationToken))
-            throw new DomainException($"The tenant already has a report named '{name}'.");
-
         var schedule = new ReportSchedule
         {
-            TenantId = request.TenantId, Name = name, Frequency = request.Frequency, GroupBy = string.Join(',', keys), Formats = string.Join(',', formats),
-            EmailTo = string.Join(',', emails), CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
+            TenantId = request.TenantId, Name = "", GroupBy = "", Formats = "", CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
         };
+        await ApplyAsync(schedule, request, cancellationToken);
         db.ReportSchedules.Add(schedule);
+        audit.Record(schedule.TenantId, actor, "report_schedule.created", "report_schedule", schedule.Id.ToString(), Describe(schedule));
         await db.SaveChangesAsync(cancellationToken);
         return schedule;
+    }
+
+    /// <summary>Changes name, frequency, grouping, formats and recipients; runs already produced keep their files.</summary>
+    public async Task<ReportSchedule> UpdateAsync(Guid id, Guid? tenantId, ReportScheduleRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var schedule = await FindAsync(id, tenantId, cancellationToken);
+        await ApplyAsync(schedule, request with { TenantId = schedule.TenantId }, cancellationToken);
+        audit.Record(schedule.TenantId, actor, "report_schedule.updated", "report_schedule", schedule.Id.ToString(), Describe(schedule));
+        await db.SaveChangesAsync(cancellationToken);
+        return schedule;
+    }
+
+    /// <summary>A disabled schedule is not produced by the job (it can still be run on demand); enabling it again resumes it.</summary>
+    public async Task<ReportSchedule> SetEnabledAsync(Guid id, Guid? tenantId, bool enabled, string actor, CancellationToken cancellationToken)
+    {
+        var schedule = await FindAsync(id, tenantId, cancellationToken);
+        if (schedule.Enabled != enabled)
+        {
+            schedule.Enabled = enabled;
+            audit.Record(schedule.TenantId, actor, enabled ? "report_schedule.enabled" : "report_schedule.disabled", "report_schedule", schedule.Id.ToString(), schedule.Name);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return schedule;
+    }
+
+    /// <summary>
+    /// Produces one period now: <paramref name="period"/> as <c>YYYY-MM</c> (monthly) or any day of the week as
+    /// <c>YYYY-MM-DD</c> (weekly), or the last period that has ended when null. A failed run of that period is replaced;
+    /// a succeeded one only when <paramref name="replace"/> is set, else it is returned as
+    /// <see cref="ReportRunOutcome.AlreadyProduced"/> and nothing is done.
+    /// </summary>
+    public async Task<ReportRunOutcome> RunAsync(Guid id, Guid? tenantId, string? period, bool replace, string actor, CancellationToken cancellationToken)
+    {
+        var schedule = await FindAsync(id, tenantId, cancellationToken);
+        var calendar = await TenantCalendar.ForTenantAsync(db, schedule.TenantId, cancellationToken);
+        var chosen = ReportPeriods.Parse(schedule.Frequency, calendar, period, clock.GetUtcNow());
+        var outcome = await producer.ProduceOnDemandAsync(schedule, chosen, replace, cancellationToken);
+        if (outcome.Run is { } run)
+        {
+            audit.Record(schedule.TenantId, actor, outcome.Replaced is null ? "report_schedule.run" : "report_schedule.rerun", "report_schedule", schedule.Id.ToString(),
+                $"{schedule.Name} {chosen.FirstDay:yyyy-MM-dd} to {chosen.LastDay:yyyy-MM-dd}: {run.Status.ToString().ToLowerInvariant()}"
+                + (outcome.Replaced is { } old ? $", replacing a {old.ToString().ToLowerInvariant()} run" : ""));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return outcome;
     }
 
     public Task<List<ReportSchedule>> ListAsync(Guid? tenantId, CancellationToken cancellationToken) =>
         db.ReportSchedules.AsNoTracking().Where(s => tenantId == null || s.TenantId == tenantId).OrderBy(s => s.Name).ToListAsync(cancellationToken);
 
     /// <summary>Deletes the schedule with its runs and their files; false when there is none with that id (in that tenant).</summary>
-    public async Task<bool> DeleteAsync(Guid id, Guid? tenantId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Guid id, Guid? tenantId, string actor, CancellationToken cancellationToken)
     {
         var schedule = await db.ReportSchedules.FirstOrDefaultAsync(s => s.Id == id && (tenantId == null || s.TenantId == tenantId), cancellationToken);
         if (schedule is null)
@@ -46,8 +88,17 @@ public sealed class ReportScheduleService(SpendOpsDbContext db, TimeProvider clo
         await db.ReportFiles.Where(f => db.ReportRuns.Any(r => r.Id == f.RunId && r.ScheduleId == id)).ExecuteDeleteAsync(cancellationToken);
         await db.ReportRuns.Where(r => r.ScheduleId == id).ExecuteDeleteAsync(cancellationToken);
         db.ReportSchedules.Remove(schedule);
+        audit.Record(schedule.TenantId, actor, "report_schedule.deleted", "report_schedule", schedule.Id.ToString(), schedule.Name);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<ReportSchedule> FindAsync(Guid id, Guid? tenantId, CancellationToken cancellationToken)
+    {
+        var schedule = await db.ReportSchedules.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (schedule is null || (tenantId is not null && schedule.TenantId != tenantId))
+            throw new DomainException($"No report schedule with id '{id}'.");
+        return schedule;
     }
 
     /// <summary>The newest runs first, with their files' names and sizes but not their content.</summary>
@@ -68,4 +119,25 @@ public sealed class ReportScheduleService(SpendOpsDbContext db, TimeProvider clo
             .Where(f => db.ReportRuns.Any(r => r.Id == f.RunId && (tenantId == null || r.TenantId == tenantId)))
             .OrderBy(f => f.Format)
             .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task ApplyAsync(ReportSchedule schedule, ReportScheduleRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Name.Trim();
+        if (name.Length is 0 or > 100)
+            throw new DomainException("A report name has 1 to 100 characters.");
+        if (!ChargebackKey.TryParseList(request.GroupBy, out var keys, out var keyError))
+            throw new DomainException($"Group by: {keyError}.");
+        if (!ReportFormats.TryParseList(request.Formats, out var formats, out var formatError))
+            throw new DomainException($"Format: {formatError}.");
+        var emails = request.EmailTo.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (emails.FirstOrDefault(e => !MailboxAddress.TryParse(e, out var address) || !address.Address.Contains('@', StringComparison.Ordinal)) is { } bad)
+            throw new DomainException($"'{bad}' is not an e-mail address.");
+        if (await db.ReportSchedules.AnyAsync(s => s.TenantId == request.TenantId && s.Name == name && s.Id != schedule.Id, cancellationToken))
+            throw new DomainException($"The tenant already has a report named '{name}'.");
+        (schedule.Name, schedule.Frequency, schedule.GroupBy, schedule.Formats, schedule.EmailTo) =
+            (name, request.Frequency, string.Join(',', keys), string.Join(',', formats), string.Join(',', emails));
+    }
+
+    private static string Describe(ReportSchedule s) =>
+        $"{s.Name}: every {(s.Frequency == ReportFrequency.Monthly ? "month" : "week")}, by {s.GroupBy}, as {s.Formats}" + (s.EmailTo.Length > 0 ? $", to {s.EmailTo}" : "");
 }

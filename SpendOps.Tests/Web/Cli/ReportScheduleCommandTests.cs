@@ -93,4 +93,71 @@ public sealed class ReportScheduleCommandTests(ProxyFixture fixture) : IClassFix
         Assert.Equal((1, "error: Format: 'pdf' is not csv, xlsx or focus.\n"), (format.ExitCode, format.Error.ReplaceLineEndings("\n")));
         Assert.Equal((1, "error: 'finance' is not an e-mail address.\n"), (email.ExitCode, email.Error.ReplaceLineEndings("\n")));
     }
+
+    [Fact]
+    public async Task UpdateDisableRunEnable_ChangedProducedOnceAndAgainWithForce()
+    {
+        var seed = await ChargebackSeed.CreateAsync(fixture.App.Services.GetRequiredService<IDbContextFactory<SpendOpsDbContext>>().CreateDbContext, "sched-manage");
+        var created = await cli.RunAsync("reports", "schedule", "create", "--tenant", seed.TenantName, "--name", "monthly", "--every", "week",
+            "--by", "dim:team", "--format", "xlsx", "--email", "finance@example.com", "--json");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var id = JsonDocument.Parse(created.Output).RootElement.GetProperty("id").GetGuid();
+
+        var update = await cli.RunAsync("reports", "schedule", "update", id.ToString(), "--name", "finance-by-model", "--frequency", "month", "--by", "model",
+            "--formats", "csv", "--email", "none");
+        var disable = await cli.RunAsync("reports", "schedule", "disable", id.ToString());
+        var list = await cli.RunAsync("reports", "schedule", "list", "--tenant", seed.TenantName, "--json");
+        var run = await cli.RunAsync("reports", "schedule", "run", id.ToString(), "--period", "2026-11");
+        var twice = await cli.RunAsync("reports", "schedule", "run", id.ToString(), "--period", "2026-11");
+        var forced = await cli.RunAsync("reports", "schedule", "run", id.ToString(), "--period", "2026-11", "--force", "--json");
+        var enable = await cli.RunAsync("reports", "schedule", "enable", id.ToString());
+        var runs = await cli.RunAsync("reports", "runs", "--tenant", seed.TenantName, "--json");
+
+        Assert.Equal((0, $"Report schedule {id} 'finance-by-model' updated: every month, by model, as csv.\n"), (update.ExitCode, update.Output.ReplaceLineEndings("\n")));
+        Assert.Equal((0, $"Report schedule {id} 'finance-by-model' disabled.\n"), (disable.ExitCode, disable.Output.ReplaceLineEndings("\n")));
+        var listed = Assert.Single(JsonDocument.Parse(list.Output).RootElement.EnumerateArray().ToList());
+        Assert.False(listed.GetProperty("enabled").GetBoolean());
+        Assert.Empty(listed.GetProperty("email").EnumerateArray());
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"^Report 'finance-by-model' for 2026-11-01 to 2026-11-30 produced \(run [0-9a-f-]{36}\): total \$4\.29, files csv\.$", run.Output.Trim());
+        Assert.Equal(1, twice.ExitCode);
+        Assert.StartsWith("error: The report 'finance-by-model' for 2026-11-01 to 2026-11-30 was already produced on ", twice.Error);
+        Assert.EndsWith("; give --force to produce it again.", twice.Error.Trim());
+        Assert.True(forced.ExitCode == 0, forced.Error);
+        var replaced = JsonDocument.Parse(forced.Output).RootElement;
+        Assert.Equal(("succeeded", "succeeded", ChargebackSeed.Total), (replaced.GetProperty("status").GetString(), replaced.GetProperty("replaced").GetString(), replaced.GetProperty("totalUsd").GetDecimal()));
+        Assert.Equal((0, $"Report schedule {id} 'finance-by-model' enabled.\n"), (enable.ExitCode, enable.Output.ReplaceLineEndings("\n")));
+        var stored = Assert.Single(JsonDocument.Parse(runs.Output).RootElement.EnumerateArray().ToList());
+        Assert.Equal(replaced.GetProperty("id").GetGuid(), stored.GetProperty("id").GetGuid());
+        Assert.Equal(["csv"], stored.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("format").GetString()));
+    }
+
+    [Theory]
+    [InlineData("run", "--period", "2099-01", "error: The period 2099-01-01 to 2099-01-31 has not ended yet.")]
+    [InlineData("run", "--period", "Nov", "error: The period 'Nov' is not a month: give YYYY-MM.")]
+    [InlineData("update", "--by", "colour", "error: Group by: ")]
+    public async Task Change_BadInput_OneLineReason(string verb, string option, string value, string error)
+    {
+        await fixture.EnsureTenantAsync("sched-change-bad");
+        var created = await cli.RunAsync("reports", "schedule", "create", "--tenant", "sched-change-bad", "--name", $"bad-{verb}-{value}", "--every", "month",
+            "--by", "dim:team", "--format", "csv", "--json");
+        var id = JsonDocument.Parse(created.Output).RootElement.GetProperty("id").GetString()!;
+
+        var result = await cli.RunAsync("reports", "schedule", verb, id, option, value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(error, result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("update")]
+    [InlineData("disable")]
+    [InlineData("run")]
+    public async Task Change_UnknownSchedule_NotFound(string verb)
+    {
+        var result = await cli.RunAsync("reports", "schedule", verb, "0b7d2f64-3c1e-4d55-9a57-3f0e8c1d2a11");
+
+        Assert.Equal((1, "error: No report schedule with id '0b7d2f64-3c1e-4d55-9a57-3f0e8c1d2a11'.\n"), (result.ExitCode, result.Error.ReplaceLineEndings("\n")));
+    }
 }

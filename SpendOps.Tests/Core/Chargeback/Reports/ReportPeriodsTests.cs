@@ -1,3 +1,5 @@
+using System.Globalization;
+using SpendOps.Core;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Usage;
 
@@ -37,6 +39,31 @@ public sealed class ReportPeriodsTests
         var due = ReportPeriods.Due(schedule, TenantCalendar.Utc, new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.Zero)).ToList();
 
         Assert.Equal([new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)], due.Select(p => p.FirstDay));
+    }
+
+    [Theory]
+    [InlineData(ReportFrequency.Monthly, null, "2026-11-01", "2026-12-01")]
+    [InlineData(ReportFrequency.Monthly, "2026-10", "2026-10-01", "2026-11-01")]
+    [InlineData(ReportFrequency.Weekly, null, "2026-11-23", "2026-11-30")]
+    [InlineData(ReportFrequency.Weekly, "2026-11-18", "2026-11-16", "2026-11-23")]
+    [InlineData(ReportFrequency.Weekly, " 2026-11-29 ", "2026-11-23", "2026-11-30")]
+    public void Parse_OnWednesdayTheSecondOfDecember_ThePeriodAskedFor(ReportFrequency frequency, string? text, string first, string end)
+    {
+        var period = ReportPeriods.Parse(frequency, TenantCalendar.Utc, text, new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal((DateOnly.Parse(first, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture)), (period.FirstDay, period.EndDay));
+    }
+
+    [Theory]
+    [InlineData(ReportFrequency.Monthly, "2026-12", "The period 2026-12-01 to 2026-12-31 has not ended yet.")]
+    [InlineData(ReportFrequency.Weekly, "2026-11-30", "The period 2026-11-30 to 2026-12-06 has not ended yet.")]
+    [InlineData(ReportFrequency.Monthly, "November", "The period 'November' is not a month: give YYYY-MM.")]
+    [InlineData(ReportFrequency.Weekly, "2026-11", "The period '2026-11' is not a day: give YYYY-MM-DD, any day of the week.")]
+    public void Parse_NotEndedOrNotADate_SaysWhy(ReportFrequency frequency, string text, string message)
+    {
+        var error = Assert.Throws<DomainException>(() => ReportPeriods.Parse(frequency, TenantCalendar.Utc, text, new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(message, error.Message);
     }
 
     private static ReportSchedule Schedule(ReportFrequency frequency, DateTimeOffset created) =>

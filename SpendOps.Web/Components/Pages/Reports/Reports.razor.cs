@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SpendOps.Core;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Components.Pages.Budgets;
@@ -8,7 +9,10 @@ using SpendOps.Web.Portal;
 
 namespace SpendOps.Web.Components.Pages.Reports;
 
-/// <summary>The tenant's report schedules and run history; admins create and delete schedules.</summary>
+/// <summary>
+/// The tenant's report schedules and run history; admins create, edit, disable, enable and delete schedules, produce a
+/// period now, retry a failed run and (after a confirmation) produce a succeeded one again.
+/// </summary>
 public sealed partial class Reports
 {
     private List<ReportSchedule> schedules = [];
@@ -57,6 +61,89 @@ public sealed partial class Reports
         }
     }
 
+    private async Task EditAsync(ReportSchedule schedule)
+    {
+        var dialog = await Dialogs.ShowAsync<ReportScheduleDialog>($"Edit report {schedule.Name}",
+            new DialogParameters<ReportScheduleDialog> { { d => d.Schedule, schedule } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
+        if (await dialog.Result is { Canceled: false, Data: ReportSchedule saved })
+        {
+            Snackbar.Add($"Report '{saved.Name}' saved.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task SetEnabledAsync(ReportSchedule schedule, bool enabled)
+    {
+        if (!await BudgetAccess.CanManageAsync(Tenant))
+        {
+            Snackbar.Add("Only admins can change reports.", Severity.Error);
+            return;
+        }
+        var tenantId = await Tenant.GetTenantIdAsync();
+        var actor = await Tenant.GetActorAsync();
+        try
+        {
+            await Scopes.RunAsync<ReportScheduleService, ReportSchedule>(s => s.SetEnabledAsync(schedule.Id, tenantId, enabled, actor, CancellationToken.None));
+            Snackbar.Add($"Report '{schedule.Name}' {(enabled ? "enabled" : "disabled")}.", Severity.Success);
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        await LoadAsync();
+    }
+
+    private async Task RunNowAsync(ReportSchedule schedule)
+    {
+        var dialog = await Dialogs.ShowAsync<ReportRunDialog>($"Run report {schedule.Name}",
+            new DialogParameters<ReportRunDialog> { { d => d.Schedule, schedule } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false });
+        if (await dialog.Result is { Canceled: false, Data: ReportRun run })
+            await ProducedAsync(run);
+    }
+
+    /// <summary>Retry of a failed run, straight away; a succeeded run is produced again only after a confirmation.</summary>
+    private async Task RerunAsync(ReportRun previous)
+    {
+        if (!await BudgetAccess.CanManageAsync(Tenant))
+        {
+            Snackbar.Add("Only admins can run reports.", Severity.Error);
+            return;
+        }
+        var replace = previous.Status == ReportRunStatus.Succeeded;
+        if (replace && await Dialogs.ShowMessageBoxAsync("Produce again",
+                $"'{previous.ScheduleName}' for {Day(previous.FirstDay)} to {Day(previous.EndDay.AddDays(-1))} was already produced. Produce it again? Its files are replaced.",
+                yesText: "Produce again", cancelText: "Cancel") != true)
+            return;
+        var schedule = schedules.First(s => s.Id == previous.ScheduleId);
+        var period = schedule.Frequency == ReportFrequency.Monthly
+            ? previous.FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+            : Day(previous.FirstDay);
+        var tenantId = await Tenant.GetTenantIdAsync();
+        var actor = await Tenant.GetActorAsync();
+        try
+        {
+            var outcome = await Scopes.RunAsync<ReportScheduleService, ReportRunOutcome>(s => s.RunAsync(schedule.Id, tenantId, period, replace, actor, CancellationToken.None));
+            if (outcome.Run is { } run)
+                await ProducedAsync(run);
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
+
+    private async Task ProducedAsync(ReportRun run)
+    {
+        var what = $"'{run.ScheduleName}' for {Day(run.FirstDay)} to {Day(run.EndDay.AddDays(-1))}";
+        if (run.Status == ReportRunStatus.Failed)
+            Snackbar.Add($"Report {what} failed: {run.Error}", Severity.Error);
+        else
+            Snackbar.Add($"Report {what} produced.", Severity.Success);
+        await LoadAsync();
+    }
+
     private async Task DeleteAsync(ReportSchedule schedule)
     {
         if (!await BudgetAccess.CanManageAsync(Tenant))
@@ -68,10 +155,13 @@ public sealed partial class Reports
         if (confirmed != true)
             return;
         var tenantId = await Tenant.GetTenantIdAsync();
-        await Scopes.RunAsync<ReportScheduleService, bool>(s => s.DeleteAsync(schedule.Id, tenantId, CancellationToken.None));
+        var actor = await Tenant.GetActorAsync();
+        await Scopes.RunAsync<ReportScheduleService, bool>(s => s.DeleteAsync(schedule.Id, tenantId, actor, CancellationToken.None));
         Snackbar.Add($"Report '{schedule.Name}' deleted.", Severity.Success);
         await LoadAsync();
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Usd(decimal value) => "$" + value.ToString("#,##0.00", CultureInfo.InvariantCulture);
 }

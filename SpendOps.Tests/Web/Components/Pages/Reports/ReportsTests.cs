@@ -11,7 +11,14 @@ namespace SpendOps.Tests.Web.Components.Pages.Reports;
 /// <summary>The reports page (the tenant's schedules and runs, admins manage them) and the printable invoice.</summary>
 public sealed class ReportsTests : PortalComponentTests
 {
-    public ReportsTests() => Services.AddScoped<ReportScheduleService>();
+    public ReportsTests()
+    {
+        Services.AddLogging();
+        Services.AddOptions();
+        Services.AddSingleton<ReportMailer>();
+        Services.AddSingleton<ReportProducer>();
+        Services.AddScoped<ReportScheduleService>();
+    }
 
     [Fact]
     public async Task Render_Finance_OwnSchedulesAndRunsWithDownloadLinksButNoCreate()
