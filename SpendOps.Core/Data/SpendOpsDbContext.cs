@@ -40,6 +40,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PriceCorrection> PriceCorrections => Set<PriceCorrection>();
     public DbSet<TelemetryConnection> TelemetryConnections => Set<TelemetryConnection>();
     public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
+    public DbSet<KeyStoreState> KeyStoreStates => Set<KeyStoreState>();
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
     public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
     public DbSet<Budget> Budgets => Set<Budget>();
