@@ -578,6 +578,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -605,8 +608,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
@@ -624,7 +627,7 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -668,8 +671,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
@@ -692,6 +695,30 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Name");
 
                     b.ToTable("IngestKeys");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Keys.KeyStoreState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HashSecretCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyStoreState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeVersion = 0L
+                        });
                 });
 
             modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
@@ -1203,6 +1230,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.Property<int?>("DefaultTokensPerMinute")
                         .HasColumnType("integer");
 
+                    b.Property<long>("DimsChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("DimsChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1218,7 +1248,7 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimsChangedAt");
+                    b.HasIndex("DimsChangeVersion");
 
                     b.HasIndex("Name")
                         .IsUnique();

@@ -567,6 +567,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -594,7 +597,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHint")
@@ -613,7 +616,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -657,7 +660,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHint")
@@ -681,6 +684,30 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Name");
 
                     b.ToTable("IngestKeys");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Keys.KeyStoreState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HashSecretCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyStoreState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeVersion = 0L
+                        });
                 });
 
             modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
@@ -1182,6 +1209,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.Property<int?>("DefaultTokensPerMinute")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DimsChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DimsChangedAt")
                         .HasColumnType("INTEGER");
 
@@ -1197,7 +1227,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimsChangedAt");
+                    b.HasIndex("DimsChangeVersion");
 
                     b.HasIndex("Name")
                         .IsUnique();
