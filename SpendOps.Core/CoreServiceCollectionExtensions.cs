@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<TenantDimsService>();
         builder.Services.TryAddScoped<TenantUserService>();
+        builder.AddSpendOpsKeys();
         builder.Services.TryAddScoped<ApiKeyService>();
         builder.Services.TryAddScoped<UsageExporter>();
         builder.AddSpendOpsPricing();

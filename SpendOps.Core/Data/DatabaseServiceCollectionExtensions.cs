@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Keys;
 
 namespace SpendOps.Core.Data;
 
@@ -22,9 +23,9 @@ internal static class DatabaseServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
-        services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqlitePragmas()));
-        services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
-        services.AddDbContextFactory<SqlServerSpendOpsDbContext>((sp, o) => o.UseSqlServer(ConnectionString(sp), SqlServerSpendOpsDbContext.Configure));
+        services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqlitePragmas(), ChangeVersions));
+        services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)).AddInterceptors(ChangeVersions));
+        services.AddDbContextFactory<SqlServerSpendOpsDbContext>((sp, o) => o.UseSqlServer(ConnectionString(sp), SqlServerSpendOpsDbContext.Configure).AddInterceptors(ChangeVersions));
         services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Postgres => new ContextFactory<PostgresSpendOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresSpendOpsDbContext>>()),
@@ -50,6 +51,9 @@ internal static class DatabaseServiceCollectionExtensions
     }
 
     private const int MinWorkerThreads = 8;
+
+    // Stateless apart from the transactions of saves in flight, which it tracks per context.
+    private static readonly KeyChangeVersions ChangeVersions = new();
 
     private static string? ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
 
 namespace SpendOps.Core.Data;
 
 /// <summary>
 /// Prepares the database before anything else starts: migrations, then the price catalog on a database that
-/// has no prices yet and the correction of catalog prices that break a provider's rule. Hosted services start one after another and this one is registered first, so the key
+/// has no prices yet, the key hash check and upgrade (<see cref="KeyHashUpgrade"/>), and the correction of catalog prices that break a provider's rule. Hosted services start one after another and this one is registered first, so the key
 /// cache, the usage writer and the jobs always find a ready schema. The command line runs the same steps.
 /// </summary>
 internal sealed class DatabaseStartup(IServiceScopeFactory scopes) : IHostedService
@@ -19,6 +20,7 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes) : IHostedServ
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<KeyHashUpgrade>().RunAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<PriceService>().SeedCatalogAsync(cancellationToken);
     }
 }

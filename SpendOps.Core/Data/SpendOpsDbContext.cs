@@ -42,6 +42,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UsageCostAdjustment> UsageCostAdjustments => Set<UsageCostAdjustment>();
     public DbSet<TelemetryConnection> TelemetryConnections => Set<TelemetryConnection>();
     public DbSet<IngestKey> IngestKeys => Set<IngestKey>();
+    public DbSet<KeyStoreState> KeyStoreStates => Set<KeyStoreState>();
     public DbSet<TelemetryBatch> TelemetryBatches => Set<TelemetryBatch>();
     public DbSet<TelemetrySeriesState> TelemetrySeriesStates => Set<TelemetrySeriesState>();
     public DbSet<Budget> Budgets => Set<Budget>();

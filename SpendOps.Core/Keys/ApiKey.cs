@@ -22,8 +22,13 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
 
-    /// <summary>Bumped on every change; the proxy's key cache polls for rows changed since its last look.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Assigned by the database on every change (<see cref="KeyChangeVersions"/>); the proxy's key cache asks for rows
+    /// above the highest version it has seen, which holds whatever the writers' clocks say.
+    /// </summary>
+    public long ChangeVersion { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }

@@ -6,7 +6,7 @@ using SpendOps.Core.Tenancy;
 namespace SpendOps.Core.Keys;
 
 /// <summary>Creates, changes, disables and rotates proxy keys, with an audit entry for each change.</summary>
-public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDimsService dims, TimeProvider clock)
+public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDimsService dims, KeyHasher hasher, TimeProvider clock)
 {
     public async Task<CreatedApiKey> CreateAsync(Guid tenantId, string name, KeyPolicy policy, string actor, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null)
     {
@@ -24,7 +24,7 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDi
             Id = id,
             TenantId = tenantId,
             Name = name,
-            SecretHash = KeyHasher.Hash(id, secret),
+            SecretHash = hasher.Hash(id, secret),
             SecretHint = secret[^4..],
             Status = ApiKeyStatus.Active,
             Policy = policy,
@@ -58,7 +58,7 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDi
         var key = await FindAsync(id, tenantId, cancellationToken);
         var secret = ApiKeyFormat.NewSecret();
         var now = clock.GetUtcNow();
-        key.SecretHash = KeyHasher.Hash(key.Id, secret);
+        key.SecretHash = hasher.Hash(key.Id, secret);
         key.SecretHint = secret[^4..];
         key.RotatedAt = now;
         key.UpdatedAt = now;

@@ -11,7 +11,7 @@ internal sealed class IngestKeyConfiguration : IEntityTypeConfiguration<IngestKe
     {
         builder.Property(k => k.Id).HasMaxLength(IngestKeyFormat.MaxIdLength);
         builder.Property(k => k.Name).HasMaxLength(100);
-        builder.Property(k => k.SecretHash).HasMaxLength(64);
+        builder.Property(k => k.SecretHash).HasMaxLength(KeyHasher.StoredLength);
         builder.Property(k => k.SecretHint).HasMaxLength(8);
         builder.Property(k => k.CreatedBy).HasMaxLength(256);
         builder.Property(k => k.Scopes).HasJsonConversion().HasMaxLength(1000);

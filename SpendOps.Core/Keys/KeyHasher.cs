@@ -1,15 +1,53 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace SpendOps.Core.Keys;
 
 /// <summary>
-/// Hashes key secrets. Secrets are 40 random characters (about 238 bits), so a fast hash is enough: there
-/// is nothing to brute-force, and the proxy checks a hash on every request.
+/// Hashes key secrets with HMAC-SHA256 under a server secret that is not in the database (see
+/// <see cref="KeyHashSecret"/>), so a copy of the database alone cannot be used to check guesses. Secrets are 40
+/// random characters (about 238 bits), so a fast hash is enough, and the proxy checks one on every request.
 /// </summary>
-public static class KeyHasher
+/// <remarks>
+/// The stored value is <c>h1:</c> + HMAC(server secret, SHA-256 hex of <c>{id}.{secret}</c>). Hashing the older
+/// plain SHA-256 value, rather than the secret itself, is what lets rows stored before the server secret existed be
+/// upgraded without their secrets (<see cref="KeyHashUpgrade"/>).
+/// </remarks>
+public sealed class KeyHasher(KeyHashSecret serverSecret)
 {
-    public static string Hash(string keyId, ReadOnlySpan<char> secret)
+    public const string Scheme = "h1:";
+
+    /// <summary>Column length: the scheme and 64 hex digits, with room for a longer scheme name.</summary>
+    public const int StoredLength = 80;
+    private const string CheckInput = "spendops key hash check";
+
+    public string Hash(string keyId, ReadOnlySpan<char> secret) => FromLegacy(LegacyHash(keyId, secret));
+
+    public bool Verify(string keyId, ReadOnlySpan<char> secret, string storedHash)
+    {
+        // A row still in the old scheme is refused until the start-up upgrade has rewritten it.
+        if (!storedHash.StartsWith(Scheme, StringComparison.Ordinal))
+            return false;
+        var actual = Hash(keyId, secret);
+        return CryptographicOperations.FixedTimeEquals(
+            MemoryMarshal.AsBytes(actual.AsSpan()),
+            MemoryMarshal.AsBytes(storedHash.AsSpan()));
+    }
+
+    /// <summary>The stored value for a row that holds the plain SHA-256 hex of its secret.</summary>
+    public string FromLegacy(string legacyHash) => Scheme + Hmac(legacyHash);
+
+    /// <summary>
+    /// A value stored once per database: an instance whose server secret gives another value would refuse every key,
+    /// and says so at start. It is an HMAC of a fixed text, so it reveals nothing about the secret.
+    /// </summary>
+    public string Check => Hmac(CheckInput);
+
+    public static bool IsLegacy(string storedHash) => !storedHash.StartsWith(Scheme, StringComparison.Ordinal);
+
+    /// <summary>The plain SHA-256 hex of <c>{id}.{secret}</c>, as keys were stored before the server secret.</summary>
+    public static string LegacyHash(string keyId, ReadOnlySpan<char> secret)
     {
         Span<byte> input = stackalloc byte[Encoding.UTF8.GetMaxByteCount(keyId.Length + 1 + secret.Length)];
         var length = Encoding.UTF8.GetBytes(keyId, input);
@@ -20,11 +58,10 @@ public static class KeyHasher
         return Convert.ToHexStringLower(hash);
     }
 
-    public static bool Verify(string keyId, ReadOnlySpan<char> secret, string expectedHash)
+    private string Hmac(string text)
     {
-        var actual = Hash(keyId, secret);
-        return CryptographicOperations.FixedTimeEquals(
-            System.Runtime.InteropServices.MemoryMarshal.AsBytes(actual.AsSpan()),
-            System.Runtime.InteropServices.MemoryMarshal.AsBytes(expectedHash.AsSpan()));
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(serverSecret.Bytes, Encoding.UTF8.GetBytes(text), mac);
+        return Convert.ToHexStringLower(mac);
     }
 }

@@ -9,7 +9,7 @@ namespace SpendOps.Core.Telemetry;
 /// Creates telemetry connections and manages their ingest keys (create, rotate, revoke), with an audit entry
 /// for each change. Keys are shown once; only a hash of the secret is stored.
 /// </summary>
-public sealed class TelemetryConnectionService(SpendOpsDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class TelemetryConnectionService(SpendOpsDbContext db, AuditLog audit, KeyHasher hasher, TimeProvider clock)
 {
     /// <summary>Creates a connection and its first <c>usage:write</c> key, bound to the connection.</summary>
     public async Task<CreatedTelemetryConnection> CreateAsync(Guid tenantId, string name, TelemetrySource source, string actor, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class TelemetryConnectionService(SpendOpsDbContext db, AuditLog au
             throw new DomainException($"Ingest key '{keyId}' is revoked; create a new key instead.");
         var secret = IngestKeyFormat.NewSecret();
         var now = clock.GetUtcNow();
-        key.SecretHash = KeyHasher.Hash(key.Id, secret);
+        key.SecretHash = hasher.Hash(key.Id, secret);
         key.SecretHint = secret[^4..];
         key.RotatedAt = now;
         key.UpdatedAt = now;
@@ -129,7 +129,7 @@ public sealed class TelemetryConnectionService(SpendOpsDbContext db, AuditLog au
             Id = id,
             TenantId = tenantId,
             Name = name.Length > 100 ? name[..100] : name,
-            SecretHash = KeyHasher.Hash(id, secret),
+            SecretHash = hasher.Hash(id, secret),
             SecretHint = secret[^4..],
             Scopes = scopes,
             ConnectionId = connectionId,

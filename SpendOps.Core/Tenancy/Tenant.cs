@@ -17,9 +17,12 @@ public sealed class Tenant
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>
-    /// Bumped whenever the tenant's dimension catalogue (<see cref="TenantDimension"/>) changes, deletions included;
-    /// the proxies poll for tenants changed since their last look, as they do for keys.
-    /// </summary>
+    /// <summary>Bumped whenever the tenant's dimension catalogue (<see cref="TenantDimension"/>) changes, deletions included.</summary>
     public DateTimeOffset DimsChangedAt { get; set; }
+
+    /// <summary>
+    /// Assigned by the database whenever <see cref="DimsChangedAt"/> moves (<see cref="Keys.KeyChangeVersions"/>); the
+    /// proxies poll for tenants above the highest version they have seen, as they do for keys.
+    /// </summary>
+    public long DimsChangeVersion { get; set; }
 }

@@ -10,6 +10,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.Property(t => t.TimeZone).HasMaxLength(64);
-        builder.HasIndex(t => t.DimsChangedAt);
+        builder.HasIndex(t => t.DimsChangeVersion);
     }
 }

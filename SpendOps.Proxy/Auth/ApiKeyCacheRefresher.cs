@@ -4,13 +4,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
 using SpendOps.Proxy.Forwarding;
 
 namespace SpendOps.Proxy.Auth;
 
 /// <summary>
 /// Polls the key table for rows changed since the last look (every <see cref="ProxyOptions.KeyCacheRefreshSeconds"/>),
-/// which is how a key disabled or rotated on one instance stops working on all of them within seconds.
+/// which is how a key disabled or rotated on one instance stops working on all of them within seconds. "Since the last
+/// look" is a database-assigned version (<see cref="ApiKey.ChangeVersion"/>), not a time: a writer whose clock is
+/// behind would otherwise write changes the cache never asks for.
 /// Also writes the batched last-used times. Polling the database, rather than an in-process event, is what
 /// makes this work with several instances and with the command line changing keys. Tenants' dimension
 /// catalogues are refreshed in the same pass (<see cref="TenantDimsRefresh"/>), so a catalogue change reaches the
@@ -24,13 +27,11 @@ internal sealed partial class ApiKeyCacheRefresher(
     TimeProvider clock,
     ILogger<ApiKeyCacheRefresher> logger) : BackgroundService
 {
-    // Rows committed slightly out of order (or by an instance with a skewed clock) are still picked up.
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FullReloadEvery = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LastUsedFlushEvery = TimeSpan.FromSeconds(30);
 
     private readonly TenantDimsRefresh dimsRefresh = new(tenantDims);
-    private DateTimeOffset? watermark;
+    private long? seenVersion;
     private DateTimeOffset lastFullReload;
     private DateTimeOffset lastUsedFlush;
 
@@ -60,13 +61,13 @@ internal sealed partial class ApiKeyCacheRefresher(
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>();
         var query = db.ApiKeys.AsNoTracking();
-        var full = watermark is null || now - lastFullReload >= FullReloadEvery;
+        var full = seenVersion is null || now - lastFullReload >= FullReloadEvery;
         if (!full)
         {
-            var since = watermark!.Value - Overlap;
-            query = query.Where(k => k.UpdatedAt >= since);
+            var since = seenVersion!.Value;
+            query = query.Where(k => k.ChangeVersion > since);
         }
-        await dimsRefresh.RefreshAsync(db, full, Overlap, now, cancellationToken);
+        await dimsRefresh.RefreshAsync(db, full, cancellationToken);
         var rows = await query.Select(k => new { Key = k, TenantName = k.Tenant!.Name }).ToListAsync(cancellationToken);
         var pairs = rows.Select(r => (r.Key, r.TenantName)).ToList();
         if (full)
@@ -78,8 +79,9 @@ internal sealed partial class ApiKeyCacheRefresher(
         {
             resolver.Apply(pairs);
         }
-        var newest = rows.Count == 0 ? (DateTimeOffset?)null : rows.Max(r => r.Key.UpdatedAt);
-        watermark = newest is { } n && (watermark is null || n > watermark) ? n : watermark ?? now;
+        // Versions become visible in order (see KeyChangeVersions), so nothing at or below the highest one seen is still to come.
+        var newest = rows.Count == 0 ? 0 : rows.Max(r => r.Key.ChangeVersion);
+        seenVersion = Math.Max(seenVersion ?? 0, newest);
 
         if (now - lastUsedFlush >= LastUsedFlushEvery)
         {
@@ -99,7 +101,7 @@ internal sealed partial class ApiKeyCacheRefresher(
             var db = scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>();
             foreach (var (id, at) in used)
             {
-                // Only moves forward, and never touches UpdatedAt, so it does not wake every cache.
+                // Only moves forward, and never touches ChangeVersion, so it does not wake every cache.
                 await db.ApiKeys.Where(k => k.Id == id && (k.LastUsedAt == null || k.LastUsedAt < at))
                     .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at), cancellationToken);
             }

@@ -12,7 +12,7 @@ namespace SpendOps.Proxy.Auth;
 /// not seen yet (created a moment ago, possibly by another instance) is looked up once, and misses are
 /// remembered briefly so unknown keys cannot turn into a query per request.
 /// </summary>
-public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts, TenantDimsCache tenantDims, TimeProvider clock)
+public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts, TenantDimsCache tenantDims, KeyHasher hasher, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ResolvedKey> keys = new(StringComparer.Ordinal);
     private readonly UnknownKeyCache misses = new();
@@ -32,7 +32,7 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
             key = await LoadMissingAsync(id, now, cancellationToken);
 
         ApiKeyFormat.TryParse(presented, out _, out var secret);
-        if (key is null || !key.Accepts(secret, now))
+        if (key is null || !key.Accepts(secret, now, hasher))
             return KeyResolution.Fail(KeyFailure.Unknown);
 
         lastUsed[key.Id] = now;

@@ -15,7 +15,7 @@ namespace SpendOps.Proxy.Auth;
 /// dimension catalogue as they are saved now;
 /// the proxies pick up the same state within <c>Proxy:KeyCacheRefreshSeconds</c>.
 /// </summary>
-public sealed class ProxyDryRun(IDbContextFactory<SpendOpsDbContext> contexts, UpstreamCatalog upstreams, TimeProvider clock)
+public sealed class ProxyDryRun(IDbContextFactory<SpendOpsDbContext> contexts, UpstreamCatalog upstreams, KeyHasher hasher, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<string, string> NoDims = new Dictionary<string, string>();
 
@@ -79,12 +79,12 @@ public sealed class ProxyDryRun(IDbContextFactory<SpendOpsDbContext> contexts, U
         return new TenantDimsPolicy(await db.TenantDimensions.AsNoTracking().Where(d => d.TenantId == tenantId).ToListAsync(cancellationToken));
     }
 
-    private static bool IsAccepted(ResolvedKey key, string? fullKey, DateTimeOffset now)
+    private bool IsAccepted(ResolvedKey key, string? fullKey, DateTimeOffset now)
     {
         if (fullKey is null)
             return key.IsUsableAt(now);
         ApiKeyFormat.TryParse(fullKey, out _, out var secret);
-        return key.Accepts(secret, now);
+        return key.Accepts(secret, now, hasher);
     }
 
     private static DryRunResult Rejected(Core.Providers.ProviderFamily family, ProxyError error, bool secretChecked) =>

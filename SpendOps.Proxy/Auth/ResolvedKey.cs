@@ -37,7 +37,7 @@ public sealed class ResolvedKey
     public bool IsUsableAt(DateTimeOffset now) => Status == ApiKeyStatus.Active && (ExpiresAt is null || ExpiresAt > now);
 
     /// <summary>The key is usable now and <paramref name="secret"/> is its current secret.</summary>
-    public bool Accepts(ReadOnlySpan<char> secret, DateTimeOffset now) => IsUsableAt(now) && KeyHasher.Verify(Id, secret, SecretHash);
+    public bool Accepts(ReadOnlySpan<char> secret, DateTimeOffset now, KeyHasher hasher) => IsUsableAt(now) && hasher.Verify(Id, secret, SecretHash);
 
     public bool AllowsProvider(string provider) => allowedProviders.Count == 0 || allowedProviders.Contains(provider);
 

@@ -5,22 +5,22 @@ namespace SpendOps.Proxy.Auth;
 
 /// <summary>
 /// The catalogue half of <see cref="ApiKeyCacheRefresher"/>: reloads the catalogues of tenants whose
-/// <c>DimsChangedAt</c> moved since the last look (deletions bump it too), with the same overlap as for keys.
+/// <c>DimsChangeVersion</c> moved past the highest one seen (deletions bump it too), as for keys.
 /// </summary>
 internal sealed class TenantDimsRefresh(TenantDimsCache cache)
 {
-    private DateTimeOffset? watermark;
+    private long? seenVersion;
 
-    public async Task RefreshAsync(SpendOpsDbContext db, bool full, TimeSpan overlap, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RefreshAsync(SpendOpsDbContext db, bool full, CancellationToken cancellationToken)
     {
-        full |= watermark is null;
+        full |= seenVersion is null;
         var tenants = db.Tenants.AsNoTracking();
         if (!full)
         {
-            var since = watermark!.Value - overlap;
-            tenants = tenants.Where(t => t.DimsChangedAt >= since);
+            var since = seenVersion!.Value;
+            tenants = tenants.Where(t => t.DimsChangeVersion > since);
         }
-        var changed = await tenants.Select(t => new { t.Id, t.DimsChangedAt }).ToListAsync(cancellationToken);
+        var changed = await tenants.Select(t => new { t.Id, t.DimsChangeVersion }).ToListAsync(cancellationToken);
         var ids = changed.Select(t => t.Id).ToList();
         var rows = full
             ? await db.TenantDimensions.AsNoTracking().ToListAsync(cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class TenantDimsRefresh(TenantDimsCache cache)
         else
             cache.Apply(ids, rows);
 
-        var newest = changed.Count == 0 ? (DateTimeOffset?)null : changed.Max(t => t.DimsChangedAt);
-        watermark = newest is { } n && (watermark is null || n > watermark) ? n : watermark ?? now;
+        var newest = changed.Count == 0 ? 0 : changed.Max(t => t.DimsChangeVersion);
+        seenVersion = Math.Max(seenVersion ?? 0, newest);
     }
 }

@@ -5,11 +5,11 @@ using SpendOps.Core.Keys;
 namespace SpendOps.Proxy.Telemetry;
 
 /// <summary>
-/// Checks <c>Authorization: Bearer ss_live_{id}.{secret}</c> against the stored hash. Keys are read from the
+/// Checks <c>Authorization: Bearer ss_live_{id}.{secret}</c> against the stored keyed hash (<see cref="KeyHasher"/>). Keys are read from the
 /// database on every request (exports come every few seconds per user, one primary-key lookup is cheap), so a
 /// revocation or rotation takes effect at once on every instance.
 /// </summary>
-internal sealed class IngestKeyAuthenticator(SpendOpsDbContext db)
+internal sealed class IngestKeyAuthenticator(SpendOpsDbContext db, KeyHasher hasher)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -31,7 +31,7 @@ internal sealed class IngestKeyAuthenticator(SpendOpsDbContext db)
         var secret = secretSpan.ToString();
 
         var key = await db.IngestKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null || !KeyHasher.Verify(key.Id, secret, key.SecretHash))
+        if (key is null || !hasher.Verify(key.Id, secret, key.SecretHash))
             return IngestKeyCheck.Fail(IngestKeyFailure.Unknown, "Unknown ingest key. Check that the whole key was copied, or rotate it to get a new one.");
         if (key.Status != IngestKeyStatus.Active)
             return IngestKeyCheck.Fail(IngestKeyFailure.Revoked, "This ingest key was revoked. Create a new key with the usage:write scope.");

@@ -24,6 +24,7 @@ public sealed class CliRunner(TestDatabase database)
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__SpendOps"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Keys__HashSecret"] = TestEnvironment.KeyHashSecret;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

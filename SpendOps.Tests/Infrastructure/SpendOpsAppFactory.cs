@@ -67,6 +67,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 ["Usage:BatchDelayMilliseconds"] = "20",
                 ["Usage:SpillReplaySeconds"] = "1",
                 ["Jobs:Enabled"] = "false",
+                ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             };
             foreach (var (key, value) in database.Settings)
                 settings[key] = value;

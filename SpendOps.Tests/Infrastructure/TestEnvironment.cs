@@ -31,6 +31,9 @@ internal static class TestEnvironment
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
         : null;
 
+    /// <summary>The key hash secret of every test host and command-line run, so keys made by one work on the others.</summary>
+    public const string KeyHashSecret = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
     public static string TempDirectory(string purpose)
     {
         var path = Path.Combine(Path.GetTempPath(), "spendops-tests", $"{purpose}-{Guid.NewGuid():N}");

@@ -42,6 +42,7 @@ internal sealed class AlertsTestHost : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:MigrateOnStartup"] = "false",
+            ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             ["Jobs:Enabled"] = "false",
             ["Alerts:Webhook:SigningSecret"] = SigningSecret,
             ["Alerts:RetryBaseDelaySeconds"] = "30",

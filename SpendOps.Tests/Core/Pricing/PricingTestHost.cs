@@ -7,6 +7,7 @@ using SpendOps.Core;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Pricing;
 
@@ -48,6 +49,7 @@ internal sealed class PricingTestHost : IAsyncDisposable
                 : $"{postgres};Database=spendops_test_{Guid.NewGuid():N}",
             ["Database:Provider"] = string.IsNullOrEmpty(postgres) ? "Sqlite" : "Postgres",
             ["Database:MigrateOnStartup"] = "false",
+            ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             ["Jobs:Enabled"] = "false",
         });
         if (settings is not null)

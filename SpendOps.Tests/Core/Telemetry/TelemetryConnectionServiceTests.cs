@@ -20,7 +20,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
         var stored = await host.WithDbAsync(db => db.IngestKeys.AsNoTracking().SingleAsync(k => k.Id == created.Key.Id));
         var secret = created.FullKey[(created.FullKey.IndexOf('.') + 1)..];
         Assert.DoesNotContain(secret, stored.SecretHash);
-        Assert.True(KeyHasher.Verify(stored.Id, secret, stored.SecretHash));
+        Assert.True(host.Services.GetRequiredService<KeyHasher>().Verify(stored.Id, secret, stored.SecretHash));
         Assert.Equal(secret[^4..], stored.SecretHint);
         var actions = await AuditActionsAsync(created.Connection.TenantId);
         Assert.Contains("telemetry_connection.created", actions);

@@ -51,7 +51,7 @@ public sealed class UnknownKeyMemoryTests(NoClientLimitFixture fixture) : IClass
         {
             db.ApiKeys.Add(new ApiKey
             {
-                Id = id, TenantId = tenant.Id, Name = "created elsewhere", SecretHash = KeyHasher.Hash(id, secret), SecretHint = secret[^4..],
+                Id = id, TenantId = tenant.Id, Name = "created elsewhere", SecretHash = fixture.App.Services.GetRequiredService<KeyHasher>().Hash(id, secret), SecretHint = secret[^4..],
                 Status = ApiKeyStatus.Active, Policy = KeyPolicy.Unrestricted, CreatedAt = now, UpdatedAt = now, CreatedBy = "test",
             });
             return await db.SaveChangesAsync();

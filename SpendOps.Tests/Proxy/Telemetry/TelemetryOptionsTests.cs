@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core;
 using SpendOps.Proxy.Telemetry;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -24,6 +25,7 @@ public sealed class TelemetryOptionsTests
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:SpendOps"] = "Data Source=:memory:",
             ["Database:MigrateOnStartup"] = "false",
+            ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             [key] = value,
         });
         builder.Logging.ClearProviders();

@@ -14,6 +14,7 @@ using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Proxy.Telemetry;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -72,6 +73,7 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
                 ? $"Data Source={Path.Combine(directory, "spendops.db")}"
                 : $"{PostgresServer};Database=spendops_telemetry_{Path.GetFileName(directory)}",
             ["Database:MigrateOnStartup"] = "false",
+            ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             ["Telemetry:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telemetry:MaxRecordsPerRequest"] = MaxRecordsPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telemetry:MaxAttributesPerRequest"] = MaxAttributesPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -7,6 +7,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Keys;
 using SpendOps.Core.Tenancy;
 using SpendOps.Tests.Infrastructure;
 using SpendOps.Web.Portal;
@@ -26,6 +27,7 @@ public abstract class PortalComponentTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new KeyHasher(KeyHashSecret.FromBytes(Convert.FromBase64String(TestEnvironment.KeyHashSecret))));
         Services.AddScoped<TenantContext>();
         Services.AddDbContextFactory<SqliteSpendOpsDbContext>(o => o.UseSqlite(Database.ConnectionString));
         Services.AddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp =>

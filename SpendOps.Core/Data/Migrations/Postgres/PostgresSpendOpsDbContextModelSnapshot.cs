@@ -597,6 +597,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -624,8 +627,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
@@ -643,7 +646,7 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -687,8 +690,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
@@ -711,6 +714,30 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Name");
 
                     b.ToTable("IngestKeys");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Keys.KeyStoreState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HashSecretCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyStoreState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeVersion = 0L
+                        });
                 });
 
             modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
@@ -1294,6 +1321,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.Property<int?>("DefaultTokensPerMinute")
                         .HasColumnType("integer");
 
+                    b.Property<long>("DimsChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("DimsChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1309,7 +1339,7 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimsChangedAt");
+                    b.HasIndex("DimsChangeVersion");
 
                     b.HasIndex("Name")
                         .IsUnique();

@@ -599,6 +599,9 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -626,8 +629,8 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
@@ -645,7 +648,7 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -689,8 +692,8 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
@@ -713,6 +716,30 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "Name");
 
                     b.ToTable("IngestKeys");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Keys.KeyStoreState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HashSecretCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyStoreState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeVersion = 0L
+                        });
                 });
 
             modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
@@ -1297,6 +1324,9 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                     b.Property<int?>("DefaultTokensPerMinute")
                         .HasColumnType("int");
 
+                    b.Property<long>("DimsChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("DimsChangedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1312,7 +1342,7 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimsChangedAt");
+                    b.HasIndex("DimsChangeVersion");
 
                     b.HasIndex("Name")
                         .IsUnique();

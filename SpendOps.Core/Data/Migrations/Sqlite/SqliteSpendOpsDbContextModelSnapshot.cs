@@ -584,6 +584,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -611,7 +614,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHint")
@@ -630,7 +633,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -674,7 +677,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHint")
@@ -698,6 +701,30 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Name");
 
                     b.ToTable("IngestKeys");
+                });
+
+            modelBuilder.Entity("SpendOps.Core.Keys.KeyStoreState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HashSecretCheck")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyStoreState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangeVersion = 0L
+                        });
                 });
 
             modelBuilder.Entity("SpendOps.Core.Pricing.Checks.PriceCorrection", b =>
@@ -1269,6 +1296,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.Property<int?>("DefaultTokensPerMinute")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DimsChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DimsChangedAt")
                         .HasColumnType("INTEGER");
 
@@ -1284,7 +1314,7 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimsChangedAt");
+                    b.HasIndex("DimsChangeVersion");
 
                     b.HasIndex("Name")
                         .IsUnique();
