@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SpendOps.Core;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
@@ -48,6 +49,8 @@ internal sealed class PricingTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Logging.AddProvider(new RunLogProvider());
+        builder.Logging.AddFilter<RunLogProvider>("SpendOps", LogLevel.Debug);
         builder.AddSpendOpsCore();
         IHost host;
         try

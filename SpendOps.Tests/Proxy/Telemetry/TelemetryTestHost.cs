@@ -77,6 +77,8 @@ public abstract class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
             ["Telemetry:MaxAttributesPerRequest"] = MaxAttributesPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new RunLogProvider());
+        builder.Logging.AddFilter<RunLogProvider>("SpendOps", LogLevel.Debug);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddSpendOpsCore();
         builder.AddSpendOpsTelemetry();
@@ -132,8 +134,10 @@ public abstract class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
     public async Task<CreatedTelemetryConnection> CreateConnectionAsync()
     {
         var tenant = await CreateTenantAsync();
-        return await WithServiceAsync<TelemetryConnectionService, CreatedTelemetryConnection>(s =>
+        var created = await WithServiceAsync<TelemetryConnectionService, CreatedTelemetryConnection>(s =>
             s.CreateAsync(tenant.Id, "Claude Team", TelemetrySource.ClaudeCode, "tests", CancellationToken.None));
+        RunLog.IssuedSecret(created.FullKey);
+        return created;
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string? contentType, string? key, bool gzip = false, bool chunked = false)
