@@ -11,9 +11,9 @@ public sealed class VerboseLoggingFixture : ProxyFixture
 
     protected override void Configure(SpendOpsAppFactory app)
     {
-        app.Settings["Logging:LogLevel:Default"] = "Trace";
-        app.Settings["Logging:LogLevel:Microsoft"] = "Trace";
-        app.Settings["Logging:LogLevel:SpendOps"] = "Trace";
+        // appsettings.json quiets some categories by name: each is turned up too, including those that print URLs.
+        foreach (var category in (string[])["Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.EntityFrameworkCore", "System", "Yarp", "Hangfire", "SpendOps"])
+            app.Settings[$"Logging:LogLevel:{category}"] = "Trace";
         app.TestServices = services => services.AddSingleton<ILoggerProvider>(new RunLogProvider(Lines));
     }
 }
