@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 using SpendOps.Proxy.Telemetry.Protos.Collector.Logs;
-using RpcStatus = SpendOps.Proxy.Telemetry.Protos.Rpc.Status;
 using SpendOps.Tests.Infrastructure;
+using RpcStatus = SpendOps.Proxy.Telemetry.Protos.Rpc.Status;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
