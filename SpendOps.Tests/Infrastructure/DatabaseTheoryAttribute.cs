@@ -11,6 +11,6 @@ public sealed class DatabaseTheoryDiscoverer(IMessageSink diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
         OnDatabaseAttribute.SkipReason(testMethod.TestClass.Class) is { } reason
-            ? CreateTestCasesForSkip(discoveryOptions, testMethod, theoryAttribute, reason)
+            ? [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
