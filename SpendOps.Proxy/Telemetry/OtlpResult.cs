@@ -54,7 +54,7 @@ internal sealed class OtlpResult(int statusCode, OtlpContentKind kind, byte[] bo
         StatusCodes.Status401Unauthorized => 16, // UNAUTHENTICATED
         StatusCodes.Status403Forbidden => 7, // PERMISSION_DENIED
         StatusCodes.Status404NotFound => 5, // NOT_FOUND
-        StatusCodes.Status413PayloadTooLarge => 8, // RESOURCE_EXHAUSTED
+        StatusCodes.Status413PayloadTooLarge or StatusCodes.Status429TooManyRequests => 8, // RESOURCE_EXHAUSTED
         StatusCodes.Status503ServiceUnavailable => 14, // UNAVAILABLE
         _ => 2, // UNKNOWN
     };

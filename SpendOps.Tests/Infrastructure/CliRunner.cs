@@ -30,7 +30,10 @@ public sealed class CliRunner(TestDatabase database)
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return new CliResult(process.ExitCode, await output, await error);
+        var result = new CliResult(process.ExitCode, await output, await error);
+        // The command line logs to its console: its output belongs to the run-wide log that is searched for secrets.
+        RunLog.Write($"cli {string.Join(' ', args)} (exit {result.ExitCode}):{Environment.NewLine}{result.Output}{result.Error}");
+        return result;
     }
 }
 

@@ -66,8 +66,10 @@ public class ProxyFixture : IAsyncLifetime
     {
         var owner = await EnsureTenantAsync(tenant);
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
+        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>()
             .CreateAsync(owner.Id, name, policy ?? KeyPolicy.Unrestricted, "test", CancellationToken.None);
+        RunLog.IssuedSecret(created.FullKey);
+        return created;
     }
 
     public async Task<T> WithKeysAsync<T>(Func<ApiKeyService, Task<T>> action)

@@ -15,9 +15,9 @@ public static class ProxyProbe
         using var client = app.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/openai/v1/chat/completions")
         {
-            Content = new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"Hello"}]}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{Canaries.Prompt}}"}]}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("Authorization", "Bearer sk-test-openai");
+        request.Headers.Add("Authorization", "Bearer " + Canaries.OpenAiApiKey);
         request.Headers.Add("X-ASO-API-Key", key);
         if (dims is not null)
             request.Headers.Add("X-ASO-Dims", dims);

@@ -50,7 +50,13 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            // The product's own lines down to Debug go to the run-wide log that .ci/check-logs searches for secrets.
+            logging.AddProvider(new RunLogProvider());
+            logging.AddFilter<RunLogProvider>("SpendOps", LogLevel.Debug);
+        });
         builder.ConfigureAppConfiguration((_, configuration) =>
         {
             var settings = new Dictionary<string, string?>

@@ -31,6 +31,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "spendops.db")}", null, directory, "sqlite");
     }
 
+    /// <summary>A fresh database of <paramref name="kind"/>: the one place test hosts choose SQLite or PostgreSQL.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseKind kind) => kind switch
+    {
+        DatabaseKind.Postgres => await PostgresAsync(),
+        _ => Sqlite(),
+    };
+
     public static async Task<TestDatabase> PostgresAsync()
     {
         var admin = TestEnvironment.PostgresConnectionString

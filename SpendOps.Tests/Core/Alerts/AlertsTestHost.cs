@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SpendOps.Core;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Data;
@@ -53,6 +54,8 @@ internal sealed class AlertsTestHost : IDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         clock ??= new ManualClock(Start);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Logging.AddProvider(new RunLogProvider());
+        builder.Logging.AddFilter<RunLogProvider>("SpendOps", LogLevel.Debug);
         builder.AddSpendOpsCore();
         var host = new AlertsTestHost(builder.Build(), clock);
         await using var db = await host.CreateContextAsync();

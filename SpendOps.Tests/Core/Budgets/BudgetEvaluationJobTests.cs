@@ -4,16 +4,17 @@ using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Core.Pricing;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Budgets;
 
 /// <summary>The recurring evaluation as Hangfire runs it in the host: triggered, it raises what budgets owe.</summary>
-public sealed class BudgetEvaluationJobTests
+public abstract class BudgetEvaluationJobTests(DatabaseKind database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task TriggeredJob_RaisesTheThresholdReached()
     {
-        await using var host = await PricingTestHost.StartAsync(
+        await using var host = await PricingTestHost.StartAsync(database,
             new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Budgets:IntervalSeconds"] = "3600" },
             startHost: true);
         var tenant = await host.AddTenantAsync("budget-job");
@@ -39,4 +40,10 @@ public sealed class BudgetEvaluationJobTests
             await Task.Delay(50, deadline.Token);
         }
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : BudgetEvaluationJobTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : BudgetEvaluationJobTests(DatabaseKind.Postgres);
 }

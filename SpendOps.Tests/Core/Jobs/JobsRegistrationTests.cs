@@ -3,16 +3,17 @@ using Hangfire.Storage;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Core.Pricing;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Jobs;
 
 /// <summary>The Hangfire wiring of AddSpendOpsCore: schedules from options, switchable by configuration, and the pricing job really runs.</summary>
-public sealed class JobsRegistrationTests
+public abstract class JobsRegistrationTests(DatabaseKind database)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task AddSpendOpsCore_JobsDisabled_NoServerAndNoRecurringJobs()
     {
-        await using var host = await PricingTestHost.StartAsync(startHost: true);
+        await using var host = await PricingTestHost.StartAsync(database, startHost: true);
 
         var storage = host.Services.GetRequiredService<JobStorage>();
 
@@ -20,10 +21,10 @@ public sealed class JobsRegistrationTests
         Assert.Empty(storage.GetMonitoringApi().Servers());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddSpendOpsCore_JobsEnabled_JobsRegisteredWithConfiguredSchedules()
     {
-        await using var host = await PricingTestHost.StartAsync(
+        await using var host = await PricingTestHost.StartAsync(database,
             new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:IntervalSeconds"] = "5", ["Jobs:Retention:IntervalMinutes"] = "15", ["Jobs:AlertDispatch:IntervalSeconds"] = "30" },
             startHost: true);
 
@@ -41,10 +42,10 @@ public sealed class JobsRegistrationTests
         Assert.Single(await AnnouncedServersAsync(storage));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddSpendOpsCore_JobsSwitchedOff_OnlyTheOthersRegistered()
     {
-        await using var host = await PricingTestHost.StartAsync(
+        await using var host = await PricingTestHost.StartAsync(database,
             new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false", ["Jobs:AlertDispatch:Enabled"] = "false", ["Jobs:Reports:Enabled"] = "false" },
             startHost: true);
 
@@ -54,10 +55,10 @@ public sealed class JobsRegistrationTests
         Assert.Equal("0 * * * *", jobs.Single(j => j.Id == "retention").Cron);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddSpendOpsCore_JobsEnabled_TriggeredPricingJobPricesRecords()
     {
-        await using var host = await PricingTestHost.StartAsync(
+        await using var host = await PricingTestHost.StartAsync(database,
             new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:IntervalSeconds"] = "3600" },
             startHost: true);
         var tenant = await host.AddTenantAsync("acme");
@@ -71,10 +72,10 @@ public sealed class JobsRegistrationTests
         Assert.Equal(0.002m, priced.CostUsd); // 1000 × $2/M
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddSpendOpsCore_InvalidJobOptions_RefusesToStart()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => PricingTestHost.StartAsync(
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PricingTestHost.StartAsync(database,
             new Dictionary<string, string?> { ["Jobs:Pricing:IntervalSeconds"] = "0", ["Jobs:Pricing:BatchSize"] = "0", ["Jobs:Retention:IntervalMinutes"] = "0" },
             startHost: true));
 
@@ -83,10 +84,10 @@ public sealed class JobsRegistrationTests
         Assert.Contains("Jobs:Retention:IntervalMinutes", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddSpendOpsCore_IntervalCronCannotKeep_RefusesToStartNamingTheKey()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => PricingTestHost.StartAsync(
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PricingTestHost.StartAsync(database,
             new Dictionary<string, string?> { ["Jobs:Pricing:IntervalSeconds"] = "7", ["Jobs:Retention:IntervalMinutes"] = "90", ["Jobs:Budgets:IntervalSeconds"] = "45" },
             startHost: true));
 
@@ -127,4 +128,10 @@ public sealed class JobsRegistrationTests
             await Task.Delay(50, deadline.Token);
         }
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : JobsRegistrationTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : JobsRegistrationTests(DatabaseKind.Postgres);
 }

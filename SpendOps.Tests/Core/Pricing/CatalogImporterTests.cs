@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Pricing.Checks;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Pricing;
 
-public sealed class CatalogImporterTests : IAsyncLifetime
+public abstract class CatalogImporterTests(DatabaseKind database) : IAsyncLifetime
 {
     private const string Catalog = """
         {
@@ -17,11 +18,11 @@ public sealed class CatalogImporterTests : IAsyncLifetime
 
     private PricingTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await PricingTestHost.StartAsync();
+    public async Task InitializeAsync() => host = await PricingTestHost.StartAsync(database);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task ImportAsync_SameCatalogTwice_SecondAddsNothing()
     {
         var first = await ImportAsync(Catalog);
@@ -33,7 +34,7 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         Assert.Equal(2, await CountPricesAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ImportAsync_ChangedPrice_AddsVersionEffectiveFromImport()
     {
         await ImportAsync(Catalog);
@@ -49,7 +50,7 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         Assert.All(versions, v => Assert.Equal(PriceSource.Import, v.Source));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ImportAsync_NewModelInLaterCatalog_EffectiveFromTheStart()
     {
         await ImportAsync(Catalog);
@@ -65,7 +66,7 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         Assert.Equal(CatalogImporter.FirstPriceEffectiveFrom, (await db.ModelPrices.SingleAsync(p => p.ModelKey == "gpt-new")).EffectiveFrom);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ImportAsync_AfterManualCorrection_SameCatalogDoesNotUndoIt()
     {
         await ImportAsync(Catalog);
@@ -82,7 +83,7 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         Assert.Equal(1.8m, resolver.Resolve(Guid.NewGuid(), "openai", "gpt-4.1", host.Clock.Now)!.Price.InputPerMTok);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SeedCatalogAsync_EmptyTableThenAgain_SeedsOnce()
     {
         var first = await host.InScopeAsync(s => s.GetRequiredService<PriceService>().SeedCatalogAsync(default));
@@ -101,7 +102,7 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(), a => a == "price.catalog_seeded");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ImportAsync_RateBreaksProviderRule_StoresCorrectedRateAndRecordsCorrection()
     {
         // As in LiteLLM's catalog: Claude Haiku 3's 1-hour write at 6e-06 ($6/M); Anthropic's rule is 2 × $0.25 = $0.50.
@@ -128,7 +129,7 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         Assert.Equal(host.Clock.Now.AddDays(-1), correction.CreatedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetCatalogChecksAsync_AfterImport_ListsCorrectionAndUndecidedRate()
     {
         await ImportAsync("""
@@ -156,4 +157,10 @@ public sealed class CatalogImporterTests : IAsyncLifetime
         await using var db = await host.CreateContextAsync();
         return await db.ModelPrices.CountAsync();
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : CatalogImporterTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : CatalogImporterTests(DatabaseKind.Postgres);
 }

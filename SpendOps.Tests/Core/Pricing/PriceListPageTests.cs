@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Pricing;
 
 /// <summary><see cref="PriceService.ListPageAsync"/> on a real SQLite database; the host's clock is 2026-03-01 12:00 UTC.</summary>
-public sealed class PriceListPageTests : IAsyncLifetime
+public abstract class PriceListPageTests(DatabaseKind database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Feb01 = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Apr01 = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
@@ -15,13 +16,13 @@ public sealed class PriceListPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await PricingTestHost.StartAsync();
+        host = await PricingTestHost.StartAsync(database);
         tenant = await host.AddTenantAsync("acme");
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListPageAsync_HistoryOn_MarksInForceScheduledAndReplaced()
     {
         var first = await SetPriceAsync("acme-model", input: 1m, from: null);
@@ -36,7 +37,7 @@ public sealed class PriceListPageTests : IAsyncLifetime
             page.Items.Select(i => (i.Price.Id, i.State)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListPageAsync_HistoryOff_ListsVersionInForceAndScheduledOnly()
     {
         await SetPriceAsync("acme-model", input: 1m, from: null);
@@ -51,7 +52,7 @@ public sealed class PriceListPageTests : IAsyncLifetime
             page.Items.Select(i => (i.Price.Id, i.State)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListPageAsync_SkipAndTake_ReturnsThatSliceOfTheOrderedListWithTotal()
     {
         foreach (var name in new[] { "page-e", "page-a", "page-d", "page-b", "page-c" })
@@ -63,7 +64,7 @@ public sealed class PriceListPageTests : IAsyncLifetime
         Assert.Equal(["page-c", "page-d"], page.Items.Select(i => i.Price.ModelKey));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListPageAsync_TenantQuery_ListsOnlyThatTenantsPrices()
     {
         var other = await host.AddTenantAsync("other");
@@ -84,4 +85,10 @@ public sealed class PriceListPageTests : IAsyncLifetime
 
     private Task<PricePage> ListPageAsync(PriceQuery query, int skip, int take) =>
         host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListPageAsync(query, skip, take, default));
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : PriceListPageTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : PriceListPageTests(DatabaseKind.Postgres);
 }

@@ -4,10 +4,11 @@ using SpendOps.Core;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Pricing;
 
-public sealed class PriceServiceTests : IAsyncLifetime
+public abstract class PriceServiceTests(DatabaseKind database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Jan15 = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Feb01 = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
@@ -19,13 +20,13 @@ public sealed class PriceServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await PricingTestHost.StartAsync();
+        host = await PricingTestHost.StartAsync(database);
         tenant = await host.AddTenantAsync("acme");
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task RerateAsync_CorrectedPrice_ChangesOnlyChosenPeriodWithAuditEntry()
     {
         await SetPriceAsync(input: 2m, from: null);
@@ -54,7 +55,7 @@ public sealed class PriceServiceTests : IAsyncLifetime
         Assert.Contains("1 records, 1 changed", audit.Details, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RerateAsync_AgainWithoutPriceChange_ChangesNothing()
     {
         await SetPriceAsync(input: 2m, from: null);
@@ -66,13 +67,13 @@ public sealed class PriceServiceTests : IAsyncLifetime
         Assert.Equal(new RerateResult(1, 0, 0.002m, 0.002m), result);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RerateAsync_EmptyPeriod_DomainError()
     {
         await Assert.ThrowsAsync<DomainException>(() => Service(s => s.RerateAsync(new RerateRequest(Mar01, Feb01), "admin@test", default)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SetPriceAsync_SecondVersionWithoutDate_EffectiveNow()
     {
         var first = await SetPriceAsync(input: 2m, from: null);
@@ -85,7 +86,7 @@ public sealed class PriceServiceTests : IAsyncLifetime
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "price.set" && a.EntityId == "openai/gpt-4.1"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("nope", "gpt-x", "1", null)]
     [InlineData("openai", "", "1", null)]
     [InlineData("openai", "gpt x", "1", null)]
@@ -98,7 +99,7 @@ public sealed class PriceServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainException>(() => Service(s => s.SetPriceAsync(price, null, "admin@test", default)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SetPriceAsync_SameDateTwice_DomainError()
     {
         await SetPriceAsync(input: 2m, from: Feb01);
@@ -106,7 +107,7 @@ public sealed class PriceServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainException>(() => SetPriceAsync(input: 3m, from: Feb01));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListAsync_ModelFilter_CurrentVersionsOnlyUnlessHistory()
     {
         await SetPriceAsync(input: 2m, from: null);
@@ -122,7 +123,7 @@ public sealed class PriceServiceTests : IAsyncLifetime
         Assert.Equal("claude-sonnet-4-5", Assert.Single(byProvider).ModelKey);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListUnpricedModelsAsync_SeveralRecords_GroupedWithFirstAndLastSeen()
     {
         foreach (var at in new[] { Feb15, Jan15, Mar01 })
@@ -141,4 +142,10 @@ public sealed class PriceServiceTests : IAsyncLifetime
         Service(s => s.SetPriceAsync(new ModelPrice { Provider = "openai", ModelKey = "gpt-4.1", InputPerMTok = input, OutputPerMTok = input * 4, CreatedBy = "" }, from, "admin@test", default));
 
     private Task<T> Service<T>(Func<PriceService, Task<T>> action) => host.InScopeAsync(s => action(s.GetRequiredService<PriceService>()));
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : PriceServiceTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : PriceServiceTests(DatabaseKind.Postgres);
 }

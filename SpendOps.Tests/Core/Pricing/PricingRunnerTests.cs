@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Pricing;
 
 /// <summary>The pricing job's work on a real SQLite database, triggered directly.</summary>
-public sealed class PricingRunnerTests : IAsyncLifetime
+public abstract class PricingRunnerTests(DatabaseKind database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Jan10 = new(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Feb01 = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
@@ -17,13 +18,13 @@ public sealed class PricingRunnerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await PricingTestHost.StartAsync();
+        host = await PricingTestHost.StartAsync(database);
         tenant = await host.AddTenantAsync("acme");
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_TwoEffectiveDates_EachRecordPricedAtItsOwnTime()
     {
         var before = await SetPriceAsync("openai", "gpt-4.1", input: 2m, output: 8m, from: null);
@@ -43,7 +44,7 @@ public sealed class PricingRunnerTests : IAsyncLifetime
         Assert.Equal(host.Clock.Now, feb.PricedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_UnknownModelThenPriceAdded_UnpricedThenPriced()
     {
         var record = await AddRecordAsync("acme-llm-1", Jan10, input: 2000, output: 500, provider: "nebius");
@@ -70,7 +71,7 @@ public sealed class PricingRunnerTests : IAsyncLifetime
         Assert.Empty(await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(null, default)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_NoPriceButReportedCost_CountsItUntilARerateMovesItToTheNewPrice()
     {
         var record = await AddRecordAsync("acme-llm-2", Jan10, input: 2000, output: 500, provider: "openrouter", configure: r => r.ProviderCostUsd = 0.0031m);
@@ -104,7 +105,7 @@ public sealed class PricingRunnerTests : IAsyncLifetime
             (moved.PricingStatus, moved.CostUsd!.Value, moved.CostSource, moved.PriceId!.Value, moved.ProviderCostUsd!.Value));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_NotBillable_ZeroCostNotBillable()
     {
         await SetPriceAsync("anthropic", "claude-sonnet-4-5", input: 3m, output: 15m, from: null);
@@ -117,7 +118,7 @@ public sealed class PricingRunnerTests : IAsyncLifetime
         Assert.Equal((PricingStatus.NotBillable, 0m, (long?)null), (saved.PricingStatus, saved.CostUsd!.Value, saved.PriceId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_IncompleteUsage_PricedOnWhatWasSeenAndStillFlagged()
     {
         await SetPriceAsync("openai", "gpt-4.1", input: 2m, output: 8m, from: null);
@@ -130,7 +131,7 @@ public sealed class PricingRunnerTests : IAsyncLifetime
         Assert.Equal((PricingStatus.Priced, 0.00208m, false), (saved.PricingStatus, saved.CostUsd!.Value, saved.UsageComplete));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_TenantOverrideAndDiscount_TenantPricesWin()
     {
         var other = await host.AddTenantAsync("other");
@@ -156,7 +157,7 @@ public sealed class PricingRunnerTests : IAsyncLifetime
         Assert.Equal((0.00405m, CostSource.Catalog), (lessTenSaved.CostUsd!.Value, lessTenSaved.CostSource));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RunOnceAsync_MoreRecordsThanBatch_AllPriced()
     {
         await SetPriceAsync("groq", "groq/llama-3.3-70b-versatile", input: 0.59m, output: 0.79m, from: null);
@@ -194,4 +195,10 @@ public sealed class PricingRunnerTests : IAsyncLifetime
             r.Tokens.OutputTokens = output;
             configure?.Invoke(r);
         });
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : PricingRunnerTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : PricingRunnerTests(DatabaseKind.Postgres);
 }

@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SpendOps.Core;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
@@ -12,23 +12,20 @@ using SpendOps.Tests.Infrastructure;
 namespace SpendOps.Tests.Core.Pricing;
 
 /// <summary>
-/// The real Core services (AddSpendOpsCore) over a SQLite file in a temp folder, jobs off, with a manual clock.
-/// The schema comes from the real migrations.
+/// The real Core services (AddSpendOpsCore) over a fresh SQLite or PostgreSQL database (<see cref="TestDatabase"/>),
+/// jobs off, with a manual clock. The schema comes from the real migrations; the database is dropped on dispose.
 /// </summary>
-/// <remarks>
-/// With <c>SPENDOPS_TEST_POSTGRES</c> set to a server connection string without a database
-/// (<c>Host=127.0.0.1;Port=5432;Username=postgres</c>), each host gets its own PostgreSQL database instead,
-/// dropped on dispose.
-/// </remarks>
 internal sealed class PricingTestHost : IAsyncDisposable
 {
     private readonly string folder;
+    private readonly TestDatabase database;
     private bool started;
 
-    private PricingTestHost(IHost host, string folder, ManualClock clock)
+    private PricingTestHost(IHost host, string folder, TestDatabase database, ManualClock clock)
     {
         Host = host;
         this.folder = folder;
+        this.database = database;
         Clock = clock;
     }
 
@@ -36,18 +33,15 @@ internal sealed class PricingTestHost : IAsyncDisposable
     public ManualClock Clock { get; }
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<PricingTestHost> StartAsync(Dictionary<string, string?>? settings = null, bool startHost = false)
+    public static async Task<PricingTestHost> StartAsync(DatabaseKind databaseKind, Dictionary<string, string?>? settings = null, bool startHost = false)
     {
+        var database = await TestDatabase.CreateAsync(databaseKind);
         var folder = Path.Combine(Path.GetTempPath(), "spendops-pricing-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Testing" });
-        var postgres = Environment.GetEnvironmentVariable("SPENDOPS_TEST_POSTGRES");
+        builder.Configuration.AddInMemoryCollection(database.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:SpendOps"] = string.IsNullOrEmpty(postgres)
-                ? $"Data Source={Path.Combine(folder, "spendops.db")}"
-                : $"{postgres};Database=spendops_test_{Guid.NewGuid():N}",
-            ["Database:Provider"] = string.IsNullOrEmpty(postgres) ? "Sqlite" : "Postgres",
             ["Database:MigrateOnStartup"] = "false",
             ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             ["Jobs:Enabled"] = "false",
@@ -56,10 +50,21 @@ internal sealed class PricingTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Logging.AddProvider(new RunLogProvider());
+        builder.Logging.AddFilter<RunLogProvider>("SpendOps", LogLevel.Debug);
         builder.AddSpendOpsCore();
-        var host = builder.Build();
+        IHost host;
+        try
+        {
+            host = builder.Build();
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
 
-        var test = new PricingTestHost(host, folder, clock);
+        var test = new PricingTestHost(host, folder, database, clock);
         await using (var db = await test.CreateContextAsync())
             await db.Database.MigrateAsync();
         if (startHost)
@@ -126,13 +131,8 @@ internal sealed class PricingTestHost : IAsyncDisposable
     {
         if (started)
             await Host.StopAsync();
-        await using (var db = await CreateContextAsync())
-        {
-            if (!db.Database.IsSqlite())
-                await db.Database.EnsureDeletedAsync();
-        }
         Host.Dispose();
-        SqliteConnection.ClearAllPools();
+        await database.DisposeAsync();
         try
         {
             Directory.Delete(folder, recursive: true);

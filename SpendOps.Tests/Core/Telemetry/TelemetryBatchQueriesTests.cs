@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using SpendOps.Core.Telemetry;
 using SpendOps.Tests.Proxy.Telemetry;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Telemetry;
 
 /// <summary><see cref="TelemetryBatchQueries"/> over batches stored by the real ingest, on a SQLite file.</summary>
-public sealed class TelemetryBatchQueriesTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class TelemetryBatchQueriesTests(TelemetryTestHost host)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task PageAsync_ConnectionWithBatches_NewestFirstPagedWithTotal()
     {
         var connection = await host.CreateConnectionAsync();
@@ -30,7 +31,7 @@ public sealed class TelemetryBatchQueriesTests(TelemetryTestHost host) : IClassF
         Assert.True(oldest.ByteSize > 0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PageAsync_OtherTenant_FindsNothing()
     {
         var connection = await host.CreateConnectionAsync();
@@ -43,7 +44,7 @@ public sealed class TelemetryBatchQueriesTests(TelemetryTestHost host) : IClassF
         Assert.Empty(page.Items);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindBodyAsync_LongerThanAsked_CutWithTotalLength()
     {
         var connection = await host.CreateConnectionAsync();
@@ -64,7 +65,7 @@ public sealed class TelemetryBatchQueriesTests(TelemetryTestHost host) : IClassF
         Assert.Equal(whole.Text.Length, cut.TotalLength);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindBodyAsync_BatchWithPrompt_ReturnsRedactedBody()
     {
         var connection = await host.CreateConnectionAsync();
@@ -80,7 +81,7 @@ public sealed class TelemetryBatchQueriesTests(TelemetryTestHost host) : IClassF
         Assert.Contains("req_body_prompt", body.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FindBodyAsync_OtherTenantOrConnection_ReturnsNull()
     {
         var connection = await host.CreateConnectionAsync();
@@ -103,4 +104,10 @@ public sealed class TelemetryBatchQueriesTests(TelemetryTestHost host) : IClassF
 
     private Task<TelemetryBatchPage> PageAsync(CreatedTelemetryConnection connection, int skip, int take) =>
         host.WithDbAsync(db => TelemetryBatchQueries.PageAsync(db, connection.Connection.TenantId, connection.Connection.Id, skip, take, CancellationToken.None));
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : TelemetryBatchQueriesTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : TelemetryBatchQueriesTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

@@ -3,12 +3,13 @@ using SpendOps.Core;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 using SpendOps.Tests.Proxy.Telemetry;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Telemetry;
 
-public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class TelemetryConnectionServiceTests(TelemetryTestHost host)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task CreateAsync_NewConnection_ReturnsEndpointAndKeyShownOnce()
     {
         var created = await host.CreateConnectionAsync();
@@ -27,7 +28,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
         Assert.Contains("ingest_key.created", actions);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListAsync_Connections_ShowKeysWithoutSecretsAndLastReceived()
     {
         var created = await host.CreateConnectionAsync();
@@ -43,7 +44,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
         Assert.DoesNotContain(created.FullKey, key.ToString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RotateKeyAsync_ActiveKey_OldKeyStopsWorkingNewKeyWorks()
     {
         var created = await host.CreateConnectionAsync();
@@ -60,7 +61,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
         Assert.Contains("ingest_key.rotated", await AuditActionsAsync(created.Connection.TenantId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RevokeKeyAsync_ActiveKey_RevokedAndAudited()
     {
         var created = await host.CreateConnectionAsync();
@@ -75,7 +76,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
             s.RotateKeyAsync(created.Connection.TenantId, created.Key.Id, "tests", CancellationToken.None)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RevokeKeyAsync_KeyOfAnotherTenant_NotFound()
     {
         var created = await host.CreateConnectionAsync();
@@ -85,7 +86,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
             s.RevokeKeyAsync(other.Id, created.Key.Id, "tests", CancellationToken.None)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateKeyAsync_UnknownScope_Rejected()
     {
         var created = await host.CreateConnectionAsync();
@@ -96,7 +97,7 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
         Assert.Contains("usage:write", error.Message);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("claude_code", TelemetrySource.ClaudeCode)]
     [InlineData("claude_cowork", TelemetrySource.ClaudeCowork)]
     [InlineData("CLAUDE_OFFICE_AGENTS", TelemetrySource.ClaudeOfficeAgents)]
@@ -109,4 +110,10 @@ public sealed class TelemetryConnectionServiceTests(TelemetryTestHost host) : IC
 
     private Task<List<string>> AuditActionsAsync(Guid tenantId) =>
         host.WithDbAsync(db => db.AuditEntries.Where(a => a.TenantId == tenantId).Select(a => a.Action).ToListAsync());
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : TelemetryConnectionServiceTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : TelemetryConnectionServiceTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

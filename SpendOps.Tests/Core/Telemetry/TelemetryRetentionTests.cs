@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Telemetry;
 using SpendOps.Tests.Proxy.Telemetry;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Telemetry;
 
-public sealed class TelemetryRetentionTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class TelemetryRetentionTests(TelemetryTestHost host)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task PurgeAsync_BatchesPastRetention_DeletedAndRecordsKept()
     {
         var connection = await host.CreateConnectionAsync();
@@ -25,4 +26,10 @@ public sealed class TelemetryRetentionTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(0, await host.WithDbAsync(db => db.TelemetryBatches.CountAsync(b => b.ConnectionId == connection.Connection.Id)));
         Assert.Equal(3, (await host.RecordsAsync(connection.Connection.Id)).Count);
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : TelemetryRetentionTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : TelemetryRetentionTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

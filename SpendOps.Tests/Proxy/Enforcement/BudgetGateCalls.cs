@@ -40,7 +40,7 @@ internal static class BudgetGateCalls
         };
         request.Headers.Add("X-ASO-API-Key", apiKey);
         request.Headers.Add("X-ASO-Dims", dims);
-        request.Headers.Add("Authorization", "Bearer sk-test-openai");
+        request.Headers.Add("Authorization", "Bearer " + Canaries.OpenAiApiKey);
         return request;
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Net.Http.Headers;
 using SpendOps.Core.Telemetry;
+using RpcStatus = SpendOps.Proxy.Telemetry.Protos.Rpc.Status;
 
 namespace SpendOps.Tests.Proxy.Faults;
 
@@ -31,5 +33,17 @@ public sealed class IngestRateLimitTests(IngestLimitFixture fixture) : IClassFix
         Assert.Equal(
             $"AI SpendOps: Too many requests from this address (2 per 3600 s, Limits:IngestRequestsPerClient); retry in {retryAfter} s",
             body.RootElement.GetProperty("message").GetString());
+        // OTLP's code for "slow down" is RESOURCE_EXHAUSTED (8), not UNKNOWN (2).
+        Assert.Equal(8, body.RootElement.GetProperty("code").GetInt32());
+
+        // The same refusal to a protobuf exporter comes as a protobuf google.rpc.Status.
+        var protobuf = new ByteArrayContent([]);
+        protobuf.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        using var refused = await client.PostAsync(path, protobuf);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/x-protobuf", refused.Content.Headers.ContentType?.MediaType);
+        var status = RpcStatus.Parser.ParseFrom(await refused.Content.ReadAsByteArrayAsync());
+        Assert.Equal(8, status.Code);
+        Assert.StartsWith("AI SpendOps: Too many requests from this address (2 per 3600 s", status.Message);
     }
 }

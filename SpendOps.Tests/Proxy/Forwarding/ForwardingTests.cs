@@ -56,8 +56,8 @@ public sealed class ForwardingTests(ProxyFixture fixture) : IClassFixture<ProxyF
     {
         using var client = fixture.CreateClient();
         using var request = Request(HttpMethod.Post, "/v1/anthropic/v1/messages?beta=true", "{\"model\":\"claude-sonnet-4-5\"}");
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer sk-ant-oat01-abc");
-        request.Headers.Add("x-api-key", "sk-ant-api03-xyz");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Canaries.AnthropicOAuthToken);
+        request.Headers.Add("x-api-key", Canaries.AnthropicApiKey);
         request.Headers.Add("x-goog-api-key", "AIza-123");
         request.Headers.Add("anthropic-version", "2023-06-01");
         request.Headers.Add("anthropic-beta", "prompt-caching-2024-07-31,oauth-2025-04-20");
@@ -65,8 +65,8 @@ public sealed class ForwardingTests(ProxyFixture fixture) : IClassFixture<ProxyF
         await client.SendAsync(request);
 
         var received = fixture.Upstream.LastRequest;
-        Assert.Equal("Bearer sk-ant-oat01-abc", received.Header("Authorization"));
-        Assert.Equal("sk-ant-api03-xyz", received.Header("x-api-key"));
+        Assert.Equal("Bearer " + Canaries.AnthropicOAuthToken, received.Header("Authorization"));
+        Assert.Equal(Canaries.AnthropicApiKey, received.Header("x-api-key"));
         Assert.Equal("AIza-123", received.Header("x-goog-api-key"));
         Assert.Equal("2023-06-01", received.Header("anthropic-version"));
         Assert.Equal("prompt-caching-2024-07-31,oauth-2025-04-20", received.Header("anthropic-beta"));

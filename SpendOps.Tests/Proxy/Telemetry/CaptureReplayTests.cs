@@ -1,4 +1,5 @@
 using System.Net;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -6,9 +7,9 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// Replays real Claude Code exports against the ingest and checks the counted totals against Claude Code's own
 /// result (<c>claude-stdout.txt</c>): events and metrics describe the same spend, which must count exactly once.
 /// </summary>
-public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class CaptureReplayTests(TelemetryTestHost host)
 {
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_AllExportsInOrder_TotalsEqualClaudeCodeResult(string name)
     {
@@ -20,7 +21,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
         Assert.Equal(capture.Expected, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_MetricsOnly_TotalsEqualClaudeCodeResult(string name)
     {
@@ -32,7 +33,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
         Assert.Equal(capture.Expected, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_LogsOnly_TotalsEqualClaudeCodeResult(string name)
     {
@@ -44,7 +45,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
         Assert.Equal(capture.Expected, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_EveryExportTwice_CountsOnce(string name)
     {
@@ -58,7 +59,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
         Assert.Equal(capture.Expected, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(ClaudeCodeCapture.Names), MemberType = typeof(ClaudeCodeCapture))]
     public async Task Replay_MetricsBeforeLogs_EventsSupersedeMetricRecords(string name)
     {
@@ -73,7 +74,7 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
         Assert.All(records.Where(r => r.Endpoint == "claude_code.api_request"), r => Assert.False(r.Superseded));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Replay_JsonToolCapture_RecordsCarryRequestIdsAndDimensions()
     {
         var capture = ClaudeCodeCapture.Load("json-tool");
@@ -110,4 +111,10 @@ public sealed class CaptureReplayTests(TelemetryTestHost host) : IClassFixture<T
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : CaptureReplayTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : CaptureReplayTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

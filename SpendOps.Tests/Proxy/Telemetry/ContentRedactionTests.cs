@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Telemetry;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -9,7 +10,7 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// What is stored is an allow-list: a prompt a sender puts anywhere (an unexpected attribute, a nested value, the
 /// log body, an unknown field) never reaches the database, while the spend of the batch is still recorded.
 /// </summary>
-public sealed class ContentRedactionTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class ContentRedactionTests(TelemetryTestHost host)
 {
     private const string Secret = "PROMPT: draft the layoff announcement for the Berlin office";
 
@@ -28,7 +29,7 @@ public sealed class ContentRedactionTests(TelemetryTestHost host) : IClassFixtur
         { "bytes under an allowed key", Attribute("model_hint", $"{{\"bytesValue\":\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(Secret))}\"}}") },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(PlacesInAnEvent))]
     public async Task PostLogs_PromptInAnEventAttribute_NotStoredAndSpendStillRecorded(string place, string extraAttribute)
     {
@@ -55,7 +56,7 @@ public sealed class ContentRedactionTests(TelemetryTestHost host) : IClassFixtur
         { "unknown top-level field", $"{{\"resourceLogs\":[],\"conversation\":\"{Secret}\"}}" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(PlacesInTheEnvelope))]
     public async Task PostLogs_PromptInTheEnvelope_NotStored(string place, string body)
     {
@@ -69,7 +70,7 @@ public sealed class ContentRedactionTests(TelemetryTestHost host) : IClassFixtur
         Assert.True(batch.BodyRedacted || place.StartsWith("unknown", StringComparison.Ordinal), place);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_PromptInADataPointAttribute_NotStoredAndCostRecorded()
     {
         var connection = await host.CreateConnectionAsync();
@@ -85,7 +86,7 @@ public sealed class ContentRedactionTests(TelemetryTestHost host) : IClassFixtur
         Assert.Equal(0.5m, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ReferenceEvents_AllowedAttributesStoredAsSent()
     {
         var connection = await host.CreateConnectionAsync();
@@ -116,4 +117,10 @@ public sealed class ContentRedactionTests(TelemetryTestHost host) : IClassFixtur
         using var response = await host.PostAsync(connection, signal, body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : ContentRedactionTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : ContentRedactionTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

@@ -5,14 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 using SpendOps.Proxy.Telemetry.Protos.Collector.Logs;
+using SpendOps.Tests.Infrastructure;
 using RpcStatus = SpendOps.Proxy.Telemetry.Protos.Rpc.Status;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
 /// <summary>The ingest's HTTP contract: paths, keys, content types, sizes and response bodies, on a real Kestrel host.</summary>
-public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class OtlpIngestEndpointTests(TelemetryTestHost host)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ValidJson_Returns202WithEmptyJsonResponse()
     {
         var connection = await host.CreateConnectionAsync();
@@ -25,7 +26,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(2, (await host.RecordsAsync(connection.Connection.Id)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ValidProtobuf_Returns202WithEmptyProtobufResponse()
     {
         var connection = await host.CreateConnectionAsync();
@@ -39,7 +40,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Null(parsed.PartialSuccess);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_EmptyRequest_Returns202()
     {
         var connection = await host.CreateConnectionAsync();
@@ -49,7 +50,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_MalformedJson_Returns400WithByteOffset()
     {
         var connection = await host.CreateConnectionAsync();
@@ -64,7 +65,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(TelemetryBatchOutcome.Rejected, batch.Outcome);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_BrokenUnicodeInJson_Returns400NotAServerError()
     {
         var connection = await host.CreateConnectionAsync();
@@ -74,7 +75,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_UndecodableBodyWithAPrompt_IsAnswered400AndThePromptIsNotStored()
     {
         var connection = await host.CreateConnectionAsync();
@@ -88,7 +89,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.DoesNotContain(stored, b => b.Contains("my secret plan", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_WrongJsonShape_Returns400NamingTheField()
     {
         var connection = await host.CreateConnectionAsync();
@@ -99,7 +100,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Contains("resourceLogs[0].scopeLogs: expected an array, got a number", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_MalformedProtobuf_Returns400WithRpcStatus()
     {
         var connection = await host.CreateConnectionAsync();
@@ -113,7 +114,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.StartsWith("invalid protobuf body", status.Message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_NoAuthorization_Returns401()
     {
         var connection = await host.CreateConnectionAsync();
@@ -125,7 +126,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Contains("Missing Authorization header", await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("ss_live_test")]
     [InlineData("ss_live_inotakey00.wrongsecretwrongsecretwrongsecretwrong")]
     public async Task PostLogs_UnknownKey_Returns401(string key)
@@ -138,7 +139,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Empty(await host.RecordsAsync(connection.Connection.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ProxyKeyAsBearer_Returns403SayingWhichKeyToUse()
     {
         var connection = await host.CreateConnectionAsync();
@@ -154,7 +155,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Empty(await host.RecordsAsync(connection.Connection.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_RevokedKey_Returns401()
     {
         var connection = await host.CreateConnectionAsync();
@@ -167,7 +168,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Contains("revoked", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_KeyWithoutUsageWriteScope_Returns403()
     {
         var connection = await host.CreateConnectionAsync();
@@ -180,7 +181,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Contains("usage:write", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_KeyOfAnotherTenant_Returns403()
     {
         var connection = await host.CreateConnectionAsync();
@@ -192,7 +193,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Empty(await host.RecordsAsync(connection.Connection.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_KeyBoundToAnotherConnectionOfSameTenant_Returns403()
     {
         var connection = await host.CreateConnectionAsync();
@@ -204,7 +205,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_TenantWideKey_Returns202()
     {
         var connection = await host.CreateConnectionAsync();
@@ -216,7 +217,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("00000000-0000-0000-0000-000000000000")]
     [InlineData("abc123-provider-id")]
     public async Task PostLogs_UnknownConnection_Returns404(string connectionId)
@@ -229,7 +230,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Contains("Unknown connection id", await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/v1/metrics/v1/metrics")]
     [InlineData("/v1/logs/v1/logs")]
     [InlineData("/v1/traces")]
@@ -244,7 +245,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Contains("collector root", await response.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("text/plain")]
     [InlineData("application/grpc")]
     [InlineData(null)]
@@ -257,7 +258,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_BodyOverLimit_Returns413()
     {
         var connection = await host.CreateConnectionAsync();
@@ -268,7 +269,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_GzipBodyOverLimitAfterDecompression_Returns413()
     {
         var connection = await host.CreateConnectionAsync();
@@ -280,7 +281,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ChunkedBodyOverLimit_Returns413()
     {
         var connection = await host.CreateConnectionAsync();
@@ -291,7 +292,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_GzipBody_Accepted()
     {
         var connection = await host.CreateConnectionAsync();
@@ -305,7 +306,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.True(batch.ByteSize < batch.DecodedByteSize);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_CorruptGzip_Returns400()
     {
         var connection = await host.CreateConnectionAsync();
@@ -319,7 +320,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ChunkedBody_Accepted()
     {
         var connection = await host.CreateConnectionAsync();
@@ -330,7 +331,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(2, (await host.RecordsAsync(connection.Connection.Id)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_Accepted_StoresRawBatchAndUpdatesLastReceived()
     {
         var connection = await host.CreateConnectionAsync();
@@ -350,7 +351,7 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.NotNull(Assert.Single(summaries[0].Keys).LastUsedAt);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_PromptContent_StoredRedacted()
     {
         var connection = await host.CreateConnectionAsync();
@@ -365,4 +366,10 @@ public sealed class OtlpIngestEndpointTests(TelemetryTestHost host) : IClassFixt
         Assert.DoesNotContain("my secret plan", batch.Body);
         Assert.Contains("req_prompt", batch.Body);
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : OtlpIngestEndpointTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : OtlpIngestEndpointTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Usage;
 using SpendOps.Proxy.Telemetry.Otlp;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -11,12 +12,12 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// A small body must not become a large amount of work: records and attributes per request are capped (413 in the
 /// OTLP error shape, naming the setting), and what is under the caps is accepted whole.
 /// </summary>
-public sealed class OtlpIngestLimitsTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class OtlpIngestLimitsTests(TelemetryTestHost host)
 {
     private const int MaxRecords = TelemetryTestHost.MaxRecordsPerRequest;
     private const int MaxAttributes = TelemetryTestHost.MaxAttributesPerRequest;
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_TinyGzipInflatingToTooManyRecords_Returns413NamingTheSetting()
     {
         var connection = await host.CreateConnectionAsync();
@@ -34,7 +35,7 @@ public sealed class OtlpIngestLimitsTests(TelemetryTestHost host) : IClassFixtur
         Assert.False(await host.WithDbAsync(db => db.TelemetryBatches.AnyAsync(b => b.ConnectionId == connection.Connection.Id)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_TooManyDataPoints_Returns413()
     {
         var connection = await host.CreateConnectionAsync();
@@ -47,7 +48,7 @@ public sealed class OtlpIngestLimitsTests(TelemetryTestHost host) : IClassFixtur
         Assert.Contains("Telemetry:MaxRecordsPerRequest", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_TooManyNestedAttributes_Returns413NamingTheSetting()
     {
         var connection = await host.CreateConnectionAsync();
@@ -63,7 +64,7 @@ public sealed class OtlpIngestLimitsTests(TelemetryTestHost host) : IClassFixtur
             "(setting Telemetry:MaxAttributesPerRequest). Lower the exporter's batch size.", status.RootElement.GetProperty("message").GetString());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ManyEventsUnderOneLargeResource_AllRecordedWithResourceDimensionsUpToTheLimit()
     {
         var connection = await host.CreateConnectionAsync();
@@ -82,7 +83,7 @@ public sealed class OtlpIngestLimitsTests(TelemetryTestHost host) : IClassFixtur
         Assert.All(records, r => Assert.Equal(Enumerable.Range(0, Dimensions.MaxCount).Select(i => $"r{i}"), r.DimensionRows.Select(d => d.Name).Order(StringComparer.Ordinal).OrderBy(n => int.Parse(n[1..], System.Globalization.CultureInfo.InvariantCulture))));
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Find_DuplicateKeys_FirstWinsAndLaterAddsAreSeen()
     {
         var attributes = new OtlpAttributes { new("k", OtlpValue.FromString("first")), new("k", OtlpValue.FromString("second")) };
@@ -95,4 +96,10 @@ public sealed class OtlpIngestLimitsTests(TelemetryTestHost host) : IClassFixtur
 
     private static byte[] Logs(string records) =>
         Encoding.UTF8.GetBytes("{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[" + records + "]}]}]}");
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : OtlpIngestLimitsTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : OtlpIngestLimitsTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

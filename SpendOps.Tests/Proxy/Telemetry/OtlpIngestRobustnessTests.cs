@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
 /// <summary>Bad input gets a 4xx or is accepted with the bad values left out; never a 500.</summary>
-public sealed class OtlpIngestRobustnessTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class OtlpIngestRobustnessTests(TelemetryTestHost host)
 {
     public static TheoryData<string, string> OddBodies => new()
     {
@@ -21,7 +22,7 @@ public sealed class OtlpIngestRobustnessTests(TelemetryTestHost host) : IClassFi
         { "metrics", "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"claude_code.token.usage\",\"histogram\":{\"dataPoints\":[{}]}},{\"name\":null,\"sum\":null}]}]}]}" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(OddBodies))]
     public async Task Post_OddJsonBody_NeverServerError(string signal, string body)
     {
@@ -32,7 +33,7 @@ public sealed class OtlpIngestRobustnessTests(TelemetryTestHost host) : IClassFi
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("logs", 1)]
     [InlineData("metrics", 2)]
     [InlineData("logs", 3)]
@@ -48,7 +49,7 @@ public sealed class OtlpIngestRobustnessTests(TelemetryTestHost host) : IClassFi
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_TruncatedCaptureProtobuf_Returns400()
     {
         var connection = await host.CreateConnectionAsync();
@@ -58,4 +59,10 @@ public sealed class OtlpIngestRobustnessTests(TelemetryTestHost host) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : OtlpIngestRobustnessTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : OtlpIngestRobustnessTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

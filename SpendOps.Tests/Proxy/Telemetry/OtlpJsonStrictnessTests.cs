@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SpendOps.Proxy.Telemetry.Otlp;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -9,7 +10,7 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// OTLP/JSON is read strictly: a field of the wrong type is a 400 naming its JSON path, never a value silently read
 /// as something else (lost spend). What the spec allows is still accepted.
 /// </summary>
-public sealed class OtlpJsonStrictnessTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class OtlpJsonStrictnessTests(TelemetryTestHost host)
 {
     private const string PointPath = "resourceMetrics[0].scopeMetrics[0].metrics[1].sum.dataPoints[0]";
     private const string RecordPath = "resourceLogs[0].scopeLogs[0].logRecords[0]";
@@ -63,7 +64,7 @@ public sealed class OtlpJsonStrictnessTests(TelemetryTestHost host) : IClassFixt
         { "logs", "// comment\n{\"resourceLogs\":[]}", "invalid JSON at byte" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Malformed))]
     public void Parse_MalformedField_ThrowsWithItsJsonPath(string signal, string json, string expected)
     {
@@ -83,7 +84,7 @@ public sealed class OtlpJsonStrictnessTests(TelemetryTestHost host) : IClassFixt
             Assert.Equal(expected, error.Message);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Malformed))]
     public async Task Post_MalformedField_Returns400WithThePathAndStoresNoUsage(string signal, string json, string expected)
     {
@@ -112,7 +113,7 @@ public sealed class OtlpJsonStrictnessTests(TelemetryTestHost host) : IClassFixt
         { "\"asDouble\":null", null, null },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(AllowedPointValues))]
     public void ParseMetrics_ValueFormsTheSpecAllows_Read(string field, long? asInt, double? asDouble)
     {
@@ -123,7 +124,7 @@ public sealed class OtlpJsonStrictnessTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(1782907260000000000UL, point.TimeUnixNano);
     }
 
-    [Fact]
+    [DatabaseFact]
     public void ParseLogs_HexIdsEnumNumbersAndSnakeCase_Read()
     {
         var json = Logs("\"trace_id\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"EEE19B7EC3C1B174\",\"severityNumber\":9,\"flags\":1," +
@@ -138,4 +139,10 @@ public sealed class OtlpJsonStrictnessTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(12, record.Attributes.Long("n"));
         Assert.Equal(3, record.Attributes.Count);
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : OtlpJsonStrictnessTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : OtlpJsonStrictnessTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

@@ -5,6 +5,7 @@ using SpendOps.Core.Audit;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
@@ -13,12 +14,12 @@ namespace SpendOps.Tests.Proxy.Telemetry;
 /// who copies another user's session id cannot hide that user's spend; and every retired record is audited with
 /// what retired it.
 /// </summary>
-public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class SupersessionSenderTests(TelemetryTestHost host)
 {
     private const string Start = "1782907200000000000";
     private const string Time = "1782907260000000000";
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ForgedEventWithAnotherKeysSession_VictimMetricsStillCount()
     {
         var connection = await host.CreateConnectionAsync();
@@ -34,7 +35,7 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Assert.Empty(await SupersessionAuditsAsync(connection.Connection.TenantId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_AnotherKeySendsTheSameEventIdsFirst_RealEventStillRecorded()
     {
         var connection = await host.CreateConnectionAsync();
@@ -49,7 +50,7 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(3.01m, UsageTotals.Of(records).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_ForgedEventWithSameKeyButAnotherInstall_VictimMetricsStillCount()
     {
         var connection = await host.CreateConnectionAsync();
@@ -62,7 +63,7 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(4.01m, UsageTotals.Of(records).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_AfterAnotherKeysEventsForTheSession_NotSupersededOnArrival()
     {
         var connection = await host.CreateConnectionAsync();
@@ -76,7 +77,7 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(4.01m, UsageTotals.Of(records).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_SameSendersEvents_SupersedeItsMetricsAndAuditSaysByWhat()
     {
         var connection = await host.CreateConnectionAsync();
@@ -94,7 +95,7 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal($"Superseded by api_request events of session s-own in telemetry batch {batchId}, sent with ingest key {connection.Key.Id}.", audit.Details);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_SameSenderAlreadySendsEvents_SupersededOnArrivalAndAudited()
     {
         var connection = await host.CreateConnectionAsync();
@@ -108,7 +109,7 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal($"Superseded on arrival: session s-own already has api_request events sent with ingest key {connection.Key.Id}.", audit.Details);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ApplyForProxyRecords_TelemetryEstimateSuperseded_AuditNamesTheProxyRecord()
     {
         var connection = await host.CreateConnectionAsync();
@@ -159,4 +160,10 @@ public sealed class SupersessionSenderTests(TelemetryTestHost host) : IClassFixt
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(OtlpPayloads.CostPoint(value, Start, Time, 1, session))
             .Replace($"{{\"key\":\"session.id\",\"value\":{{\"stringValue\":\"{session}\"}}}}",
                 $"{{\"key\":\"session.id\",\"value\":{{\"stringValue\":\"{session}\"}}}},{{\"key\":\"user.id\",\"value\":{{\"stringValue\":\"{install}\"}}}}", StringComparison.Ordinal));
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : SupersessionSenderTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : SupersessionSenderTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

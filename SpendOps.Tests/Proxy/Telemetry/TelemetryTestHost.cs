@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,36 +18,35 @@ using SpendOps.Tests.Infrastructure;
 namespace SpendOps.Tests.Proxy.Telemetry;
 
 /// <summary>
-/// A minimal real host: Kestrel on a loopback port, Core + telemetry ingest, and a SQLite database file in a temp
-/// folder created from the migrations. One per test class; tests isolate themselves with their own tenant and
+/// A minimal real host: Kestrel on a loopback port, Core + telemetry ingest, and a fresh SQLite or PostgreSQL
+/// database (<see cref="TestDatabase"/>) created from the migrations. One per test class and database (the class
+/// fixtures <see cref="Sqlite"/> and <see cref="Postgres"/>); tests isolate themselves with their own tenant and
 /// connection.
 /// </summary>
-public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
+public abstract class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
 {
     public const int MaxBodyBytes = 256 * 1024;
     public const int MaxRecordsPerRequest = 2000;
     public const int MaxAttributesPerRequest = 50_000;
 
-    private readonly string directory;
-    private readonly bool ownsDirectory;
+    private readonly DatabaseKind databaseKind;
+    private string directory = TestEnvironment.TempDirectory("telemetry");
+    private TestDatabase? database;
+    private bool ownsDatabase = true;
     private WebApplication? app;
 
-    public TelemetryTestHost()
-        : this(Path.Combine(Path.GetTempPath(), "spendops-telemetry-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true)
+    private TelemetryTestHost(DatabaseKind databaseKind)
     {
+        this.databaseKind = databaseKind;
     }
 
-    private TelemetryTestHost(string directory, bool ownsDirectory)
-    {
-        this.directory = directory;
-        this.ownsDirectory = ownsDirectory;
-    }
+    /// <summary>The class fixture of the SQLite side of a telemetry test class.</summary>
+    public sealed class Sqlite() : TelemetryTestHost(DatabaseKind.Sqlite);
 
-    /// <summary>
-    /// Opt-in: a PostgreSQL server (<c>Host=…;Port=…;Username=…</c>) to run the same tests on, each host on its own
-    /// database. Unset, the tests use a SQLite file.
-    /// </summary>
-    private static string? PostgresServer => Environment.GetEnvironmentVariable("SPENDOPS_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+    /// <summary>The class fixture of the PostgreSQL side; without a server (tests skipped, never in CI) it starts nothing.</summary>
+    public sealed class Postgres() : TelemetryTestHost(DatabaseKind.Postgres);
+
+    private sealed class SecondInstance(DatabaseKind databaseKind) : TelemetryTestHost(databaseKind);
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -57,21 +55,22 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>A second host on the same database file: another instance behind the load balancer, or this one restarted.</summary>
     public async Task<TelemetryTestHost> StartSecondInstanceAsync()
     {
-        var second = new TelemetryTestHost(directory, ownsDirectory: false);
+        var second = new SecondInstance(databaseKind) { database = database, ownsDatabase = false };
+        Directory.Delete(second.directory);
+        second.directory = directory;
         await second.InitializeAsync();
         return second;
     }
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
+        if (OnDatabaseAttribute.SkipReason(databaseKind) is not null)
+            return;
+        database ??= await TestDatabase.CreateAsync(databaseKind);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(database.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = PostgresServer is null ? "Sqlite" : "Postgres",
-            ["ConnectionStrings:SpendOps"] = PostgresServer is null
-                ? $"Data Source={Path.Combine(directory, "spendops.db")}"
-                : $"{PostgresServer};Database=spendops_telemetry_{Path.GetFileName(directory)}",
             ["Database:MigrateOnStartup"] = "false",
             ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             ["Telemetry:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -79,6 +78,8 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
             ["Telemetry:MaxAttributesPerRequest"] = MaxAttributesPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new RunLogProvider());
+        builder.Logging.AddFilter<RunLogProvider>("SpendOps", LogLevel.Debug);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddSpendOpsCore();
         builder.AddSpendOpsTelemetry();
@@ -93,17 +94,16 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
         if (app is not null)
         {
-            if (ownsDirectory && PostgresServer is not null)
-                await WithDbAsync(db => db.Database.EnsureDeletedAsync());
             await app.StopAsync();
             await app.DisposeAsync();
         }
-        if (!ownsDirectory)
+        if (!ownsDatabase)
             return;
-        SqliteConnection.ClearAllPools();
+        if (database is not null)
+            await database.DisposeAsync();
         try
         {
             Directory.Delete(directory, recursive: true);
@@ -135,8 +135,10 @@ public sealed class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
     public async Task<CreatedTelemetryConnection> CreateConnectionAsync()
     {
         var tenant = await CreateTenantAsync();
-        return await WithServiceAsync<TelemetryConnectionService, CreatedTelemetryConnection>(s =>
+        var created = await WithServiceAsync<TelemetryConnectionService, CreatedTelemetryConnection>(s =>
             s.CreateAsync(tenant.Id, "Claude Team", TelemetrySource.ClaudeCode, "tests", CancellationToken.None));
+        RunLog.IssuedSecret(created.FullKey);
+        return created;
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string? contentType, string? key, bool gzip = false, bool chunked = false)

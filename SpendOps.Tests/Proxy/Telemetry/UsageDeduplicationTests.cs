@@ -2,16 +2,17 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
 
 /// <summary>One spend counts once: replays, cumulative restarts, events against metrics, telemetry against the proxy.</summary>
-public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixture<TelemetryTestHost>
+public abstract class UsageDeduplicationTests(TelemetryTestHost host)
 {
     private const string Start1 = "1782907200000000000";
     private const string Start2 = "1782907800000000000";
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_CumulativeSeriesWithRestarts_CountsEachIncrementOnce()
     {
         var connection = await host.CreateConnectionAsync();
@@ -35,7 +36,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(ulong.Parse(Start2, System.Globalization.CultureInfo.InvariantCulture), state.StartTimeUnixNano);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_CumulativeStateFromAnotherInstance_ContinuesFromStoredValue()
     {
         var connection = await host.CreateConnectionAsync();
@@ -50,7 +51,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(2.5m, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_SameBatchConcurrentlyOnTwoInstances_CountsOnce()
     {
         var connection = await host.CreateConnectionAsync();
@@ -70,7 +71,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(3.5m, UsageTotals.Of(records).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_DeltaBatchTwice_CountsOnce()
     {
         var connection = await host.CreateConnectionAsync();
@@ -82,7 +83,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(1.0m, UsageTotals.Of(await host.RecordsAsync(connection.Connection.Id)).CostUsd);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_SameEventTwice_CountsOnce()
     {
         var connection = await host.CreateConnectionAsync();
@@ -96,7 +97,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal([1, 0], batches.Select(b => b.UsageRecordCount));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_RequestIdAlreadyMeasuredByProxy_TelemetryRecordSuperseded()
     {
         var connection = await host.CreateConnectionAsync();
@@ -109,7 +110,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(0.5m, await CountedTenantCostAsync(connection.Connection.TenantId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ApplyForProxyRecords_TelemetryArrivedFirst_TelemetryRecordSuperseded()
     {
         var connection = await host.CreateConnectionAsync();
@@ -123,7 +124,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Equal(0.5m, await CountedTenantCostAsync(connection.Connection.TenantId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ApplyForProxyRecords_SameRequestIdInAnotherTenant_NotSuperseded()
     {
         var connection = await host.CreateConnectionAsync();
@@ -137,7 +138,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.False(Assert.Single(await host.RecordsAsync(connection.Connection.Id)).Superseded);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostMetrics_SessionAlreadySendsEvents_MetricRecordSuperseded()
     {
         var connection = await host.CreateConnectionAsync();
@@ -151,7 +152,7 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
         Assert.Single(records, r => r.Superseded);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostLogs_SessionlessMetricsOfSameInstall_SupersededFromFirstEventOn()
     {
         var connection = await host.CreateConnectionAsync();
@@ -202,4 +203,10 @@ public sealed class UsageDeduplicationTests(TelemetryTestHost host) : IClassFixt
 
     private Task<decimal> CountedTenantCostAsync(Guid tenantId) =>
         host.WithDbAsync(async db => (await db.UsageRecords.Where(r => r.TenantId == tenantId && !r.Superseded).ToListAsync()).Sum(r => r.ProviderCostUsd ?? 0));
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite(TelemetryTestHost.Sqlite fixture) : UsageDeduplicationTests(fixture), IClassFixture<TelemetryTestHost.Sqlite>;
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres(TelemetryTestHost.Postgres fixture) : UsageDeduplicationTests(fixture), IClassFixture<TelemetryTestHost.Postgres>;
 }

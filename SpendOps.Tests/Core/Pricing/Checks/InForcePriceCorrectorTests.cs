@@ -4,11 +4,12 @@ using SpendOps.Core.Data;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Pricing.Checks;
 
 /// <summary>Start-up (<see cref="DatabaseStartup"/>) on a database whose catalog rows were stored before the checks existed.</summary>
-public sealed class InForcePriceCorrectorTests : IAsyncLifetime
+public abstract class InForcePriceCorrectorTests(DatabaseKind database) : IAsyncLifetime
 {
     private const string Haiku = "claude-3-haiku-20240307";
     private static readonly DateTimeOffset Jan10 = new(2026, 1, 10, 0, 0, 0, TimeSpan.Zero);
@@ -18,13 +19,13 @@ public sealed class InForcePriceCorrectorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await PricingTestHost.StartAsync();
+        host = await PricingTestHost.StartAsync(database);
         tenant = await host.AddTenantAsync("acme");
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Startup_StoredRowBreaksRule_SupersededOnceAndCallsPricedWithCorrectedRate()
     {
         // The catalog's Claude Haiku 3 row as seeded before the checks: 1-hour write $6 instead of 2 × $0.25.
@@ -71,7 +72,7 @@ public sealed class InForcePriceCorrectorTests : IAsyncLifetime
         Assert.Equal((0.051125m, after.PriceId), (rerated.CostUsd!.Value, rerated.PriceId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Startup_ManualPriceBreaksRule_LeftAlone()
     {
         await host.InScopeAsync(s => s.GetRequiredService<PriceService>().SetPriceAsync(new ModelPrice
@@ -86,7 +87,7 @@ public sealed class InForcePriceCorrectorTests : IAsyncLifetime
         Assert.Empty(await db.PriceCorrections.ToListAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Startup_WrongRowAlreadyReplacedByNewerVersion_NotCorrected()
     {
         await AddCatalogRowAsync(new ModelPrice { Provider = "anthropic", ModelKey = Haiku, InputPerMTok = 0.25m, OutputPerMTok = 1.25m, CacheWrite1hPerMTok = 6m, CreatedBy = "system" });
@@ -130,4 +131,10 @@ public sealed class InForcePriceCorrectorTests : IAsyncLifetime
         await using var db = await host.CreateContextAsync();
         return await db.ModelPrices.CountAsync();
     }
+
+    [OnDatabase(DatabaseKind.Sqlite)]
+    public sealed class OnSqlite() : InForcePriceCorrectorTests(DatabaseKind.Sqlite);
+
+    [OnDatabase(DatabaseKind.Postgres)]
+    public sealed class OnPostgres() : InForcePriceCorrectorTests(DatabaseKind.Postgres);
 }
