@@ -21,6 +21,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     public Dictionary<string, string?> Settings { get; } = new();
     public Dictionary<string, string> ProviderBaseUrls { get; } = new();
     public string SpillDirectory { get; } = TestEnvironment.TempDirectory("spill");
+    public string JournalDirectory { get; } = TestEnvironment.TempDirectory("journal");
 
     public TestDatabase Database => database;
 
@@ -59,6 +60,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 ["Bootstrap:AdminPassword"] = AdminPassword,
                 ["Proxy:KeyCacheRefreshSeconds"] = "0.2",
                 ["Usage:SpillDirectory"] = SpillDirectory,
+                ["Usage:JournalDirectory"] = JournalDirectory,
                 ["Usage:BatchDelayMilliseconds"] = "20",
                 ["Usage:SpillReplaySeconds"] = "1",
                 ["Jobs:Enabled"] = "false",

@@ -1,0 +1,65 @@
+using System.Net;
+using Npgsql;
+using SpendOps.Proxy.Usage;
+using SpendOps.Tests.Infrastructure;
+
+namespace SpendOps.Tests.Proxy.Durability;
+
+/// <summary>
+/// PostgreSQL goes away for a minute under load (every connection reset, new ones refused) and comes back: the proxy
+/// answers every call meanwhile, and once the database is back every answered call is stored, once.
+/// </summary>
+public sealed class PostgresOutageTests : IAsyncLifetime
+{
+    private FakeUpstream upstream = null!;
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync()
+    {
+        upstream = await FakeUpstream.StartAsync();
+        upstream.Handler = DurabilityLoad.Provider();
+        database = await TestDatabase.PostgresAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await upstream.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [RequiresPostgresFact]
+    public async Task DatabaseDownForAMinuteUnderLoad_NoCallFailsAndEveryAnsweredCallIsStoredOnce()
+    {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var address = (await Dns.GetHostAddressesAsync(server.Host!)).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        await using var relay = new TcpRelay(new IPEndPoint(address, server.Port));
+        var throughRelay = database.WithConnectionSuffix($";Host=127.0.0.1;Port={relay.Port};Timeout=3");
+        await using var app = new SpendOpsAppFactory(throughRelay, upstream.BaseUrl).Start();
+        var load = new DurabilityLoad(app.BaseAddress, await DurabilityLoad.CreateKeyAsync(app));
+        var metrics = app.Services.GetRequiredService<UsageMetrics>();
+
+        using var stop = new CancellationTokenSource();
+        var clients = load.RunAsync(3, stop.Token, failuresExpected: false);
+        await WaitUntilAsync(() => load.Answered.Count >= 30);
+        relay.Cut();
+        await WaitUntilAsync(() => metrics.Failed > 0);
+        // The outage lasts a minute of traffic; what is asserted is what clients saw and what is stored afterwards.
+        await Task.Delay(TimeSpan.FromSeconds(60));
+        var answeredDuringOutage = load.Answered.Count;
+        relay.Restore();
+        await WaitUntilAsync(() => load.Answered.Count >= answeredDuringOutage + 30);
+        await stop.CancelAsync();
+        await clients;
+
+        Assert.Empty(load.Failures);
+        await load.AssertEveryAnsweredCallStoredOnceAsync(database, drained: () => metrics.QueueLength == 0);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.True(condition(), "the condition was not met within 3 minutes");
+    }
+}
