@@ -70,12 +70,7 @@ public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A torn line ends this segment: the next record starts a new one rather than follow it on the same line.
-                if (active is { } broken)
-                {
-                    active = null;
-                    broken.Seal();
-                    Finish(broken);
-                }
+                SealActive();
                 if (failures.Occurred(1, out var count))
                     LogWriteFailed(logger, ex, directory, count);
                 return null;

@@ -15,7 +15,7 @@ namespace SpendOps.Tests.Proxy.Durability;
 /// client has read a complete 200 (the whole JSON body, or the event stream to its end); its request id comes from the
 /// proxy's <c>X-ASO-Request-Id</c> response header.
 /// </summary>
-internal sealed class DurabilityLoad(Uri proxy, string key)
+internal sealed class DurabilityLoad(Uri proxy, string key, TimeSpan pause = default)
 {
     public ConcurrentBag<string> Answered { get; } = [];
 
@@ -44,6 +44,8 @@ internal sealed class DurabilityLoad(Uri proxy, string key)
                     Failures.Add(ex.GetType().Name + ": " + ex.Message);
             }
             stream = !stream;
+            if (pause > TimeSpan.Zero)
+                await Task.Delay(pause, CancellationToken.None);
         }
     }
 
