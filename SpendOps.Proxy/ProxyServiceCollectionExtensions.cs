@@ -48,6 +48,7 @@ public static class ProxyServiceCollectionExtensions
 
         services.TryAddSingleton<UsageMetrics>();
         services.TryAddSingleton<UsageSpillFile>();
+        services.TryAddSingleton<UsageJournal>();
         services.TryAddSingleton<UsageSink>();
         services.AddHostedService<UsageWriter>();
         services.AddSpendOpsLimits();

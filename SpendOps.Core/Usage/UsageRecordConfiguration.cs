@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Usage;
 
@@ -34,6 +35,9 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
             foreach (var counter in tokens.Metadata.ComplexType.GetDeclaredProperties().ToList())
                 tokens.Property(counter.Name).HasColumnName(counter.Name);
         });
+        // A usage row names a tenant this database has (records of unknown tenants are set aside by the writer), and
+        // a tenant with usage cannot be deleted: the ledger outlives nobody's spend.
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });

@@ -33,7 +33,15 @@ internal sealed partial class CallForwarder(
     {
         var target = RequestUtilities.MakeDestinationAddress(upstream.BaseUrl, new PathString(providerPath), context.Request.QueryString);
         var clientBody = context.Response.Body;
-        var capture = new UsageCaptureStream(clientBody, call);
+        var recorded = false;
+        void Record(int? failedStatus, bool interrupted)
+        {
+            if (recorded)
+                return;
+            recorded = true;
+            RecordUsage(upstream, call, failedStatus, interrupted);
+        }
+        var capture = new UsageCaptureStream(clientBody, call, () => context.Response.ContentLength, () => Record(null, interrupted: false));
         context.Response.Body = capture;
         ForwarderError error;
         try
@@ -53,7 +61,13 @@ internal sealed partial class CallForwarder(
         metrics.RequestCompleted(upstream.Info.Name, failedStatus ?? context.Response.StatusCode);
         if (call.AddedLatency is { } added)
             metrics.AddedLatency(upstream.Info.Name, added);
-        var record = call.ToRecord(failedStatus, interrupted: error != ForwarderError.None);
+        Record(failedStatus, interrupted: error != ForwarderError.None);
+    }
+
+    /// <summary>Builds, accounts and journals the call's usage record; called once, before the response's last byte leaves.</summary>
+    private void RecordUsage(Upstream upstream, ProxyCall call, int? failedStatus, bool interrupted)
+    {
+        var record = call.ToRecord(failedStatus, interrupted);
         if (call.CaptureFailed)
             metrics.CaptureFailed(upstream.Info.Name);
         if (call.RateLimit is { } rateLimit)

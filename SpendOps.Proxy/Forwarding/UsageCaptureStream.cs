@@ -6,11 +6,15 @@ namespace SpendOps.Proxy.Forwarding;
 /// Stands in for the response body while a call is forwarded: every chunk goes to the client first, then a
 /// view of the same bytes goes to the call's usage extractor. Nothing is copied or held, except when the proxy
 /// injected <c>include_usage</c>: then the client gets the stream minus the usage-only chunk, which means holding
-/// back at most the current unfinished SSE event.
+/// back at most the current unfinished SSE event. For a response of known length, the last chunk goes to the extractor
+/// first and <paramref name="beforeLastBytes"/> records the call before that chunk goes to the client: a client never
+/// holds a complete answer whose usage record is not yet journaled. (Without a length, the end of the response is the
+/// end of the chunked stream, which is sent after the call is recorded.)
 /// </summary>
-internal sealed class UsageCaptureStream(Stream client, ProxyCall call) : Stream
+internal sealed class UsageCaptureStream(Stream client, ProxyCall call, Func<long?> contentLength, Action beforeLastBytes) : Stream
 {
     private readonly ArrayBufferWriter<byte>? filtered = call.InjectedUsageFilter is null ? null : new ArrayBufferWriter<byte>(4096);
+    private long written;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -20,6 +24,13 @@ internal sealed class UsageCaptureStream(Stream client, ProxyCall call) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        if (IsLast(buffer.Length))
+        {
+            call.OnResponseBytes(buffer);
+            beforeLastBytes();
+            client.Write(buffer);
+            return;
+        }
         if (filtered is null)
         {
             client.Write(buffer);
@@ -37,6 +48,13 @@ internal sealed class UsageCaptureStream(Stream client, ProxyCall call) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (IsLast(buffer.Length))
+        {
+            call.OnResponseBytes(buffer.Span);
+            beforeLastBytes();
+            await client.WriteAsync(buffer, cancellationToken);
+            return;
+        }
         if (filtered is null)
         {
             await client.WriteAsync(buffer, cancellationToken);
@@ -53,6 +71,15 @@ internal sealed class UsageCaptureStream(Stream client, ProxyCall call) : Stream
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>True when these bytes complete a response of known length (never with the filter, which only sees event streams).</summary>
+    private bool IsLast(int count)
+    {
+        if (count == 0 || filtered is not null)
+            return false;
+        written += count;
+        return contentLength() is { } length && written >= length;
+    }
 
     /// <summary>Sends whatever the injected-usage filter still holds (the tail of a stream without a final blank line).</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)

@@ -44,4 +44,18 @@ public sealed class UsageOptions
     /// </summary>
     [Range(1, long.MaxValue)]
     public long SpillMaxBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether every record is appended to the journal in <see cref="JournalDirectory"/> before its call's response ends
+    /// (so a killed process loses none). Off only where the disk cannot take one small write per call.
+    /// </summary>
+    public bool JournalEnabled { get; set; } = true;
+
+    /// <summary>Folder of the usage journal; one per database, beside the spill folder by default.</summary>
+    [Required]
+    public string JournalDirectory { get; set; } = "./data/usage-journal";
+
+    /// <summary>Size at which a journal segment is closed and a new one started; a segment goes once its records are stored.</summary>
+    [Range(4096, long.MaxValue)]
+    public long JournalSegmentBytes { get; set; } = 16L * 1024 * 1024;
 }

@@ -6,13 +6,15 @@ using SpendOps.Core.Usage;
 namespace SpendOps.Proxy.Usage;
 
 /// <summary>
-/// Where the proxy (and anything else producing usage) hands over records. Never blocks the caller: a
+/// Where the proxy (and anything else producing usage) hands over records. Never blocks the caller. Each record is
+/// first appended to the <see cref="UsageJournal"/> (so that it survives the process being killed), then a
 /// bounded in-memory queue (in records and in approximate bytes) feeds <see cref="UsageWriter"/>; when it is full,
 /// or once the writer has shut down, records go to the <see cref="UsageSpillFile"/> instead of being dropped.
 /// </summary>
 public sealed partial class UsageSink
 {
-    private readonly Channel<UsageRecord> channel;
+    private readonly Channel<QueuedRecord> channel;
+    private readonly UsageJournal journal;
     private readonly UsageSpillFile spill;
     private readonly UsageMetrics metrics;
     private readonly ReportThrottle losses;
@@ -20,14 +22,15 @@ public sealed partial class UsageSink
     private readonly long maxBytes;
     private long queuedBytes;
 
-    public UsageSink(IOptions<UsageOptions> options, UsageSpillFile spill, UsageMetrics metrics, TimeProvider clock, ILogger<UsageSink> logger)
+    public UsageSink(IOptions<UsageOptions> options, UsageJournal journal, UsageSpillFile spill, UsageMetrics metrics, TimeProvider clock, ILogger<UsageSink> logger)
     {
+        this.journal = journal;
         this.spill = spill;
         this.metrics = metrics;
         this.logger = logger;
         losses = new ReportThrottle(clock);
         maxBytes = options.Value.QueueMaxBytes;
-        channel = Channel.CreateBounded<UsageRecord>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        channel = Channel.CreateBounded<QueuedRecord>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -36,12 +39,17 @@ public sealed partial class UsageSink
         metrics.QueueBytesSource = () => Interlocked.Read(ref queuedBytes);
     }
 
-    internal ChannelReader<UsageRecord> Reader => channel.Reader;
+    internal ChannelReader<QueuedRecord> Reader => channel.Reader;
 
+    /// <summary>
+    /// Journals and queues the record. The proxy calls it before the last byte of the response goes out: a call the
+    /// client saw complete has its record in the journal.
+    /// </summary>
     public void Enqueue(UsageRecord record)
     {
+        var segment = journal.Append(record);
         var size = UsageRecordSize.Estimate(record);
-        if (Interlocked.Add(ref queuedBytes, size) <= maxBytes && channel.Writer.TryWrite(record))
+        if (Interlocked.Add(ref queuedBytes, size) <= maxBytes && channel.Writer.TryWrite(new QueuedRecord(record, segment)))
         {
             metrics.OnQueued();
             return;
@@ -53,26 +61,45 @@ public sealed partial class UsageSink
             {
                 metrics.OnSpilled(1);
                 LogSpilled(logger, record.RequestId);
+                Settle(segment);
                 return;
             }
-            // The spill folder is at its quota (which it logs): with the queue full as well, the record is lost.
-            metrics.OnLost(1);
+            // The spill folder is at its quota (which it logs): with the queue full as well, only the journal has it.
+            KeepInJournalOrLose(record, segment, null);
         }
         catch (Exception ex)
         {
             // Disk full or read-only: the other case where a record can be lost, so it is logged as an error.
-            metrics.OnLost(1);
-            if (losses.Occurred(1, out var lost))
-                LogLost(logger, ex, record.RequestId, lost);
+            KeepInJournalOrLose(record, segment, ex);
         }
     }
 
-    /// <summary>Takes the next queued record, if any (the writer's side of the queue).</summary>
-    internal bool TryDequeue(out UsageRecord record)
+    private void KeepInJournalOrLose(UsageRecord record, JournalSegment? segment, Exception? exception)
     {
-        if (!channel.Reader.TryRead(out record!))
+        if (segment is not null)
+        {
+            journal.KeepForReplay(segment);
+            Settle(segment);
+            metrics.OnSpilled(1);
+            return;
+        }
+        metrics.OnLost(1);
+        if (exception is not null && losses.Occurred(1, out var lost))
+            LogLost(logger, exception, record.RequestId, lost);
+    }
+
+    private void Settle(JournalSegment? segment)
+    {
+        if (segment is not null)
+            journal.Settle(segment, 1);
+    }
+
+    /// <summary>Takes the next queued record, if any (the writer's side of the queue).</summary>
+    internal bool TryDequeue(out QueuedRecord queued)
+    {
+        if (!channel.Reader.TryRead(out queued))
             return false;
-        Interlocked.Add(ref queuedBytes, -UsageRecordSize.Estimate(record));
+        Interlocked.Add(ref queuedBytes, -UsageRecordSize.Estimate(queued.Record));
         return true;
     }
 

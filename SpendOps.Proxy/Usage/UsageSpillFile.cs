@@ -16,7 +16,7 @@ namespace SpendOps.Proxy.Usage;
 /// (<see cref="UsageOptions.SpillMaxBytes"/>): past it, <see cref="Append"/> refuses. Each file starts with a header
 /// line naming the database it belongs to (<see cref="SpillDatabaseIdentity"/>), so that it is only replayed there.
 /// </summary>
-public sealed partial class UsageSpillFile
+public sealed partial class UsageSpillFile : IUsageReplaySource
 {
     private const string HeaderStart = "{\"spillOfDatabase\":";
     private static readonly JsonSerializerOptions Json = UsageSpillJson.Options;
@@ -66,7 +66,7 @@ public sealed partial class UsageSpillFile
         if (records.Count == 0)
             return true;
         using var lines = new MemoryStream();
-        var header = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new SpillHeader(Database), Json) + "\n");
+        var header = Header(Database);
         foreach (var record in records)
         {
             JsonSerializer.Serialize(lines, record, Json);
@@ -96,6 +96,9 @@ public sealed partial class UsageSpillFile
             return true;
         }
     }
+
+    /// <summary>The first line of a spill file (and of a journal segment): the database its records belong to.</summary>
+    internal static byte[] Header(string database) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new SpillHeader(database), Json) + "\n");
 
     /// <summary>Bytes the folder's files take, as counted against the quota.</summary>
     public long UsedBytes

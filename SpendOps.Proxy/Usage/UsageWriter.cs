@@ -17,9 +17,12 @@ namespace SpendOps.Proxy.Usage;
 /// every few seconds until it is empty. When the spill folder is at its quota, the batch stays in memory and is retried
 /// before anything else is taken from the queue (which then fills up). At shutdown the queue is closed and drained. Records are priced on the way in,
 /// and each stored batch signals the budget evaluation (<see cref="BudgetEvaluationSignal"/>: debounced, never waited for).
+/// Every record stored, spilled or set aside is settled in its <see cref="UsageJournal"/> segment; segments left by a
+/// process that ended without settling them are replayed like spill files, skipping records already stored.
 /// </summary>
 internal sealed partial class UsageWriter(
     UsageSink sink,
+    UsageJournal journal,
     UsageSpillFile spill,
     IDbContextFactory<SpendOpsDbContext> contexts,
     PriceCache prices,
@@ -32,6 +35,7 @@ internal sealed partial class UsageWriter(
 {
     private static readonly TimeSpan ShutdownWriteTimeout = TimeSpan.FromSeconds(10);
     private readonly UsageOptions settings = options.Value;
+    private readonly Dictionary<UsageRecord, JournalSegment> journaled = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Runs on a thread of its own: SQLite does its I/O synchronously even behind async APIs, and on a small machine a
@@ -71,13 +75,16 @@ internal sealed partial class UsageWriter(
         {
             if (DateTime.UtcNow >= nextReplay)
             {
-                ReplaySpillAsync(stoppingToken).GetAwaiter().GetResult();
+                ReplayAsync(journal, stoppingToken).GetAwaiter().GetResult();
+                ReplayAsync(spill, stoppingToken).GetAwaiter().GetResult();
                 nextReplay = DateTime.UtcNow + replayEvery;
             }
             if (held.Count > 0)
             {
                 // Neither written nor spilled last time: retried first, and the queue waits (and fills) meanwhile.
-                held = WriteOrSpillAsync(held, CancellationToken.None).GetAwaiter().GetResult();
+                var retried = held;
+                held = WriteOrSpillAsync(retried, CancellationToken.None).GetAwaiter().GetResult();
+                Settle(retried, held);
                 if (held.Count > 0)
                     stoppingToken.WaitHandle.WaitOne(replayEvery);
                 continue;
@@ -86,20 +93,25 @@ internal sealed partial class UsageWriter(
                 continue;
             if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
                 stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
-            while (batch.Count < settings.BatchSize && sink.TryDequeue(out var record))
-                batch.Add(record);
+            while (batch.Count < settings.BatchSize && sink.TryDequeue(out var queued))
+                batch.Add(Track(queued));
             held = WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult().ToList();
+            Settle(batch, held);
             batch.Clear();
         }
 
         sink.Close();
         batch.AddRange(held);
-        while (sink.TryDequeue(out var record))
-            batch.Add(record);
+        while (sink.TryDequeue(out var queued))
+            batch.Add(Track(queued));
         using var timeout = new CancellationTokenSource(ShutdownWriteTimeout);
         var lost = 0;
         foreach (var chunk in batch.Chunk(settings.BatchSize))
-            lost += WriteOrSpillAsync(chunk, timeout.Token).GetAwaiter().GetResult().Count;
+        {
+            var left = WriteOrSpillAsync(chunk, timeout.Token).GetAwaiter().GetResult();
+            Settle(chunk, left);
+            lost += KeepInJournal(left);
+        }
         if (lost > 0)
         {
             metrics.OnLost(lost);
@@ -107,8 +119,47 @@ internal sealed partial class UsageWriter(
         }
     }
 
+    private UsageRecord Track(QueuedRecord queued)
+    {
+        if (queued.Segment is not null)
+            journaled[queued.Record] = queued.Segment;
+        return queued.Record;
+    }
+
+    /// <summary>Settles in the journal the records of the batch that were stored, spilled or set aside (all but <paramref name="left"/>).</summary>
+    private void Settle(IReadOnlyCollection<UsageRecord> batch, IReadOnlyCollection<UsageRecord> left)
+    {
+        if (journaled.Count == 0)
+            return;
+        var kept = left.Count == 0 ? null : left.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var record in batch)
+        {
+            if (kept?.Contains(record) != true && journaled.Remove(record, out var segment))
+                journal.Settle(segment, 1);
+        }
+    }
+
+    /// <summary>At shutdown, records neither written nor spilled are left to the journal's replay; returns how many had no journal copy (lost).</summary>
+    private int KeepInJournal(IReadOnlyCollection<UsageRecord> left)
+    {
+        var lost = 0;
+        foreach (var record in left)
+        {
+            if (journaled.Remove(record, out var segment))
+            {
+                journal.KeepForReplay(segment);
+                journal.Settle(segment, 1);
+            }
+            else
+            {
+                lost++;
+            }
+        }
+        return lost;
+    }
+
     /// <summary>Blocks until records are queued (true) or the wait is over: time for a spill replay, or shutdown (false).</summary>
-    private static bool WaitForRecords(System.Threading.Channels.ChannelReader<UsageRecord> reader, TimeSpan wait, CancellationToken stoppingToken)
+    private static bool WaitForRecords(System.Threading.Channels.ChannelReader<QueuedRecord> reader, TimeSpan wait, CancellationToken stoppingToken)
     {
         if (reader.Count > 0)
             return true;
@@ -173,10 +224,14 @@ internal sealed partial class UsageWriter(
             }
             catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
             {
-                spill.Reject(record, ex.GetBaseException().Message);
-                budgetGate.OnWritten([record]);
-                metrics.OnRejected();
-                LogRecordRejected(logger, ex, record.RequestId);
+                // Stored already (replayed from the journal or a spill file first) is not an error: never a second row.
+                if (!DatabaseErrors.IsUniqueViolation(ex) || !await IsStoredAsync(record, cancellationToken))
+                {
+                    spill.Reject(record, ex.GetBaseException().Message);
+                    budgetGate.OnWritten([record]);
+                    metrics.OnRejected();
+                    LogRecordRejected(logger, ex, record.RequestId);
+                }
             }
             catch (Exception ex)
             {
@@ -187,6 +242,21 @@ internal sealed partial class UsageWriter(
             remaining.RemoveAt(0);
         }
         return [];
+    }
+
+    /// <summary>Whether the record is stored already; false when that cannot be told (the record is then set aside, never doubled).</summary>
+    private async Task<bool> IsStoredAsync(UsageRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await db.UsageRecords.AnyAsync(r => r.RequestId == record.RequestId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWriteFailed(logger, ex, 1);
+            return false;
+        }
     }
 
     private async Task InsertAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
@@ -226,20 +296,20 @@ internal sealed partial class UsageWriter(
     }
 
     /// <summary>
-    /// Writes spilled records; a file is deleted only once all its records are in the database (or set aside). A file
-    /// written for another database is moved aside whole, and records of a tenant this database does not have are set
-    /// aside in the rejected file: replaying them here would make usage rows nobody owns.
+    /// Writes spilled or journaled records that are not stored yet; a file is deleted only once all its records are in
+    /// the database (or set aside). A file written for another database is moved aside whole, and records of a tenant
+    /// this database does not have are set aside in the rejected file: replaying them here would make usage rows nobody owns.
     /// </summary>
-    internal async Task ReplaySpillAsync(CancellationToken cancellationToken)
+    private async Task ReplayAsync(IUsageReplaySource source, CancellationToken cancellationToken)
     {
-        foreach (var path in spill.Claim())
+        foreach (var path in source.Claim())
         {
             try
             {
                 var owner = UsageSpillFile.DatabaseOf(path);
                 if (owner is not null && owner != spill.Database)
                 {
-                    var moved = spill.SetAsideForeign(path);
+                    var moved = source.SetAsideForeign(path);
                     LogForeignFile(logger, Path.GetFileName(path), owner, spill.Database, moved);
                     continue;
                 }
@@ -251,7 +321,7 @@ internal sealed partial class UsageWriter(
                     if (known.Length > 0 && (await InsertMissingAsync(known, cancellationToken)).Count > 0)
                         return; // The database is unavailable; the file stays and is replayed later.
                 }
-                spill.Release(path);
+                source.Release(path);
                 if (unknownTenant > 0)
                     LogUnknownTenants(logger, Path.GetFileName(path), unknownTenant);
             }

@@ -22,6 +22,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     public Dictionary<string, string> ProviderBaseUrls { get; } = new();
     public string SpillDirectory { get; } = TestEnvironment.TempDirectory("spill");
     public string DataDirectory { get; } = TestEnvironment.TempDirectory("data");
+    public string JournalDirectory { get; } = TestEnvironment.TempDirectory("journal");
 
     public TestDatabase Database => database;
 
@@ -70,6 +71,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 // same database reads the sign-in keys the previous one stored.
                 ["DataProtection:KeySecret"] = "spendops-tests-sign-in-key-secret",
                 ["DataProtection:KeySecretFile"] = Path.Combine(DataDirectory, "data-protection.secret"),
+                ["Usage:JournalDirectory"] = JournalDirectory,
                 ["Usage:BatchDelayMilliseconds"] = "20",
                 ["Usage:SpillReplaySeconds"] = "1",
                 ["Jobs:Enabled"] = "false",

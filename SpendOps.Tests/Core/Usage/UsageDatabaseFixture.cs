@@ -42,6 +42,11 @@ public abstract class UsageDatabaseFixture : IAsyncLifetime
     public async Task AddAsync(params UsageRecord[] records)
     {
         await using var db = CreateContext();
+        // Usage rows reference their tenant: seeds of a tenant no test created get one.
+        var tenants = records.Select(r => r.TenantId).Distinct().ToList();
+        var existing = await db.Tenants.Where(t => tenants.Contains(t.Id)).Select(t => t.Id).ToListAsync();
+        foreach (var id in tenants.Except(existing))
+            db.Tenants.Add(new SpendOps.Core.Tenancy.Tenant { Id = id, Name = "usage-" + id.ToString("N") });
         foreach (var record in records)
         {
             record.DimensionRows = record.Dims.Select(d => new UsageDimension { Name = d.Key, Value = d.Value }).ToList();

@@ -15,6 +15,7 @@ public sealed class UsageDurabilityTests : IAsyncLifetime
     private FakeUpstream upstream = null!;
     private TestDatabase database = null!;
     private string spill = null!;
+    private string journal = null!;
 
     public async Task InitializeAsync()
     {
@@ -22,6 +23,7 @@ public sealed class UsageDurabilityTests : IAsyncLifetime
         upstream.Handler = FixtureFiles.Replay("providers/openai-chat.json");
         database = TestDatabase.Sqlite();
         spill = TestEnvironment.TempDirectory("spill");
+        journal = TestEnvironment.TempDirectory("journal");
     }
 
     public async Task DisposeAsync()
@@ -89,6 +91,7 @@ public sealed class UsageDurabilityTests : IAsyncLifetime
         var db = connectionSuffix.Length == 0 ? database : database.WithConnectionSuffix(connectionSuffix);
         var app = new SpendOpsAppFactory(db, upstream.BaseUrl);
         app.Settings["Usage:SpillDirectory"] = spill;
+        app.Settings["Usage:JournalDirectory"] = journal;
         app.Settings["Usage:QueueCapacity"] = "64";
         app.Settings["Usage:BatchSize"] = "16";
         return app.Start();

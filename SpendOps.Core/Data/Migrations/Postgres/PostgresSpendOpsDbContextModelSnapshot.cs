@@ -1804,6 +1804,15 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Usage.UsageRecord", b =>
+                {
+                    b.HasOne("SpendOps.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpendOps.Core.Chargeback.Reports.ReportRun", b =>
                 {
                     b.Navigation("Files");

@@ -1807,6 +1807,15 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Usage.UsageRecord", b =>
+                {
+                    b.HasOne("SpendOps.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpendOps.Core.Chargeback.Reports.ReportRun", b =>
                 {
                     b.Navigation("Files");

@@ -1777,6 +1777,15 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpendOps.Core.Usage.UsageRecord", b =>
+                {
+                    b.HasOne("SpendOps.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpendOps.Core.Chargeback.Reports.ReportRun", b =>
                 {
                     b.Navigation("Files");
