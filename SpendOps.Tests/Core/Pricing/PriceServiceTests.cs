@@ -129,7 +129,8 @@ public abstract class PriceServiceTests(DatabaseKind database) : IAsyncLifetime
         foreach (var at in new[] { Feb15, Jan15, Mar01 })
             await host.AddRecordAsync(tenant.Id, "nebius", "meta-llama/Llama-3.3-70B-Instruct", at, r => r.PricingStatus = PricingStatus.Unpriced);
         await host.AddRecordAsync(tenant.Id, "openai", "gpt-x", Jan15, r => r.PricingStatus = PricingStatus.Unpriced);
-        await host.AddRecordAsync(Guid.NewGuid(), "openai", "gpt-y", Jan15, r => r.PricingStatus = PricingStatus.Unpriced);
+        var otherTenant = await host.AddTenantAsync("other");
+        await host.AddRecordAsync(otherTenant.Id, "openai", "gpt-y", Jan15, r => r.PricingStatus = PricingStatus.Unpriced);
 
         var models = await Service(s => s.ListUnpricedModelsAsync(tenant.Id, default));
 

@@ -17,7 +17,7 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
     [Fact]
     public async Task InsertAsync_FullRecord_StoresTheSameValuesAsTheCommandPath()
     {
-        var tenant = Guid.NewGuid();
+        var tenant = await NewTenantAsync();
         var viaCommands = FullRecord(tenant, "cmd-full");
         var viaSqlite = FullRecord(tenant, "raw-full");
 
@@ -31,7 +31,7 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
     [Fact]
     public async Task InsertAsync_RecordWithNulls_StoresTheSameValuesAsTheCommandPath()
     {
-        var tenant = Guid.NewGuid();
+        var tenant = await NewTenantAsync();
         var viaCommands = SparseRecord(tenant, "cmd-sparse");
         var viaSqlite = SparseRecord(tenant, "raw-sparse");
 
@@ -46,7 +46,7 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
     [Fact]
     public async Task InsertAsync_ReadBackThroughEf_RoundTripsEveryValue()
     {
-        var record = FullRecord(Guid.NewGuid(), "raw-roundtrip");
+        var record = FullRecord(await NewTenantAsync(), "raw-roundtrip");
         await using (var db = fixture.CreateContext())
             await UsageBulkInserter.InsertAsync(db, [record], CancellationToken.None);
 
@@ -72,7 +72,7 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
     [Fact]
     public async Task InsertAsync_DuplicateRequestId_IsADataErrorAndWritesNothingOfTheBatch()
     {
-        var tenant = Guid.NewGuid();
+        var tenant = await NewTenantAsync();
         await using (var db = fixture.CreateContext())
             await UsageBulkInserter.InsertAsync(db, [SparseRecord(tenant, "dup-first")], CancellationToken.None);
 
@@ -86,6 +86,16 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
         Assert.True(DatabaseErrors.IsDataError(exception), exception.Message);
         await using var read = fixture.CreateContext();
         Assert.False(await read.UsageRecords.AnyAsync(r => r.RequestId == "dup-new"));
+    }
+
+    /// <summary>Usage rows reference their tenant, so each test's records get a tenant that exists.</summary>
+    private async Task<Guid> NewTenantAsync()
+    {
+        var tenant = new SpendOps.Core.Tenancy.Tenant { Name = "bulk-" + Guid.NewGuid().ToString("N") };
+        await using var db = fixture.CreateContext();
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync();
+        return tenant.Id;
     }
 
     private async Task InsertBothAsync(UsageRecord viaCommands, UsageRecord viaSqlite)

@@ -50,6 +50,8 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__SpendOps"] = database.ConnectionString;
         start.Environment["Jobs__Enabled"] = "false";
+        // The keys the test creates are hashed under the test run's secret, as every instance of a deployment shares one.
+        start.Environment["Keys__HashSecret"] = TestEnvironment.KeyHashSecret;
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
