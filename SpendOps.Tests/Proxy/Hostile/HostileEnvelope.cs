@@ -17,4 +17,10 @@ public enum HostileEnvelope
     /// framing) before any SpendOps code runs: a status and an empty body, as for any HTTP server.
     /// </summary>
     Server,
+
+    /// <summary>
+    /// The client stopped sending in the middle of its request (it shut down its side of the connection): the
+    /// server takes it as gone and closes the connection, since nobody is left to read an answer. Status 0.
+    /// </summary>
+    Closed,
 }

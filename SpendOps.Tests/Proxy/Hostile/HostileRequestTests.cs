@@ -133,10 +133,17 @@ public sealed class HostileRequestTests(HostileFixture fixture) : IClassFixture<
         var hostile = AllCases[name];
         var head = placeholders.Aggregate(hostile.Head.Replace("{length}", hostile.Body.Length.ToString()), (text, p) => text.Replace(p.Key, p.Value));
 
+        if (hostile.Envelope == HostileEnvelope.Closed)
+        {
+            await Assert.ThrowsAsync<IOException>(() => RawHttpExchange.SendAsync(fixture.App.BaseAddress, head, hostile.Body, hostile.ReadAfterSending, hostile.HalfClose));
+            Assert.Empty(fixture.Upstream.Requests);
+            return;
+        }
         var response = await RawHttpExchange.SendAsync(fixture.App.BaseAddress, head, hostile.Body, hostile.ReadAfterSending, hostile.HalfClose);
 
-        Assert.True(response.Status < 500, $"{response.Status}: {response.Body}");
-        Assert.Equal(hostile.Status, response.Status);
+        // 505 is HTTP's own answer to a protocol version the server does not speak, given before SpendOps runs.
+        Assert.True(response.Status < 500 || (hostile.Envelope == HostileEnvelope.Server && response.Status == 505), $"{response.Status}: {response.Body}");
+        Assert.True(hostile.Status == response.Status, $"expected {hostile.Status}, got {response.Status}: {response.Body}");
         if (hostile.UpstreamTarget is not null)
         {
             Assert.Equal(hostile.UpstreamTarget, Assert.Single(fixture.Upstream.Requests).RawTarget);
@@ -154,7 +161,7 @@ public sealed class HostileRequestTests(HostileFixture fixture) : IClassFixture<
                 var (code, message) = HostileAnswers.OtlpStatus(response);
                 Assert.Equal(HostileAnswers.RpcCode(hostile.Status), code);
                 if (response.Status >= 400)
-                    Assert.Equal(hostile.Message, message);
+                    Assert.True(hostile.Message == message, message);
                 return;
             case HostileEnvelope.ByPath:
                 Assert.Equal(hostile.Message, ProxyContractTests.ErrorMessage(response.Body, target));

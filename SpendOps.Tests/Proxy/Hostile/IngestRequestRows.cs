@@ -83,6 +83,7 @@ public static class IngestRequestRows
         yield return ("deflate", Otlp(Post(path, "Content-Type: application/json", "Content-Encoding: deflate", key), empty, 415, "Unsupported Content-Encoding 'deflate'. Use gzip or none."));
         yield return ("gzip that is not gzip", Otlp(Post(path, "Content-Type: application/json", "Content-Encoding: gzip", key), empty, 400, "Content-Encoding is gzip but the body is not valid gzip data."));
         yield return ("gzip cut in half", Otlp(Post(path, "Content-Type: application/json", "Content-Encoding: gzip", key), Gzip(empty)[..10], 400, "Content-Encoding is gzip but the body is not valid gzip data."));
+        yield return ("gzip without its trailer", Otlp(Post(path, "Content-Type: application/json", "Content-Encoding: gzip", key), Gzip(empty)[..^8], 400, "Content-Encoding is gzip but the body is not valid gzip data."));
         yield return ("a valid gzip batch", Otlp(Post(path, "Content-Type: application/json", "Content-Encoding: gzip", key), Gzip(empty), 202, null));
         yield return ("a gzip bomb", Otlp(Post(path, "Content-Type: application/json", "Content-Encoding: gzip", key), Gzip(new byte[16 * 1024 * 1024]), 413, TooLarge));
         yield return ("a protobuf gzip bomb", Otlp(Post(path, "Content-Type: application/x-protobuf", "Content-Encoding: gzip", key), Gzip(new byte[16 * 1024 * 1024]), 413, TooLarge));
@@ -90,12 +91,13 @@ public static class IngestRequestRows
         yield return ("a terabyte announced", Otlp(Request("POST", path, "Content-Type: application/json", key, "Content-Length: 1099511627776"), [], 413, TooLarge));
         yield return ("a chunked body over the limit", Otlp(Request("POST", path, "Content-Type: application/json", key, "Transfer-Encoding: chunked"),
             Text($"{HostileFixture.MaxTelemetryBody + 1:X}\r\n{new string(' ', HostileFixture.MaxTelemetryBody + 1)}\r\n0\r\n\r\n"), 413, TooLarge));
-        yield return ("JSON null", Otlp(Post(path, "Content-Type: application/json", key), Text("null"), 400, null));
-        yield return ("a JSON array", Otlp(Post(path, "Content-Type: application/json", key), Text("[]"), 400, null));
-        yield return ("truncated JSON", Otlp(Post(path, "Content-Type: application/json", key), empty[..^2], 400, null));
-        yield return ("protobuf garbage", Otlp(Post(path, "Content-Type: application/x-protobuf", key), [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], 400, null));
-        yield return ("protobuf with a length past the end", Otlp(Post(path, "Content-Type: application/x-protobuf", key), [0x0A, 0x7F, 0x0A, 0x01], 400, null));
-        yield return ("JSON sent as protobuf", Otlp(Post(path, "Content-Type: application/x-protobuf", key), empty, 400, null));
+        yield return ("JSON null", Otlp(Post(path, "Content-Type: application/json", key), Text("null"), 400, "request body: expected an object, got null"));
+        yield return ("a JSON array", Otlp(Post(path, "Content-Type: application/json", key), Text("[]"), 400, "request body: expected an object, got an array"));
+        yield return ("truncated JSON", Otlp(Post(path, "Content-Type: application/json", key), empty[..^2], 400,
+            $"invalid JSON at byte {empty.Length - 2}: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed."));
+        yield return ("protobuf garbage", Otlp(Post(path, "Content-Type: application/x-protobuf", key), [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], 400, "invalid protobuf body: CodedInputStream encountered a malformed varint."));
+        yield return ("protobuf with a length past the end", Otlp(Post(path, "Content-Type: application/x-protobuf", key), [0x0A, 0x7F, 0x0A, 0x01], 400, TruncatedProtobuf));
+        yield return ("JSON sent as protobuf", Otlp(Post(path, "Content-Type: application/x-protobuf", key), empty, 400, TruncatedProtobuf));
         foreach (var (form, json, message) in signal == "logs" ? StrictLogs : StrictMetrics)
             yield return (form, Otlp(Post(path, "Content-Type: application/json", key), Text(json), 400, message));
         var tooMany = signal == "logs"
@@ -112,6 +114,9 @@ public static class IngestRequestRows
             $"The request holds {HostileFixture.MaxTelemetryAttributes + 1} attributes; at most {HostileFixture.MaxTelemetryAttributes} are accepted per request " +
             "(setting Telemetry:MaxAttributesPerRequest). Lower the exporter's batch size."));
     }
+
+    private const string TruncatedProtobuf = "invalid protobuf body: While parsing a protocol message, the input ended unexpectedly in the middle of a field.  " +
+        "This could mean either that the input has been truncated or that an embedded message misreported its own length.";
 
     private const string RecordPath = "resourceLogs[0].scopeLogs[0].logRecords[0]";
     private const string PointPath = "resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[0]";

@@ -19,13 +19,14 @@ public static class ProxyRequestRows
     private const string Chunked = "Transfer-Encoding: chunked";
 
     private const string ModelNotAllowed = "AI SpendOps: Model not allowed by API key policy";
-    private const string MalformedBody = "AI SpendOps: The request body could not be read (invalid chunked encoding)";
+    private const string IncompleteBody = "AI SpendOps: The request body stopped arriving before it was complete; send the whole body its Content-Length or chunked framing announces";
+    private const string UpgradeRefused = "AI SpendOps: WebSocket sessions (OpenAI Realtime, Gemini Live) are not proxied; use the provider's HTTP API";
     private const string Unforwardable = "AI SpendOps: The request path cannot be forwarded exactly as sent (dot segments or an unexpected form); send a plain /v1/{provider}/... path";
     private static readonly string TooLarge = $"AI SpendOps: Request body is larger than the proxy's limit of {HostileFixture.MaxBody} bytes (Proxy:MaxRequestBodyBytes)";
 
     private static string UnknownProvider(string name) =>
         $"AI SpendOps: Unknown provider '{name}'. Use /v1/{{provider}}/... with one of: " +
-        "openai, anthropic, google, openrouter, xai, groq, deepinfra, novita, fireworks, perplexity, cerebras, mistral, deepseek, nebius";
+        "anthropic, cerebras, deepinfra, deepseek, fireworks, google, groq, mistral, nebius, novita, openai, openrouter, perplexity, xai";
 
     private static HostileCase Forwarded(string head, string body, string upstreamTarget) => new(head, Text(body), 200, null, null, upstreamTarget);
 
@@ -34,6 +35,8 @@ public static class ProxyRequestRows
     /// <summary>Refused by the web server before SpendOps reads it: not well-formed HTTP/1.1.</summary>
     private static HostileCase ServerRefused(string head, int status, string body = "") => new(head, Text(body), status, null, null) { Envelope = HostileEnvelope.Server };
 
+    private static HostileCase Closed(string head, string body) => new(head, Text(body), 0, null, null) { Envelope = HostileEnvelope.Closed, HalfClose = true };
+
     public static IEnumerable<KeyValuePair<string, HostileCase>> All() => new Dictionary<string, HostileCase>
     {
         // Paths.
@@ -41,20 +44,20 @@ public static class ProxyRequestRows
         ["path: provider name with a dot"] = Refused(Post("/v1/open.ai/v1/chat/completions", Json, Key), Body, 404, "aso_unknown_provider", UnknownProvider("open.ai")),
         ["path: unknown provider without a key"] = Refused(Post("/v1/acme/v1/chat/completions", Json), Body, 404, "aso_unknown_provider", UnknownProvider("acme")),
         ["path: provider name in capitals"] = Forwarded(Post("/v1/OPENAI/v1/chat/completions", Json, Key), Body, "/v1/chat/completions"),
-        ["path: escaped letter in the provider name"] = Refused(Post("/v1/%6Fpenai/v1/chat/completions", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
+        ["path: escaped letter in the provider name"] = Forwarded(Post("/v1/%6Fpenai/v1/chat/completions", Json, Key), Body, "/v1/chat/completions"),
         ["path: dot segment into another provider"] = Refused(Post("/v1/openai/../anthropic/v1/messages", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
         ["path: single-dot segment"] = Refused(Post("/v1/openai/./v1/chat/completions", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
         ["path: dot segment at the end"] = Refused(Post("/v1/openai/v1/chat/completions/..", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
         ["path: escaped dot segment in mixed case"] = Refused(Post("/v1/openai/v1/%2e%2E/v1/chat/completions", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
         ["path: half-escaped dot segment"] = Refused(Post("/v1/openai/v1/.%2e/v1/chat/completions", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
         ["path: double slash"] = Forwarded(Post("/v1/openai//v1/chat/completions", Json, Key), Body, "//v1/chat/completions"),
-        ["path: escaped NUL"] = Forwarded(Post("/v1/openai/v1/files/a%00b", Json, Key), Body, "/v1/files/a%00b"),
+        ["path: escaped NUL"] = ServerRefused(Post("/v1/openai/v1/files/a%00b", Json, Key), 400),
         ["path: raw non-ASCII byte"] = ServerRefused(Post("/v1/openai/v1/files/\u00e9", Json, Key), 400),
-        ["path: fragment"] = ServerRefused(Post("/v1/openai/v1/chat/completions#frag", Json, Key), 400),
+        ["path: fragment"] = Refused(Post("/v1/openai/v1/chat/completions#frag", Json, Key), Body, 400, "aso_invalid_path", Unforwardable),
         ["path: longer than the request line limit"] = ServerRefused(Post("/v1/openai/v1/files/" + new string('a', 9000), Json, Key), 414),
         ["path: long but under the request line limit"] = Forwarded(Post("/v1/openai/v1/files/" + new string('a', 7000), Json, Key), Body, "/v1/files/" + new string('a', 7000)),
-        ["path: asterisk-form target"] = ServerRefused(Post("*", Json, Key), 400),
-        ["path: authority-form target on POST"] = ServerRefused(Post("proxy.test:80", Json, Key), 400),
+        ["path: asterisk-form target on POST"] = ServerRefused(Post("*", Json, Key), 405),
+        ["path: authority-form target on POST"] = ServerRefused(Post("proxy.test:80", Json, Key), 405),
 
         // Query strings: forwarded byte for byte; a model hidden in one still counts.
         ["query: repeated parameter"] = Forwarded(Post(Chat + "?a=1&a=2", Json, Key), Body, "/v1/chat/completions?a=1&a=2"),
@@ -69,7 +72,7 @@ public static class ProxyRequestRows
         ["method: PUT without a model, restricted key"] = Refused(Post("/v1/openai/v1/files/file-1", Json, Restricted).Replace("POST ", "PUT "), "{}", 403, "aso_model_not_allowed", ModelNotAllowed),
         ["method: PATCH with an allowed model, restricted key"] = Forwarded(Post(Chat, Json, Restricted).Replace("POST ", "PATCH "), Body, "/v1/chat/completions"),
         ["method: custom method"] = Forwarded(Request("PURGE", "/v1/openai/v1/models", Key), "", "/v1/models"),
-        ["method: CONNECT"] = ServerRefused(Request("CONNECT", "/v1/openai/v1/models", Key), 400),
+        ["method: CONNECT"] = Refused(Request("CONNECT", "/v1/openai/v1/models", Key), "", 400, "aso_upgrade_not_supported", UpgradeRefused),
 
         // HTTP versions.
         ["version: HTTP/1.0 with a body"] = Forwarded(Post(Chat, Json, Key).Replace(" HTTP/1.1", " HTTP/1.0"), Body, "/v1/chat/completions"),
@@ -83,7 +86,7 @@ public static class ProxyRequestRows
         ["header: line without a colon"] = ServerRefused(Post(Chat, Json, Key, "NoColonHere"), 400),
         ["header: space before the colon"] = ServerRefused(Post(Chat, Json, "X-ASO-API-Key : {key}"), 400),
         ["header: folded continuation line"] = ServerRefused(Post(Chat, Json, "X-ASO-Dims: team=web", " env=prod", Key), 400),
-        ["header: name with a parenthesis"] = ServerRefused(Post(Chat, Json, Key, "X-(Bad): 1"), 400),
+        ["header: name with a parenthesis"] = Forwarded(Post(Chat, Json, Key, "X-(Bad): 1"), Body, "/v1/chat/completions"),
         ["header: NUL in a value"] = ServerRefused(Post(Chat, Json, Key, "X-Thing: a\0b"), 400),
         ["header: two Host fields"] = ServerRefused(Post(Chat, Json, Key, "Host: other.test"), 400),
         ["header: 40 KB of headers"] = ServerRefused(Post(Chat, Json, Key, "X-Padding: " + new string('p', 40 * 1024)), 431),
@@ -97,19 +100,23 @@ public static class ProxyRequestRows
         ["length: Content-Length that is not a number"] = ServerRefused(Request("POST", Chat, Json, Key, "Content-Length: abc"), 400),
         ["length: two different Content-Lengths"] = ServerRefused(Request("POST", Chat, Json, Key, "Content-Length: 10", "Content-Length: 11"), 400, "0123456789"),
         ["length: a terabyte announced, nothing sent"] = Refused(Request("POST", Chat, Json, Key, "Content-Length: 1099511627776"), "", 413, "aso_request_too_large", TooLarge),
-        ["length: body shorter than Content-Length, then the client stops"] = Refused(Request("POST", Chat, Json, Key, "Content-Length: 500"), Body, 400, "aso_malformed_body", MalformedBody) with { HalfClose = true },
+        ["length: body shorter than Content-Length, then the client stops"] = Closed(Request("POST", Chat, Json, Key, "Content-Length: 500"), Body),
+        ["length: body shorter than Content-Length, client waits"] = Refused(Request("POST", Chat, Json, Key, "Content-Length: 500"), Body, 400, "aso_malformed_body", IncompleteBody),
 
         // Chunked framing.
-        ["chunked: body cut off, then the client stops"] = Refused(Request("POST", Chat, Json, Key, Chunked), "40\r\n{\"model\":\"gpt", 400, "aso_malformed_body", MalformedBody) with { HalfClose = true },
-        ["chunked: no last chunk, then the client stops"] = Refused(Request("POST", Chat, Json, Key, Chunked), ChunkedText(Body)[..^5], 400, "aso_malformed_body", MalformedBody) with { HalfClose = true },
+        ["chunked: body cut off, then the client stops"] = Closed(Request("POST", Chat, Json, Key, Chunked), "40\r\n{\"model\":\"gpt"),
+        ["chunked: no last chunk, then the client stops"] = Closed(Request("POST", Chat, Json, Key, Chunked), ChunkedText(Body)[..^5]),
+        ["chunked: body cut off, client waits"] = Refused(Request("POST", Chat, Json, Key, Chunked), "40\r\n{\"model\":\"gpt", 400, "aso_malformed_body", IncompleteBody),
         ["chunked: trailer fields"] = Forwarded(Request("POST", Chat, Json, Key, Chunked), ChunkedText(Body)[..^2] + "X-Trailer: 1\r\n\r\n", "/v1/chat/completions"),
         ["chunked: chunk extension"] = Forwarded(Request("POST", Chat, Json, Key, Chunked), $"{Body.Length:X};ext=1\r\n{Body}\r\n0\r\n\r\n", "/v1/chat/completions"),
         ["chunked: empty body"] = Forwarded(Request("POST", "/v1/openai/v1/models", Key, Chunked), "0\r\n\r\n", "/v1/models"),
         ["chunked: one byte per chunk"] = Forwarded(Request("POST", Chat, Json, Key, Chunked), string.Concat(Body.Select(c => $"1\r\n{c}\r\n")) + "0\r\n\r\n", "/v1/chat/completions"),
-        ["chunked: and a Content-Length"] = ServerRefused(Request("POST", Chat, Json, Key, Chunked, "Content-Length: 5"), 400, ChunkedText(Body)),
+        // Chunked framing wins over a Content-Length (RFC 9112 6.3); the proxy re-frames the body, so nothing is smuggled.
+        ["chunked: and a Content-Length"] = Forwarded(Request("POST", Chat, Json, Key, Chunked, "Content-Length: 5"), ChunkedText(Body), "/v1/chat/completions"),
         ["chunked: identity transfer coding"] = ServerRefused(Request("POST", Chat, Json, Key, "Transfer-Encoding: identity"), 400, Body),
-        ["chunked: chunked twice"] = ServerRefused(Request("POST", Chat, Json, Key, "Transfer-Encoding: chunked, chunked"), 400, ChunkedText(Body)),
-        ["chunked: 8 MB chunk size, client stops"] = Refused(Request("POST", Chat, Json, Key, Chunked), "800000\r\nabc", 413, "aso_request_too_large", TooLarge) with { HalfClose = true },
+        ["chunked: chunked listed twice"] = Forwarded(Request("POST", Chat, Json, Key, "Transfer-Encoding: chunked, chunked"), ChunkedText(Body), "/v1/chat/completions"),
+        ["chunked: 8 MB chunk size, client stops"] = Closed(Request("POST", Chat, Json, Key, Chunked), "800000\r\nabc"),
+        ["chunked: 8 MB chunk size, client waits"] = Refused(Request("POST", Chat, Json, Key, Chunked), "800000\r\nabc", 400, "aso_malformed_body", IncompleteBody),
 
         // Expect: 100-continue.
         ["expect: 100-continue"] = Forwarded(Post(Chat, Json, Key, "Expect: 100-continue"), Body, "/v1/chat/completions"),
