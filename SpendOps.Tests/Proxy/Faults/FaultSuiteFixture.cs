@@ -4,11 +4,12 @@ namespace SpendOps.Tests.Proxy.Faults;
 
 /// <summary>
 /// A host for the fault suite on SQLite or PostgreSQL, whose fake provider misbehaves as each call asks
-/// (<see cref="FaultSuiteUpstream"/>). The idle timeout is short so that a stalled provider is given up on quickly.
+/// (<see cref="FaultSuiteUpstream"/>). The idle timeout is short so that a stalled provider is given up on soon,
+/// yet long enough that a busy machine never trips it for a provider that is merely slow.
 /// </summary>
 public abstract class FaultSuiteFixture(DatabaseKind kind) : ProxyFixture
 {
-    public const int IdleTimeoutSeconds = 5;
+    public const int IdleTimeoutSeconds = 10;
 
     public sealed class Sqlite() : FaultSuiteFixture(DatabaseKind.Sqlite);
 
