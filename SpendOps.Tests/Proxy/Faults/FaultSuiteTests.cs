@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Keys;
@@ -16,10 +14,7 @@ namespace SpendOps.Tests.Proxy.Faults;
 /// </summary>
 public abstract class FaultSuiteTests(FaultSuiteFixture fixture) : IAsyncLifetime
 {
-    private const string Chat = "/v1/openai/v1/chat/completions";
-
-    /// <summary>A guard against a hang, not an assertion about speed.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan HangGuard = FaultSuiteClients.HangGuard;
 
     private readonly string run = "run" + Guid.NewGuid().ToString("N")[..8];
     private CreatedApiKey key = null!;
@@ -49,9 +44,9 @@ public abstract class FaultSuiteTests(FaultSuiteFixture fixture) : IAsyncLifetim
             .. Repeat("stall-before-headers", 2), .. Repeat("stall-mid-stream", 2),
             .. Repeat("drip", 2), .. Repeat("giant", 2), .. Repeat("gzip", 4),
         ];
-        using var client = NewClient();
+        using var clients = Clients();
 
-        var outcomes = await Task.WhenAll(faults.Select((fault, n) => CallAsync(client, n, fault)));
+        var outcomes = await Task.WhenAll(faults.Select((fault, n) => clients.CallAsync(Call(n), fault)));
 
         foreach (var outcome in outcomes)
             AssertAnswer(outcome);
@@ -74,9 +69,9 @@ public abstract class FaultSuiteTests(FaultSuiteFixture fixture) : IAsyncLifetim
     [DatabaseFact]
     public async Task TwoHundredConcurrentStreams_AreRelayedWholeAndRecordedOnce()
     {
-        using var client = NewClient();
+        using var clients = Clients();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(n => CallAsync(client, n, "stream")));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(n => clients.CallAsync(Call(n), "stream")));
 
         foreach (var outcome in outcomes)
             AssertAnswer(outcome);
@@ -89,13 +84,13 @@ public abstract class FaultSuiteTests(FaultSuiteFixture fixture) : IAsyncLifetim
     {
         var random = new Random(20261202);
         var plans = Enumerable.Range(0, 50).Select(n => (Call: n, Point: (AbortPoint)random.Next(3), Events: random.Next(1, 40))).ToList();
-        using var client = NewClient();
+        using var clients = Clients();
 
         var outcomes = await Task.WhenAll(plans.Select(plan => plan.Point switch
         {
-            AbortPoint.WhileSendingTheRequest => AbortWhileSendingAsync(plan.Call),
-            AbortPoint.BeforeHeaders => AbortBeforeHeadersAsync(client, plan.Call),
-            _ => AbortMidStreamAsync(client, plan.Call, plan.Events),
+            AbortPoint.WhileSendingTheRequest => clients.AbortWhileSendingAsync(Call(plan.Call)),
+            AbortPoint.BeforeHeaders => clients.AbortBeforeHeadersAsync(Call(plan.Call)),
+            _ => clients.AbortMidStreamAsync(Call(plan.Call), plan.Events),
         }));
 
         Assert.All(outcomes, o => Assert.Null(o.Status));
@@ -112,104 +107,14 @@ public abstract class FaultSuiteTests(FaultSuiteFixture fixture) : IAsyncLifetim
         MidStream,
     }
 
-    /// <param name="Status">The status the client read, or null when it gave up before reading one.</param>
-    /// <param name="Body">The whole body, or null when the stream broke off.</param>
-    private sealed record Outcome(string Call, string Fault, int? Status, string? RequestId, byte[]? Body);
-
     private string Call(int n) => $"{run}-{n}";
+
+    private FaultSuiteClients Clients() => new(fixture, key.FullKey);
 
     private static IEnumerable<string> Repeat(string fault, int count) => Enumerable.Repeat(fault, count);
 
-    private HttpClient NewClient()
-    {
-        var client = fixture.CreateClient();
-        client.Timeout = Timeout.InfiniteTimeSpan;
-        return client;
-    }
-
-    private HttpRequestMessage Request(string call, string fault)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{Chat}?fault={fault}&call={call}")
-        {
-            Content = new StringContent($"{{\"model\":\"{call}\",\"stream\":true,\"messages\":[]}}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-ASO-API-Key", key.FullKey);
-        return request;
-    }
-
-    private async Task<Outcome> CallAsync(HttpClient client, int n, string fault)
-    {
-        var call = Call(n);
-        using var guard = new CancellationTokenSource(HangGuard);
-        using var response = await client.SendAsync(Request(call, fault), HttpCompletionOption.ResponseHeadersRead, guard.Token);
-        var requestId = response.Headers.TryGetValues("X-ASO-Request-Id", out var ids) ? ids.Single() : null;
-        try
-        {
-            var body = await response.Content.ReadAsByteArrayAsync(guard.Token);
-            return new Outcome(call, fault, (int)response.StatusCode, requestId, body);
-        }
-        catch (HttpRequestException) when (!guard.IsCancellationRequested)
-        {
-            return new Outcome(call, fault, (int)response.StatusCode, requestId, null);
-        }
-        catch (IOException) when (!guard.IsCancellationRequested)
-        {
-            return new Outcome(call, fault, (int)response.StatusCode, requestId, null);
-        }
-    }
-
-    /// <summary>Sends the head and part of the body, then resets the connection.</summary>
-    private async Task<Outcome> AbortWhileSendingAsync(int n)
-    {
-        var call = Call(n);
-        var body = Encoding.UTF8.GetBytes($"{{\"model\":\"{call}\",\"stream\":true,\"messages\":[");
-        using var guard = new CancellationTokenSource(HangGuard);
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(fixture.App.BaseAddress.Host, fixture.App.BaseAddress.Port, guard.Token);
-        var head = $"POST {Chat}?fault=stream&call={call} HTTP/1.1\r\nHost: proxy.test\r\nContent-Type: application/json\r\n" +
-            $"X-ASO-API-Key: {key.FullKey}\r\nContent-Length: {body.Length + 1000}\r\n\r\n";
-        await socket.GetStream().WriteAsync(Encoding.ASCII.GetBytes(head), guard.Token);
-        await socket.GetStream().WriteAsync(body, guard.Token);
-        await socket.GetStream().FlushAsync(guard.Token);
-        socket.Client.LingerState = new LingerOption(true, 0);
-        socket.Close();
-        return new Outcome(call, "abort-while-sending", null, null, null);
-    }
-
-    private async Task<Outcome> AbortBeforeHeadersAsync(HttpClient client, int n)
-    {
-        var call = Call(n);
-        using var giveUp = new CancellationTokenSource();
-        var sending = client.SendAsync(Request(call, "abort-before-headers"), HttpCompletionOption.ResponseHeadersRead, giveUp.Token);
-        await fixture.Faults.Arrived(call).WaitAsync(HangGuard);
-        await giveUp.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
-        return new Outcome(call, "abort-before-headers", null, null, null);
-    }
-
-    /// <summary>Reads the first <paramref name="events"/> events of an endless stream, then drops the connection.</summary>
-    private async Task<Outcome> AbortMidStreamAsync(HttpClient client, int n, int events)
-    {
-        var call = Call(n);
-        using var guard = new CancellationTokenSource(HangGuard);
-        string? requestId;
-        using (var response = await client.SendAsync(Request(call, "endless"), HttpCompletionOption.ResponseHeadersRead, guard.Token))
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-            requestId = response.Headers.GetValues("X-ASO-Request-Id").Single();
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(guard.Token));
-            for (var read = 0; read < events;)
-            {
-                var line = await reader.ReadLineAsync(guard.Token) ?? throw new IOException("The stream ended before the client gave up.");
-                if (line.StartsWith("data:", StringComparison.Ordinal))
-                    read++;
-            }
-        }
-        return new Outcome(call, "abort-mid-stream", null, requestId, null);
-    }
-
     /// <summary>What the client must read for each fault: the provider's answer, or SpendOps' 502/504 in the OpenAI shape.</summary>
-    private static void AssertAnswer(Outcome outcome)
+    private static void AssertAnswer(FaultOutcome outcome)
     {
         Assert.True(outcome.Status is not (500 or 501 or 503), $"{outcome.Fault}: {outcome.Status}");
         Assert.StartsWith("aso_", outcome.RequestId);
@@ -255,7 +160,7 @@ public abstract class FaultSuiteTests(FaultSuiteFixture fixture) : IAsyncLifetim
     /// Compares what the provider received with the stored records once the usage writer has drained: exactly one
     /// record per call it saw, carrying the request id the client was given, and none for any other call.
     /// </summary>
-    private async Task<Dictionary<string, UsageRecord>> AssertOneRecordPerCallTheProviderSawAsync(IReadOnlyList<Outcome> outcomes, IEnumerable<string> expectedSeen)
+    private async Task<Dictionary<string, UsageRecord>> AssertOneRecordPerCallTheProviderSawAsync(IReadOnlyList<FaultOutcome> outcomes, IEnumerable<string> expectedSeen)
     {
         var seen = fixture.Upstream.Requests.Select(r => System.Web.HttpUtility.ParseQueryString(r.QueryString)["call"]!).Where(c => c.StartsWith(run + "-", StringComparison.Ordinal)).ToList();
         Assert.Equal(seen.Count, seen.Distinct().Count());
