@@ -6,11 +6,13 @@ namespace SpendOps.Proxy.Forwarding;
 /// <summary>
 /// Buffers the request body for the handler and turns what can go wrong on the client's side into the answer the
 /// client gets: 413 for a body over <see cref="ProxyOptions.MaxRequestBodyBytes"/>, 400 for broken framing (an
-/// invalid or overflowing chunk size, a chunk without its line end). Neither is a server error.
+/// invalid or overflowing chunk size, a chunk without its line end) or for a body that stopped arriving before it
+/// was complete (the server's minimum data rate gave up on it). None is a server error.
 /// </summary>
 internal static class RequestBodyReader
 {
     public const string MalformedBodyMessage = "AI SpendOps: The request body could not be read (invalid chunked encoding)";
+    public const string IncompleteBodyMessage = "AI SpendOps: The request body stopped arriving before it was complete; send the whole body its Content-Length or chunked framing announces";
 
     public static async ValueTask<RequestBodyResult> ReadAsync(HttpContext context, long maxBytes)
     {
@@ -22,6 +24,10 @@ internal static class RequestBodyReader
         {
             var buffered = await BufferedRequestBody.ReadAsync(request, maxBytes, context.RequestAborted);
             return buffered is null ? new RequestBodyResult(null, TooLarge(maxBytes)) : new RequestBodyResult(buffered, null);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            return new RequestBodyResult(null, new ProxyError(400, IncompleteBodyMessage, "aso_malformed_body"));
         }
         catch (BadHttpRequestException)
         {

@@ -34,14 +34,30 @@ internal static class OtlpBodyReader
         {
             await using var inflater = new GZipStream(wire, CompressionMode.Decompress);
             var decoded = await ReadCappedAsync(inflater, maxBytes, cancellationToken);
-            return decoded is null
-                ? (null, OtlpBodyError.TooLarge)
-                : (new OtlpBody(decoded.GetBuffer().AsMemory(0, (int)decoded.Length), wire.Length, "gzip"), OtlpBodyError.None);
+            if (decoded is null)
+                return (null, OtlpBodyError.TooLarge);
+            return EndsWithItsTrailer(wire, decoded.Length)
+                ? (new OtlpBody(decoded.GetBuffer().AsMemory(0, (int)decoded.Length), wire.Length, "gzip"), OtlpBodyError.None)
+                : (null, OtlpBodyError.BadGzip);
         }
         catch (InvalidDataException)
         {
             return (null, OtlpBodyError.BadGzip);
         }
+    }
+
+    /// <summary>
+    /// GZipStream ends quietly on a cut-off body (a header alone inflates to nothing), which would then be reported
+    /// as bad JSON or protobuf. A whole gzip body ends with the 8-byte trailer whose last field is the inflated size
+    /// modulo 2^32. Exporters send one gzip member, so the trailer is the last 8 bytes.
+    /// </summary>
+    private static bool EndsWithItsTrailer(MemoryStream wire, long decodedLength)
+    {
+        const int HeaderAndTrailer = 18;
+        if (wire.Length < HeaderAndTrailer)
+            return false;
+        var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(wire.GetBuffer().AsSpan((int)wire.Length - 4, 4));
+        return size == (uint)decodedLength;
     }
 
     /// <summary>The stream's bytes, or null as soon as there are more than <paramref name="maxBytes"/>.</summary>

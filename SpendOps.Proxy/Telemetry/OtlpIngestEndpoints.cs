@@ -77,9 +77,15 @@ public static partial class OtlpIngestEndpoints
         {
             (body, bodyError) = await OtlpBodyReader.ReadAsync(request, maxBytes, cancellationToken);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own cap (the limit plus one byte, so the reader sees the excess) tripped mid-chunk.
+            bodyError = OtlpBodyError.TooLarge;
+            body = null;
+        }
         catch (BadHttpRequestException e)
         {
-            return OtlpResult.Error(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? e.StatusCode : StatusCodes.Status400BadRequest, kind, $"Could not read the request body: {e.Message}");
+            return OtlpResult.Error(StatusCodes.Status400BadRequest, kind, $"Could not read the request body: {e.Message}");
         }
         switch (bodyError)
         {

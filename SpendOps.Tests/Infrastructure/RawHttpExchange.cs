@@ -7,14 +7,20 @@ namespace SpendOps.Tests.Infrastructure;
 /// One HTTP/1.1 request written byte for byte on a TCP connection, for what HttpClient will not send (repeated
 /// headers, raw targets, broken chunked framing, a body that keeps coming after the answer). The response is read
 /// while the request is still being written, as a real client does, and parsed by Content-Length or chunked framing.
+/// Interim answers (<c>100 Continue</c>) are skipped: the final answer is what the client acts on.
 /// </summary>
 public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>The body's bytes as received (a protobuf error is not text).</summary>
+    public byte[] BodyBytes { get; init; } = [];
+
     /// <param name="head">Request line and headers, lines separated by CRLF, without the blank line that ends them.</param>
     /// <param name="body">Bytes written after the head, as they are (already chunked if the head says so).</param>
     /// <param name="readAfterSending">Write the whole body before reading anything, as simple clients do (Python's
     /// requests, most scripts): such a client only sees an early answer if the server keeps reading until it is done.</param>
-    public static async Task<RawHttpExchange> SendAsync(Uri server, string head, ReadOnlyMemory<byte> body, bool readAfterSending = false)
+    /// <param name="halfClose">Shut down the sending side after the body, as a client that gave up writing does: the
+    /// server sees the body end early (a truncated body) but can still answer.</param>
+    public static async Task<RawHttpExchange> SendAsync(Uri server, string head, ReadOnlyMemory<byte> body, bool readAfterSending = false, bool halfClose = false)
     {
         // A guard against a hang, not an assertion about speed.
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -28,6 +34,8 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
             await stream.WriteAsync(Encoding.UTF8.GetBytes(head + "\r\n\r\n"), guard.Token);
             for (var offset = 0; offset < body.Length && reading is not { IsCompleted: true }; offset += 64 * 1024)
                 await stream.WriteAsync(body[offset..Math.Min(body.Length, offset + 64 * 1024)], guard.Token);
+            if (halfClose)
+                client.Client.Shutdown(SocketShutdown.Send);
         }
         catch (IOException) when (!readAfterSending)
         {
@@ -66,6 +74,8 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
         var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (headEnd < 0)
             return false;
+        if (text.StartsWith("HTTP/1.1 1", StringComparison.Ordinal))
+            return TryParse(data[(headEnd + 4)..], atEnd, out exchange);
         var lines = text[..headEnd].Split("\r\n");
         var status = int.Parse(lines[0].Split(' ')[1]);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -79,24 +89,24 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
         {
             if (rest.Length < int.Parse(length))
                 return false;
-            exchange = new RawHttpExchange(status, headers, Encoding.UTF8.GetString(rest[..int.Parse(length)]));
+            exchange = new RawHttpExchange(status, headers, Encoding.UTF8.GetString(rest[..int.Parse(length)])) { BodyBytes = rest[..int.Parse(length)].ToArray() };
             return true;
         }
         if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
             if (!TryDechunk(rest, out var body))
                 return false;
-            exchange = new RawHttpExchange(status, headers, body!);
+            exchange = new RawHttpExchange(status, headers, Encoding.UTF8.GetString(body!)) { BodyBytes = body! };
             return true;
         }
         // No framing: the body is whatever came before the connection ended.
         if (!atEnd)
             return false;
-        exchange = new RawHttpExchange(status, headers, Encoding.UTF8.GetString(rest));
+        exchange = new RawHttpExchange(status, headers, Encoding.UTF8.GetString(rest)) { BodyBytes = rest.ToArray() };
         return true;
     }
 
-    private static bool TryDechunk(ReadOnlySpan<byte> data, out string? body)
+    private static bool TryDechunk(ReadOnlySpan<byte> data, out byte[]? body)
     {
         body = null;
         var output = new List<byte>();
@@ -109,7 +119,7 @@ public sealed record RawHttpExchange(int Status, IReadOnlyDictionary<string, str
             data = data[(lineEnd + 2)..];
             if (size == 0)
             {
-                body = Encoding.UTF8.GetString(output.ToArray());
+                body = [.. output];
                 return true;
             }
             if (data.Length < size + 2)

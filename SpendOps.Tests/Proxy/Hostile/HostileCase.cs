@@ -16,6 +16,12 @@ public sealed record HostileCase(string Head, byte[] Body, int Status, string? C
     /// <summary>The client writes its whole body before it reads (see <see cref="Infrastructure.RawHttpExchange"/>).</summary>
     public bool ReadAfterSending { get; init; }
 
+    /// <summary>The client stops sending after the body (see <see cref="Infrastructure.RawHttpExchange.SendAsync"/>).</summary>
+    public bool HalfClose { get; init; }
+
+    /// <summary>Where the refusal's message is; the OpenAI-shape <see cref="Code"/> is checked only in the OpenAI shape.</summary>
+    public HostileEnvelope Envelope { get; init; }
+
     public static byte[] Text(string body) => Encoding.UTF8.GetBytes(body);
 
     /// <summary>A POST with the given headers (one per string, repeats allowed) and a Content-Length body.</summary>
