@@ -59,7 +59,8 @@ export Urls="http://127.0.0.1:$PROXY"
 export Database__Provider=Sqlite ConnectionStrings__SpendOps="Data Source=$WORK/spendops.db"
 export Usage__SpillDirectory="$WORK/spill" Usage__JournalDirectory="$WORK/journal" Bootstrap__AdminPassword="Bench-Password-1"
 export Keys__HashSecretFile="$WORK/key-hash-secret" DataProtection__KeySecretFile="$WORK/data-protection.secret"
-export Logging__LogLevel__Default=Warning
+# wrk is one address: the per-address flood guard would measure itself, not the proxy.
+export Logging__LogLevel__Default=Warning Limits__RequestsPerClient=0
 for p in openai; do export "Proxy__Providers__${p}__BaseUrl=http://127.0.0.1:$UP"; done
 (cd "$WORK/app" && exec taskset -c 1 dotnet SpendOps.Web.dll >"$WORK/proxy.log" 2>&1) &
 PIDS+=($!)
