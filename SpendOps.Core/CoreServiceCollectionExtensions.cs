@@ -22,7 +22,9 @@ public static class CoreServiceCollectionExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSpendOpsDatabase();
-        builder.Services.AddHostedService<DatabaseStartup>();
+        // First of all hosted services, whatever was registered before: the data-protection key ring, for one, is read
+        // from the database by its own hosted service, and on a new database the tables must exist by then.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<TenantService>();
         builder.Services.TryAddScoped<TenantDimsService>();

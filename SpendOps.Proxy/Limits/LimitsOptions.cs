@@ -14,9 +14,12 @@ public sealed class LimitsOptions
     [Range(1, 86_400)]
     public int RateWindowSeconds { get; set; } = 60;
 
-    /// <summary>Proxy calls per window from one address with a key the proxy knows. Generous: a whole office behind one NAT.</summary>
+    /// <summary>
+    /// Proxy calls per window from one address with a key the proxy knows: a flood guard (5,000 a second), far above a
+    /// whole office behind one NAT or a busy batch service; the business limits are the keys' own rate limits.
+    /// </summary>
     [Range(0, int.MaxValue)]
-    public int RequestsPerClient { get; set; } = 6_000;
+    public int RequestsPerClient { get; set; } = 300_000;
 
     /// <summary>Proxy calls per window from one address with no key, a malformed key or a key id the proxy does not know.</summary>
     [Range(0, int.MaxValue)]
