@@ -21,6 +21,8 @@ public static class CoreServiceCollectionExtensions
     public static IHostApplicationBuilder AddSpendOpsCore(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => DataFolder.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        builder.Services.AddHostedService<DataFolderLog>();
         builder.AddSpendOpsDatabase();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.TryAddScoped<AuditLog>();
