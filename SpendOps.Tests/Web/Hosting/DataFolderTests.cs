@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using SpendOps.Core.Data;
+using SpendOps.Tests.Infrastructure;
+using SpendOps.Tests.Proxy.Durability;
+
+namespace SpendOps.Tests.Web.Hosting;
+
+/// <summary>
+/// The app keeps its files in <c>DataFolder</c>: relative to the app's folder (not to the working directory a service
+/// manager starts it in), or wherever an absolute <c>DataFolder</c> says.
+/// </summary>
+public sealed class DataFolderTests
+{
+    [Fact]
+    public void Default_IsDataBesideTheApp()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+
+        var folder = DataFolder.From(configuration);
+
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "data"), folder.Path);
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "data", "usage-spill"), folder.Resolve("usage-spill"));
+        Assert.Equal("/srv/spill", folder.Resolve("/srv/spill"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AppStartedFromAnotherFolder_KeepsItsFilesInTheDataFolder(bool absolute)
+    {
+        var name = $"data-folder-test-{Guid.NewGuid():N}";
+        var configured = absolute ? TestEnvironment.TempDirectory("data-folder") : name;
+        var expected = absolute ? configured : Path.Combine(AppContext.BaseDirectory, name);
+        await using var unused = TestDatabase.Sqlite();
+        try
+        {
+            await using (var app = await AppProcess.StartAsync(unused, new Dictionary<string, string>
+            {
+                ["DataFolder"] = configured,
+                // Relative paths and generated secrets: everything the app keeps on disk by default.
+                ["ConnectionStrings:SpendOps"] = "Data Source=spendops.db",
+                ["Keys:HashSecret"] = "",
+                ["DataProtection:KeySecret"] = "",
+            }))
+            {
+                // The login form's antiforgery token needs a sign-in key, and so the generated key secret.
+                using var client = new HttpClient { BaseAddress = app.BaseAddress };
+                using var form = await client.GetAsync("/Account/Login");
+                Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+
+                Assert.True(File.Exists(Path.Combine(expected, "spendops.db")), app.Output);
+                Assert.True(File.Exists(Path.Combine(expected, "key-hash-secret")), app.Output);
+                Assert.True(File.Exists(Path.Combine(expected, "data-protection.secret")), app.Output);
+                Assert.Empty(Directory.EnumerateFileSystemEntries(app.WorkingDirectory));
+                Assert.Contains($"Data folder: {expected}", app.Output, StringComparison.Ordinal);
+                await app.StopAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(expected))
+                Directory.Delete(expected, recursive: true);
+        }
+    }
+}
