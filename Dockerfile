@@ -9,15 +9,14 @@ RUN dotnet publish SpendOps.Web/SpendOps.Web.csproj -c Release -o /app --no-rest
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
-# Everything the app keeps on disk lives in /app/data: the SQLite database (when used), the usage spill folder and the
-# generated secret of the sign-in keys (when DataProtection__KeySecret is not set).
+# Everything the app keeps on disk lives in its data folder, /app/data: the SQLite database (when used), the usage spill
+# folder and journal, and the generated key hash and sign-in key secrets (when Keys__HashSecret or
+# DataProtection__KeySecret is not set).
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 # Unprefixed variables override appsettings.json (whose Urls binds localhost only, for a developer machine).
 ENV Urls=http://+:8080 \
-    ConnectionStrings__SpendOps="Data Source=/app/data/spendops.db" \
-    Usage__SpillDirectory=/app/data/usage-spill \
-    DataProtection__KeySecretFile=/app/data/data-protection.secret
+    DataFolder=/app/data
 EXPOSE 8080
 VOLUME ["/app/data"]
 # The runtime image has no curl or wget: the app itself asks its /healthz.

@@ -21,6 +21,8 @@ public static class CoreServiceCollectionExtensions
     public static IHostApplicationBuilder AddSpendOpsCore(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => DataFolder.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        builder.Services.AddHostedService<DataFolderLog>();
         builder.AddSpendOpsDatabase();
         // First of all hosted services, whatever was registered before: the data-protection key ring, for one, is read
         // from the database by its own hosted service, and on a new database the tables must exist by then.

@@ -7,7 +7,7 @@ namespace SpendOps.Core.Budgets;
 /// The recurring alert evaluation (<c>Jobs:Budgets</c>), also queued by <see cref="BudgetEvaluationSignal"/> soon after
 /// new spend is stored; all the work is in <see cref="BudgetEvaluator"/>. Hangfire resolves it in a new DI scope per run.
 /// </summary>
-internal sealed partial class BudgetEvaluationJob(BudgetEvaluator evaluator, ILogger<BudgetEvaluationJob> logger)
+internal sealed partial class BudgetEvaluationJob(BudgetEvaluator evaluator, BudgetMetrics metrics, ILogger<BudgetEvaluationJob> logger)
 {
     public const string Id = "budgets";
 
@@ -22,6 +22,7 @@ internal sealed partial class BudgetEvaluationJob(BudgetEvaluator evaluator, ILo
         try
         {
             var result = await evaluator.EvaluateAllAsync(cancellationToken);
+            metrics.RecordRun(result);
             if (result.Raised > 0 || result.Failed > 0)
                 LogRun(logger, result.Evaluated, result.Raised, result.Failed);
         }

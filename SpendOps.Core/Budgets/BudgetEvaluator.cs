@@ -21,13 +21,15 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             ids = await db.Budgets.AsNoTracking().Where(b => !b.Paused).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
 
-        var raised = 0;
-        var failed = 0;
+        int raised = 0, failed = 0, overThreshold = 0, blocked = 0;
         foreach (var id in ids)
         {
             try
             {
-                raised += (await EvaluateAsync(id, cancellationToken)).Count;
+                var evaluation = await EvaluateBudgetAsync(id, cancellationToken);
+                raised += evaluation.Raised.Count;
+                overThreshold += evaluation.OverThreshold ? 1 : 0;
+                blocked += evaluation.Blocked ? 1 : 0;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -35,16 +37,19 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
                 LogBudgetFailed(logger, ex, id);
             }
         }
-        return new BudgetEvaluationResult(ids.Count, raised, failed);
+        return new BudgetEvaluationResult(ids.Count, raised, failed, overThreshold, blocked);
     }
 
     /// <summary>Raises what one budget owes now and returns the alerts this call inserted (not those another instance did).</summary>
-    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(Guid budgetId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(Guid budgetId, CancellationToken cancellationToken) =>
+        (await EvaluateBudgetAsync(budgetId, cancellationToken)).Raised;
+
+    private async Task<Evaluation> EvaluateBudgetAsync(Guid budgetId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var budget = await db.Budgets.AsNoTracking().Include(b => b.Tenant).FirstOrDefaultAsync(b => b.Id == budgetId, cancellationToken);
         if (budget is null || budget.Paused)
-            return [];
+            return new Evaluation([], false, false);
 
         var now = clock.GetUtcNow();
         var status = await BudgetStatusQuery.GetAsync(db, budget, now, cancellationToken);
@@ -57,8 +62,11 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
             .ToHashSet();
         var settled = BudgetForecast.IsSettled(period, TenantCalendar.For(budget.Tenant?.TimeZone), now);
         var due = BudgetAlertRules.Due(budget.Thresholds, budget.AmountUsd, status.SpendUsd, status.ForecastUsd, settled, fired);
+        var lowestThreshold = budget.Thresholds.Count > 0 ? budget.Thresholds.Min() : 100;
+        var overThreshold = budget.AmountUsd > 0 && status.SpendUsd * 100 >= budget.AmountUsd * lowestThreshold;
+        var blocked = budget.Action == BudgetAction.Block && status.SpendUsd >= budget.AmountUsd;
         if (due.Count == 0)
-            return [];
+            return new Evaluation([], overThreshold, blocked);
 
         var recipients = budget.Recipients.Select(AlertRecipient.Parse).ToList();
         var inserted = new List<AlertEvent>();
@@ -96,8 +104,10 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
                 LogRaisedElsewhere(logger, kind, percent, budget.Id);
             }
         }
-        return inserted;
+        return new Evaluation(inserted, overThreshold, blocked);
     }
+
+    private sealed record Evaluation(IReadOnlyList<AlertEvent> Raised, bool OverThreshold, bool Blocked);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Budget alert {Kind} {Percent} % raised for {BudgetName} ({BudgetId}): spend {SpendUsd} of {AmountUsd} USD")]
     private static partial void LogRaised(ILogger logger, AlertKind kind, int percent, string budgetName, Guid budgetId, decimal spendUsd, decimal amountUsd);

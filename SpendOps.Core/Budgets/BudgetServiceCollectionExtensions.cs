@@ -14,6 +14,7 @@ internal static class BudgetServiceCollectionExtensions
         builder.Services.TryAddScoped<AlertService>();
         builder.Services.TryAddScoped<BudgetEvaluator>();
         builder.Services.TryAddSingleton<BudgetEvaluationSignal>();
+        builder.Services.TryAddSingleton<BudgetMetrics>();
         return builder;
     }
 }

@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
     public const string ConnectionStringName = "SpendOps";
-    public const string DefaultSqliteConnectionString = "Data Source=./data/spendops.db";
+    public const string DefaultSqliteConnectionString = "Data Source=spendops.db";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 

@@ -58,14 +58,14 @@ internal static class DatabaseServiceCollectionExtensions
     private static string? ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
 
-    /// <summary>Makes a relative SQLite file path absolute (against the content root) and creates its folder.</summary>
+    /// <summary>Makes a relative SQLite file path absolute (inside <see cref="DataFolder"/>) and creates its folder.</summary>
     private static string SqliteConnectionString(IServiceProvider services)
     {
         var configured = ConnectionString(services);
         var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DatabaseOptions.DefaultSqliteConnectionString : configured);
         if (csb.DataSource is { Length: > 0 } source && source != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
         {
-            var path = Path.GetFullPath(source, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            var path = services.GetRequiredService<DataFolder>().Resolve(source);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }

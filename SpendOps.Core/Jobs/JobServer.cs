@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ internal sealed class JobServer(IServiceProvider services, IOptions<JobsOptions>
                 SchedulePollingInterval = RecurringJobs.SchedulePollingInterval(jobs),
                 // This host's services, not Hangfire's static defaults: tests run several hosts in one process.
                 Activator = services.GetRequiredService<JobActivator>(),
+                FilterProvider = new JobFilterProviderCollection { JobFilterProviders.Providers, new JobFilterCollection { new JobRunFilter(services.GetRequiredService<JobMetrics>()) } },
             },
             services.GetRequiredService<JobStorage>());
         return Task.CompletedTask;

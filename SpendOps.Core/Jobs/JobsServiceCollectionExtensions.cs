@@ -39,6 +39,7 @@ internal static class JobsServiceCollectionExtensions
                 .UseLogProvider(HangfireLogBridge.Instance);
         });
 
+        services.TryAddSingleton<JobMetrics>();
         services.TryAddScoped<PricingJob>();
         services.TryAddScoped<RetentionJob>();
         services.TryAddScoped<BudgetEvaluationJob>();

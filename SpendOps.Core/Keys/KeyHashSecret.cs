@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Data;
 
 namespace SpendOps.Core.Keys;
 
@@ -31,7 +32,7 @@ public sealed partial class KeyHashSecret
         return false;
     }
 
-    internal static KeyHashSecret Load(IOptions<KeyOptions> options, ILogger<KeyHashSecret> logger)
+    internal static KeyHashSecret Load(IOptions<KeyOptions> options, DataFolder dataFolder, ILogger<KeyHashSecret> logger)
     {
         var configured = options.Value.HashSecret;
         if (!string.IsNullOrWhiteSpace(configured))
@@ -41,7 +42,7 @@ public sealed partial class KeyHashSecret
                 ? new KeyHashSecret(bytes)
                 : throw new InvalidOperationException($"Keys:HashSecret must be base64 of at least {MinBytes} random bytes.");
         }
-        var path = Path.GetFullPath(options.Value.HashSecretFile);
+        var path = dataFolder.Resolve(options.Value.HashSecretFile);
         if (!File.Exists(path) && TryCreate(path))
             LogCreated(logger, path);
         return TryDecode(File.ReadAllText(path), out var stored)

@@ -8,6 +8,6 @@ public sealed class KeyOptions
     /// <summary>Base64 of at least 32 random bytes; when empty, <see cref="HashSecretFile"/> is used (and created).</summary>
     public string? HashSecret { get; set; }
 
-    /// <summary>Relative paths are relative to the working directory, like the SQLite file and the spill folder.</summary>
-    public string HashSecretFile { get; set; } = "./data/key-hash-secret";
+    /// <summary>A relative path is inside <c>DataFolder</c>, like the SQLite file and the spill folder.</summary>
+    public string HashSecretFile { get; set; } = "key-hash-secret";
 }

@@ -14,7 +14,7 @@ internal static class KeysServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyOptions>, KeyOptionsValidator>());
-        services.TryAddSingleton(sp => KeyHashSecret.Load(sp.GetRequiredService<IOptions<KeyOptions>>(), sp.GetRequiredService<ILogger<KeyHashSecret>>()));
+        services.TryAddSingleton(sp => KeyHashSecret.Load(sp.GetRequiredService<IOptions<KeyOptions>>(), sp.GetRequiredService<SpendOps.Core.Data.DataFolder>(), sp.GetRequiredService<ILogger<KeyHashSecret>>()));
         services.TryAddSingleton<KeyHasher>();
         services.TryAddSingleton<KeyHashUpgrade>();
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Data;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Proxy.Usage;
@@ -31,10 +31,10 @@ public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
     private int sequence;
     private bool disposed;
 
-    public UsageJournal(IOptions<UsageOptions> options, IHostEnvironment environment, UsageSpillFile spill, TimeProvider clock, ILogger<UsageJournal> logger)
+    public UsageJournal(IOptions<UsageOptions> options, DataFolder dataFolder, UsageSpillFile spill, TimeProvider clock, ILogger<UsageJournal> logger)
     {
         enabled = options.Value.JournalEnabled;
-        directory = Path.GetFullPath(options.Value.JournalDirectory, environment.ContentRootPath);
+        directory = dataFolder.Resolve(options.Value.JournalDirectory);
         prefix = $"segment-{Environment.ProcessId}-{Guid.NewGuid():N}-";
         segmentBytes = options.Value.JournalSegmentBytes;
         this.spill = spill;

@@ -32,7 +32,7 @@ public sealed class UsageOptions
 
     /// <summary>Folder for records that could not be queued or written; replayed until they are in the database.</summary>
     [Required]
-    public string SpillDirectory { get; set; } = "./data/usage-spill";
+    public string SpillDirectory { get; set; } = "usage-spill";
 
     [Range(1, 3600)]
     public int SpillReplaySeconds { get; set; } = 5;
@@ -53,7 +53,7 @@ public sealed class UsageOptions
 
     /// <summary>Folder of the usage journal; one per database, beside the spill folder by default.</summary>
     [Required]
-    public string JournalDirectory { get; set; } = "./data/usage-journal";
+    public string JournalDirectory { get; set; } = "usage-journal";
 
     /// <summary>Size at which a journal segment is closed and a new one started; a segment goes once its records are stored.</summary>
     [Range(4096, long.MaxValue)]

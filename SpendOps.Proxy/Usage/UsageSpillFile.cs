@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Data;
@@ -31,7 +30,7 @@ public sealed partial class UsageSpillFile : IUsageReplaySource
 
     public UsageSpillFile(
         IOptions<UsageOptions> options,
-        IHostEnvironment environment,
+        DataFolder dataFolder,
         IDbContextFactory<SpendOpsDbContext> contexts,
         TimeProvider clock,
         ILogger<UsageSpillFile> logger)
@@ -41,7 +40,7 @@ public sealed partial class UsageSpillFile : IUsageReplaySource
             using var db = contexts.CreateDbContext();
             return SpillDatabaseIdentity.Of(db);
         });
-        directory = Path.GetFullPath(options.Value.SpillDirectory, environment.ContentRootPath);
+        directory = dataFolder.Resolve(options.Value.SpillDirectory);
         // One file per process, so instances sharing a folder never interleave writes.
         activePath = Path.Combine(directory, $"spill-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
         quota = options.Value.SpillMaxBytes;

@@ -7,6 +7,9 @@ public sealed class CliRunner(TestDatabase database)
 {
     private readonly string workingDirectory = TestEnvironment.TempDirectory("cli");
 
+    /// <summary>Extra settings (configuration keys, passed as environment variables), applied over the defaults.</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "SpendOps.Web.dll");
@@ -25,6 +28,8 @@ public sealed class CliRunner(TestDatabase database)
         start.Environment["ConnectionStrings__SpendOps"] = database.ConnectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Keys__HashSecret"] = TestEnvironment.KeyHashSecret;
+        foreach (var (key, value) in Settings)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -66,6 +66,7 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 ["Bootstrap:AdminEmail"] = AdminEmail,
                 ["Bootstrap:AdminPassword"] = AdminPassword,
                 ["Proxy:KeyCacheRefreshSeconds"] = "0.2",
+                ["DataFolder"] = DataDirectory,
                 ["Usage:SpillDirectory"] = SpillDirectory,
                 // One secret for every test host, as for the instances of a deployment: a host started again on the
                 // same database reads the sign-in keys the previous one stored.

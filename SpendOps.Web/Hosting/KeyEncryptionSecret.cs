@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SpendOps.Core.Data;
 
 namespace SpendOps.Web.Hosting;
 
@@ -9,21 +10,21 @@ namespace SpendOps.Web.Hosting;
 /// when that is empty, from a secret generated once into <c>DataProtection:KeySecretFile</c> (readable by the app's
 /// user only). A generated file suits one instance; several instances need the same configured secret.
 /// </summary>
-internal sealed partial class KeyEncryptionSecret(IOptions<KeyProtectionOptions> options, IHostEnvironment environment, ILogger<KeyEncryptionSecret> logger)
+internal sealed partial class KeyEncryptionSecret(IOptions<KeyProtectionOptions> options, DataFolder dataFolder, ILogger<KeyEncryptionSecret> logger)
 {
     private static readonly byte[] Purpose = "SpendOps data-protection key encryption"u8.ToArray();
-    private readonly Lazy<byte[]> key = new(() => Derive(Secret(options.Value, environment, logger)));
+    private readonly Lazy<byte[]> key = new(() => Derive(Secret(options.Value, dataFolder, logger)));
 
     public byte[] Key => key.Value;
 
     private static byte[] Derive(string secret) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, salt: null, info: Purpose);
 
-    private static string Secret(KeyProtectionOptions options, IHostEnvironment environment, ILogger logger)
+    private static string Secret(KeyProtectionOptions options, DataFolder dataFolder, ILogger logger)
     {
         if (options.KeySecret.Length > 0)
             return options.KeySecret;
-        var path = Path.GetFullPath(options.KeySecretFile, environment.ContentRootPath);
+        var path = dataFolder.Resolve(options.KeySecretFile);
         if (File.Exists(path))
             return File.ReadAllText(path).Trim();
 

@@ -17,5 +17,5 @@ internal sealed class KeyProtectionOptions
     public string CertificatePassword { get; set; } = "";
 
     /// <summary>Where a secret is generated (mode 0600) when neither a secret nor a certificate is configured.</summary>
-    public string KeySecretFile { get; set; } = "./data/data-protection.secret";
+    public string KeySecretFile { get; set; } = "data-protection.secret";
 }

@@ -15,13 +15,17 @@ internal sealed class AppProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(Process process, Uri baseAddress, string workingDirectory)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        WorkingDirectory = workingDirectory;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The empty folder the process was started in (not the app's folder).</summary>
+    public string WorkingDirectory { get; }
 
     /// <summary>What the process wrote (for a failure message).</summary>
     public string Output
@@ -50,13 +54,15 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__SpendOps"] = database.ConnectionString;
         start.Environment["Jobs__Enabled"] = "false";
+        // A data folder of its own (its default is beside the app, which every test process shares).
+        start.Environment["DataFolder"] = TestEnvironment.TempDirectory("app-data");
         // The keys the test creates are hashed under the test run's secret, as every instance of a deployment shares one.
         start.Environment["Keys__HashSecret"] = TestEnvironment.KeyHashSecret;
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(start)!;
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), start.WorkingDirectory);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();

@@ -112,7 +112,7 @@ public abstract class SpillIdentityScenarios : IAsyncLifetime
         var staging = TestEnvironment.TempDirectory("spill-staging");
         var file = new UsageSpillFile(
             Options.Create(new UsageOptions { SpillDirectory = staging }),
-            app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(),
+            app.Services.GetRequiredService<SpendOps.Core.Data.DataFolder>(),
             app.Services.GetRequiredService<IDbContextFactory<SpendOpsDbContext>>(),
             TimeProvider.System,
             NullLogger<UsageSpillFile>.Instance);
