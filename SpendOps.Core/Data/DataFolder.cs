@@ -23,6 +23,22 @@ public sealed class DataFolder
 
     public static DataFolder At(string path) => new(System.IO.Path.GetFullPath(path, AppContext.BaseDirectory));
 
-    /// <summary><paramref name="path"/> when absolute, otherwise the same path inside the data folder.</summary>
-    public string Resolve(string path) => System.IO.Path.GetFullPath(path, Path);
+    /// <summary>
+    /// <paramref name="path"/> when absolute, otherwise the same path inside the data folder. A relative path written
+    /// as earlier releases shipped it (<c>./data/spendops.db</c>, <c>data/usage-spill</c>) names the same file as the
+    /// new default (<c>spendops.db</c>), not a <c>data</c> folder inside the data folder: existing settings keep working.
+    /// </summary>
+    public string Resolve(string path) => System.IO.Path.GetFullPath(WithoutEarlierPrefix(path), Path);
+
+    private static string WithoutEarlierPrefix(string path)
+    {
+        foreach (var prefix in EarlierPrefixes)
+        {
+            if (path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length)
+                return path[prefix.Length..];
+        }
+        return path;
+    }
+
+    private static readonly string[] EarlierPrefixes = ["./data/", "data/", ".\\data\\", "data\\"];
 }

@@ -27,6 +27,18 @@ public sealed class DataFolderTests
     }
 
     [Theory]
+    [InlineData("./data/spendops.db", "spendops.db")]
+    [InlineData("data/usage-spill", "usage-spill")]
+    [InlineData("./data/keys/key-hash-secret", "keys/key-hash-secret")]
+    [InlineData("database/spendops.db", "database/spendops.db")]
+    public void PathsWrittenAsEarlierReleasesShippedThem_NameTheSameFiles(string configured, string inside)
+    {
+        var folder = DataFolder.At("/srv/spendops");
+
+        Assert.Equal(Path.Combine("/srv/spendops", inside), folder.Resolve(configured));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task AppStartedFromAnotherFolder_KeepsItsFilesInTheDataFolder(bool absolute)
