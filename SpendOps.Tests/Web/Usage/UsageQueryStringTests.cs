@@ -33,7 +33,7 @@ public sealed class UsageQueryStringTests
     }
 
     [Fact]
-    public void Format_TenantId_IsNeverInTheAddress()
+    public void Format_TenantScope_IsNeverInTheAddress()
     {
         var text = UsageQueryString.Format(new UsageFilter { Scope = TenantScope.Of(Guid.NewGuid()) });
 
