@@ -1,10 +1,12 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Alerts;
 
 /// <summary>
 /// An alert a budget raised: a threshold its period spend reached, or a forecast that passes its amount. One row per
 /// budget, period, kind and threshold (a unique index), so each fires once however many instances evaluate.
 /// </summary>
-public sealed class AlertEvent
+public sealed class AlertEvent : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Alerts;
 
@@ -9,14 +10,11 @@ public static class AlertQueries
     public const int MaxPageSize = 500;
 
     /// <summary>
-    /// Alerts of one tenant, or of every tenant for the admin command line (<paramref name="tenantId"/> null), optionally
-    /// of one budget.
+    /// Alerts in <paramref name="scope"/> (every tenant for the admin command line), optionally of one budget.
     /// </summary>
-    public static async Task<AlertPage> PageAsync(SpendOpsDbContext db, Guid? tenantId, Guid? budgetId, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<AlertPage> PageAsync(SpendOpsDbContext db, TenantScope scope, Guid? budgetId, int skip, int take, CancellationToken cancellationToken)
     {
-        var alerts = db.AlertEvents.AsNoTracking();
-        if (tenantId is { } tenant)
-            alerts = alerts.Where(a => a.TenantId == tenant);
+        var alerts = db.AlertEvents.AsNoTracking().InScope(scope);
         if (budgetId is { } budget)
             alerts = alerts.Where(a => a.BudgetId == budget);
         var total = await alerts.CountAsync(cancellationToken);

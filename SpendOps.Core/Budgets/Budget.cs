@@ -6,7 +6,7 @@ namespace SpendOps.Core.Budgets;
 /// A spend limit for part of a tenant's usage (<see cref="Scope"/>) over a recurring period: alerts at each threshold
 /// and, with <see cref="BudgetAction.Block"/>, refused calls once the period's spend reaches <see cref="AmountUsd"/>.
 /// </summary>
-public sealed class Budget
+public sealed class Budget : ITenantOwned
 {
     public static readonly IReadOnlyList<int> DefaultThresholds = [50, 80, 100];
 

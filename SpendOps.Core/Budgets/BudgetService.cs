@@ -2,14 +2,15 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Budgets;
 
 /// <summary>Creates, changes, pauses, resumes and deletes budgets, with an audit entry for each change.</summary>
 /// <remarks>
-/// <c>tenantId</c> is the caller's tenant (portal); null is passed explicitly by the admin command line, which works
-/// across tenants. A budget of another tenant is reported as not found.
+/// <c>scope</c> is the caller's tenant (portal) or all tenants (the admin command line). A budget outside it is
+/// reported as not found.
 /// </remarks>
 public sealed class BudgetService(SpendOpsDbContext db, AuditLog audit, TimeProvider clock)
 {
@@ -34,9 +35,9 @@ public sealed class BudgetService(SpendOpsDbContext db, AuditLog audit, TimeProv
         return budget;
     }
 
-    public async Task<Budget> UpdateAsync(Guid id, Guid? tenantId, BudgetDefinition definition, string actor, CancellationToken cancellationToken)
+    public async Task<Budget> UpdateAsync(Guid id, TenantScope scope, BudgetDefinition definition, string actor, CancellationToken cancellationToken)
     {
-        var budget = await FindAsync(id, tenantId, cancellationToken);
+        var budget = await FindAsync(id, scope, cancellationToken);
         definition = BudgetValidator.Normalize(definition);
         await CheckAsync(budget.TenantId, definition, budget.Id, cancellationToken);
         var now = clock.GetUtcNow();
@@ -48,9 +49,9 @@ public sealed class BudgetService(SpendOpsDbContext db, AuditLog audit, TimeProv
         return budget;
     }
 
-    public async Task<Budget> SetPausedAsync(Guid id, Guid? tenantId, bool paused, string actor, CancellationToken cancellationToken)
+    public async Task<Budget> SetPausedAsync(Guid id, TenantScope scope, bool paused, string actor, CancellationToken cancellationToken)
     {
-        var budget = await FindAsync(id, tenantId, cancellationToken);
+        var budget = await FindAsync(id, scope, cancellationToken);
         if (budget.Paused != paused)
         {
             budget.Paused = paused;
@@ -62,19 +63,19 @@ public sealed class BudgetService(SpendOpsDbContext db, AuditLog audit, TimeProv
     }
 
     /// <summary>Deletes the budget; its alerts stay in the history under the budget's name (the database sets their budget id to null).</summary>
-    public async Task<Budget> DeleteAsync(Guid id, Guid? tenantId, string actor, CancellationToken cancellationToken)
+    public async Task<Budget> DeleteAsync(Guid id, TenantScope scope, string actor, CancellationToken cancellationToken)
     {
-        var budget = await FindAsync(id, tenantId, cancellationToken);
+        var budget = await FindAsync(id, scope, cancellationToken);
         db.Budgets.Remove(budget);
         audit.Record(budget.TenantId, actor, "budget.deleted", "budget", budget.Id.ToString(), budget.Name);
         await db.SaveChangesAsync(cancellationToken);
         return budget;
     }
 
-    public async Task<Budget> FindAsync(Guid id, Guid? tenantId, CancellationToken cancellationToken)
+    public async Task<Budget> FindAsync(Guid id, TenantScope scope, CancellationToken cancellationToken)
     {
-        var budget = await db.Budgets.Include(b => b.Tenant).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (budget is null || (tenantId is not null && budget.TenantId != tenantId))
+        var budget = await db.Budgets.InScope(scope).Include(b => b.Tenant).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (budget is null)
             throw new DomainException($"No budget with id '{id}'.");
         return budget;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Budgets;
@@ -21,7 +22,7 @@ public static class BudgetSpendQuery
 
     public static IQueryable<UsageRecord> InScope(SpendOpsDbContext db, Guid tenantId, BudgetScope scope, BudgetPeriod period)
     {
-        var filter = new UsageFilter { TenantId = tenantId, From = period.Start, To = period.End };
+        var filter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.Start, To = period.End };
         var records = db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions);
         if (scope.KeyIds.Count > 0)
         {

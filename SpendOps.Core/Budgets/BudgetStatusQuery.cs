@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Budgets;
@@ -7,12 +8,10 @@ namespace SpendOps.Core.Budgets;
 /// <summary>Budgets with their current spend and forecast (the portal's list, <c>budgets list</c> and <c>budgets show</c>) and their past periods.</summary>
 public static class BudgetStatusQuery
 {
-    /// <summary>The budgets of one tenant, or of every tenant for the admin command line (<paramref name="tenantId"/> null), by tenant and name.</summary>
-    public static async Task<IReadOnlyList<BudgetStatus>> ListAsync(SpendOpsDbContext db, Guid? tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The budgets in <paramref name="scope"/> (every tenant for the admin command line), by tenant and name.</summary>
+    public static async Task<IReadOnlyList<BudgetStatus>> ListAsync(SpendOpsDbContext db, TenantScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var query = db.Budgets.AsNoTracking().Include(b => b.Tenant).AsQueryable();
-        if (tenantId is { } tenant)
-            query = query.Where(b => b.TenantId == tenant);
+        var query = db.Budgets.AsNoTracking().InScope(scope).Include(b => b.Tenant);
         var budgets = await query.ToListAsync(cancellationToken);
         var statuses = new List<BudgetStatus>(budgets.Count);
         foreach (var budget in budgets.OrderBy(b => b.Tenant!.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase))

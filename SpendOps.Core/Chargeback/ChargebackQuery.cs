@@ -46,7 +46,7 @@ public static class ChargebackQuery
 
     /// <summary>The records a view covers, for exports that list the calls behind it.</summary>
     public static UsageFilter Filter(ChargebackRequest request, ChargebackPeriod period) =>
-        new() { TenantId = request.TenantId, From = period.From, To = period.To };
+        new() { Scope = request.Scope, From = period.From, To = period.To };
 
     private static async Task<List<ChargebackRow>> GroupAsync(SpendOpsDbContext db, ChargebackRequest request, ChargebackPeriod period, CancellationToken cancellationToken)
     {

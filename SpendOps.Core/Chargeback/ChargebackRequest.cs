@@ -1,4 +1,6 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Chargeback;
 
-/// <summary>One chargeback view: whose spend (null tenant: every tenant), which period, grouped how, allocated how.</summary>
-public sealed record ChargebackRequest(Guid? TenantId, ChargebackPeriod Period, IReadOnlyList<ChargebackKey> Keys, ChargebackAllocation? Allocation = null);
+/// <summary>One chargeback view: whose spend (one tenant, or every tenant on operator paths), which period, grouped how, allocated how.</summary>
+public sealed record ChargebackRequest(TenantScope Scope, ChargebackPeriod Period, IReadOnlyList<ChargebackKey> Keys, ChargebackAllocation? Allocation = null);

@@ -6,7 +6,7 @@ namespace SpendOps.Core.Keys;
 /// A proxy key, presented as <c>aso_k_{Id}.{secret}</c>. Only a hash of the secret is stored; the full
 /// key is shown once when it is created or rotated.
 /// </summary>
-public sealed class ApiKey
+public sealed class ApiKey : ITenantOwned
 {
     public required string Id { get; set; }
     public Guid TenantId { get; set; }

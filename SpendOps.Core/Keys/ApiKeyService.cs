@@ -39,9 +39,9 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDi
         return new CreatedApiKey(key, ApiKeyFormat.Compose(id, secret));
     }
 
-    public async Task<ApiKey> SetStatusAsync(string id, ApiKeyStatus status, string actor, CancellationToken cancellationToken, Guid? tenantId = null)
+    public async Task<ApiKey> SetStatusAsync(string id, TenantScope scope, ApiKeyStatus status, string actor, CancellationToken cancellationToken)
     {
-        var key = await FindAsync(id, tenantId, cancellationToken);
+        var key = await FindAsync(id, scope, cancellationToken);
         if (key.Status != status)
         {
             key.Status = status;
@@ -53,9 +53,9 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDi
     }
 
     /// <summary>Replaces the secret; the old full key stops working as soon as the proxies refresh their cache.</summary>
-    public async Task<CreatedApiKey> RotateAsync(string id, string actor, CancellationToken cancellationToken, Guid? tenantId = null)
+    public async Task<CreatedApiKey> RotateAsync(string id, TenantScope scope, string actor, CancellationToken cancellationToken)
     {
-        var key = await FindAsync(id, tenantId, cancellationToken);
+        var key = await FindAsync(id, scope, cancellationToken);
         var secret = ApiKeyFormat.NewSecret();
         var now = clock.GetUtcNow();
         key.SecretHash = hasher.Hash(key.Id, secret);
@@ -67,9 +67,9 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDi
         return new CreatedApiKey(key, ApiKeyFormat.Compose(key.Id, secret));
     }
 
-    public async Task<ApiKey> UpdateAsync(string id, string name, KeyPolicy policy, DateTimeOffset? expiresAt, string actor, CancellationToken cancellationToken, Guid? tenantId = null)
+    public async Task<ApiKey> UpdateAsync(string id, TenantScope scope, string name, KeyPolicy policy, DateTimeOffset? expiresAt, string actor, CancellationToken cancellationToken)
     {
-        var key = await FindAsync(id, tenantId, cancellationToken);
+        var key = await FindAsync(id, scope, cancellationToken);
         name = name.Trim();
         if (name.Length is 0 or > 100)
             throw new DomainException("Key name must be 1 to 100 characters.");
@@ -84,11 +84,11 @@ public sealed class ApiKeyService(SpendOpsDbContext db, AuditLog audit, TenantDi
         return key;
     }
 
-    /// <summary>Finds a key; with a tenant id, a key of another tenant is reported as not found.</summary>
-    public async Task<ApiKey> FindAsync(string id, Guid? tenantId, CancellationToken cancellationToken)
+    /// <summary>Finds a key; a key outside the scope is reported as not found.</summary>
+    public async Task<ApiKey> FindAsync(string id, TenantScope scope, CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.Include(k => k.Tenant).FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null || (tenantId is not null && key.TenantId != tenantId))
+        var key = await db.ApiKeys.InScope(scope).Include(k => k.Tenant).FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
             throw new DomainException($"No API key with id '{id}'.");
         return key;
     }

@@ -3,6 +3,7 @@ using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing.Checks;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Pricing;
 
@@ -185,15 +186,15 @@ public sealed class PriceService(SpendOpsDbContext db, IDbContextFactory<SpendOp
     public async Task<RerateResult> RerateAsync(RerateRequest request, string actor, CancellationToken cancellationToken)
     {
         var result = await rerater.RunAsync(request, save: true, actor, cancellationToken);
-        audit.Record(request.TenantId, actor, "price.rerated", "usage_period", $"{request.From:u}/{request.To:u}",
+        audit.Record(request.Scope.IsAllTenants ? null : request.Scope.TenantId, actor, "price.rerated", "usage_period", $"{request.From:u}/{request.To:u}",
             $"provider {request.Provider ?? "*"}, model {request.ModelPattern ?? "*"}: {result.Examined} records, {result.Changed} changed "
             + $"({result.FromReported} from a reported cost to a price), cost {result.CostBefore} USD -> {result.CostAfter} USD");
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
 
-    public Task<IReadOnlyList<UnpricedModel>> ListUnpricedModelsAsync(Guid? tenantId, CancellationToken cancellationToken) =>
-        UnpricedModelsQuery.RunAsync(db, tenantId, cancellationToken);
+    public Task<IReadOnlyList<UnpricedModel>> ListUnpricedModelsAsync(TenantScope scope, CancellationToken cancellationToken) =>
+        UnpricedModelsQuery.RunAsync(db, scope, cancellationToken);
 
     private async Task<CatalogImportResult> AuditImportAsync(CatalogImportResult result, string actor, string action, CancellationToken cancellationToken)
     {

@@ -1,7 +1,10 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Pricing;
 
 /// <summary>
-/// Which records to re-rate: those with <c>From &lt;= Timestamp &lt; To</c>, optionally only one tenant's,
-/// one provider's, or those whose model matches <paramref name="ModelPattern"/> (<c>*</c>, <c>?</c>, case-insensitive).
+/// Which records to re-rate: those with <c>From &lt;= Timestamp &lt; To</c> in <paramref name="Scope"/> (one tenant's,
+/// or every tenant's for an operator), optionally only one provider's, or those whose model matches
+/// <paramref name="ModelPattern"/> (<c>*</c>, <c>?</c>, case-insensitive).
 /// </summary>
-public sealed record RerateRequest(DateTimeOffset From, DateTimeOffset To, Guid? TenantId = null, string? Provider = null, string? ModelPattern = null);
+public sealed record RerateRequest(DateTimeOffset From, DateTimeOffset To, TenantScope Scope, string? Provider = null, string? ModelPattern = null);

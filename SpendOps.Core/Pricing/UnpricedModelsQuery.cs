@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Pricing;
@@ -10,11 +11,10 @@ namespace SpendOps.Core.Pricing;
 /// </summary>
 internal static class UnpricedModelsQuery
 {
-    public static async Task<IReadOnlyList<UnpricedModel>> RunAsync(SpendOpsDbContext db, Guid? tenantId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<UnpricedModel>> RunAsync(SpendOpsDbContext db, TenantScope scope, CancellationToken cancellationToken)
     {
-        var records = db.UsageRecords.AsNoTracking().Where(r => r.PricingStatus == PricingStatus.Unpriced || r.PricingStatus == PricingStatus.Reported);
-        if (tenantId is { } id)
-            records = records.Where(r => r.TenantId == id);
+        var records = db.UsageRecords.AsNoTracking().Where(r => r.PricingStatus == PricingStatus.Unpriced || r.PricingStatus == PricingStatus.Reported)
+            .InScope(scope);
         var groups = await records
             .GroupBy(r => new { r.Provider, Model = r.ModelReported ?? r.ModelRequested })
             .Select(g => new { g.Key.Provider, g.Key.Model, Records = g.Count(), Reported = g.Count(r => r.PricingStatus == PricingStatus.Reported), FirstSeen = g.Min(r => r.Timestamp), LastSeen = g.Max(r => r.Timestamp) })

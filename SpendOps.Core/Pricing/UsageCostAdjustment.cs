@@ -1,3 +1,4 @@
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Pricing;
@@ -8,7 +9,7 @@ namespace SpendOps.Core.Pricing;
 /// same save as the change, never edited. The record's own fields are copied so a period's adjustments are found
 /// without touching the usage table.
 /// </summary>
-public sealed class UsageCostAdjustment
+public sealed class UsageCostAdjustment : ITenantOwned
 {
     public long Id { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Pricing;
@@ -30,9 +31,7 @@ internal sealed class UsageRerater(IDbContextFactory<SpendOpsDbContext> contexts
         long lastId = 0;
         while (true)
         {
-            var query = db.UsageRecords.Where(r => r.Id > lastId && r.Timestamp >= request.From && r.Timestamp < request.To);
-            if (request.TenantId is { } tenantId)
-                query = query.Where(r => r.TenantId == tenantId);
+            var query = db.UsageRecords.Where(r => r.Id > lastId && r.Timestamp >= request.From && r.Timestamp < request.To).InScope(request.Scope);
             if (request.Provider is { } provider)
                 query = query.Where(r => r.Provider == provider);
             if (!save)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Usage;
 
@@ -11,8 +12,8 @@ public static class SpendToDateQuery
         var now = clock.GetUtcNow();
         var today = SpendPeriod.Resolve(SpendPeriodKind.Today, calendar, now);
         var month = SpendPeriod.Resolve(SpendPeriodKind.ThisMonth, calendar, now);
-        var todayUsd = await CostAsync(db, new UsageFilter { TenantId = tenantId, From = today.From, To = today.To }, cancellationToken);
-        var monthFilter = new UsageFilter { TenantId = tenantId, From = month.From, To = today.To };
+        var todayUsd = await CostAsync(db, new UsageFilter { Scope = TenantScope.Of(tenantId), From = today.From, To = today.To }, cancellationToken);
+        var monthFilter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = month.From, To = today.To };
         var monthUsd = await CostAsync(db, monthFilter, cancellationToken);
         var monthReportedUsd = await CostAsync(db, monthFilter with { PricingStatus = PricingStatus.Reported }, cancellationToken);
         var localNow = calendar.ToLocal(now);

@@ -1,9 +1,15 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Usage;
 
-/// <summary>Which usage records a query covers. Null members do not filter; the period is [From, To).</summary>
+/// <summary>
+/// Which usage records a query covers. Null members do not filter; the period is [From, To). <see cref="Scope"/> always
+/// filters: a filter whose scope was never set throws when a query applies it, rather than reading every tenant.
+/// </summary>
 public sealed record UsageFilter
 {
-    public Guid? TenantId { get; init; }
+    /// <summary>Whose records; unset on a filter that only describes the other criteria (a link, a form).</summary>
+    public TenantScope Scope { get; init; }
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public string? ApiKeyId { get; init; }

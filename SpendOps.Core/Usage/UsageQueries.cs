@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Usage;
 
@@ -12,8 +13,7 @@ public static class UsageQueries
     {
         if (!filter.IncludeSuperseded)
             records = records.Where(r => !r.Superseded);
-        if (filter.TenantId is { } tenant)
-            records = records.Where(r => r.TenantId == tenant);
+        records = records.InScope(filter.Scope);
         if (filter.From is { } from)
             records = records.Where(r => r.Timestamp >= from);
         if (filter.To is { } to)

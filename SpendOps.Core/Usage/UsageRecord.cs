@@ -1,9 +1,11 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Usage;
 
 /// <summary>
 /// One call: who made it, what it was, the tokens it used by kind (<see cref="Tokens"/>) and what it cost.
 /// </summary>
-public sealed class UsageRecord
+public sealed class UsageRecord : ITenantOwned
 {
     public long Id { get; set; }
 

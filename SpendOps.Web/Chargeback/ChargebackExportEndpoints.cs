@@ -27,11 +27,11 @@ internal static class ChargebackExportEndpoints
     private static async Task<Results<PushStreamHttpResult, ValidationProblem, ForbidHttpResult>> ExportAsync(
         HttpContext context, SpendOpsDbContext db, TimeProvider clock, ClaimsPrincipal user)
     {
-        if (!Guid.TryParse(user.FindFirstValue(TenantClaims.TenantId), out var tenantId))
+        if (UserTenantScope.Of(user) is not { } scope)
             return TypedResults.Forbid();
 
         var cancellationToken = context.RequestAborted;
-        var calendar = await TenantCalendar.ForTenantAsync(db, tenantId, cancellationToken);
+        var calendar = await TenantCalendar.ForTenantAsync(db, scope.TenantId, cancellationToken);
         var now = clock.GetUtcNow();
         var (view, errors) = ChargebackQueryString.Parse(context.Request.Query, calendar, now);
         var problems = errors.ToList();
@@ -47,7 +47,7 @@ internal static class ChargebackExportEndpoints
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [.. problems] });
 
-        var request = view.Request(tenantId, calendar);
+        var request = view.Request(scope, calendar);
         var reader = new ChargebackRecordReader(db);
         var name = $"chargeback-{view.Period.FileText}";
         return format switch

@@ -1,4 +1,5 @@
 using SpendOps.Core.Chargeback;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Web.Chargeback;
@@ -9,6 +10,6 @@ public sealed record ChargebackView(ChargebackPeriodChoice Period, IReadOnlyList
     /// <summary>The grouping when the address names none: by model, which every record has.</summary>
     public static IReadOnlyList<ChargebackKey> DefaultKeys { get; } = [new ChargebackKey(ChargebackKeyKind.Model)];
 
-    public ChargebackRequest Request(Guid tenantId, TenantCalendar calendar) =>
-        new(tenantId, Period.Resolve(calendar), Keys, Allocation);
+    public ChargebackRequest Request(TenantScope scope, TenantCalendar calendar) =>
+        new(scope, Period.Resolve(calendar), Keys, Allocation);
 }

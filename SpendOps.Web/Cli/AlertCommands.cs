@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Data;
@@ -19,9 +20,9 @@ internal static class AlertCommands
 
     private static async Task<int> ListAsync(CliContext context)
     {
-        Guid? tenantId = context.Args.Option("tenant") is { } name ? (await KeyCommands.FindTenantAsync(context, name)).Id : null;
+        var scope = await CliTenantScope.FromOptionAsync(context);
         var db = context.Get<SpendOpsDbContext>();
-        var alerts = (await AlertQueries.PageAsync(db, tenantId, null, 0, ListLimit, context.CancellationToken)).Alerts;
+        var alerts = (await AlertQueries.PageAsync(db, scope, null, 0, ListLimit, context.CancellationToken)).Alerts;
         var tenants = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, context.CancellationToken);
         if (context.Args.Flag("json"))
         {
@@ -41,7 +42,7 @@ internal static class AlertCommands
     {
         var text = context.Args.RequiredPositional(0, "an alert ID (see 'alerts list')");
         var id = Guid.TryParse(text, out var parsed) ? parsed : throw new DomainException($"No alert with id '{text}'.");
-        var alert = await context.Get<AlertService>().AcknowledgeAsync(id, null, context.Actor, context.CancellationToken);
+        var alert = await context.Get<AlertService>().AcknowledgeAsync(id, TenantScope.AllTenants, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
             CliOutput.WriteJson(context.Out, Json(alert));
         else

@@ -1,3 +1,4 @@
+using SpendOps.Core.Tenancy;
 using SpendOps.Core;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
@@ -65,8 +66,8 @@ internal static class BudgetCommands
 
     private static async Task<int> ListAsync(CliContext context)
     {
-        Guid? tenantId = context.Args.Option("tenant") is { } name ? (await KeyCommands.FindTenantAsync(context, name)).Id : null;
-        var statuses = await BudgetStatusQuery.ListAsync(context.Get<SpendOpsDbContext>(), tenantId, context.Get<TimeProvider>().GetUtcNow(), context.CancellationToken);
+        var scope = await CliTenantScope.FromOptionAsync(context);
+        var statuses = await BudgetStatusQuery.ListAsync(context.Get<SpendOpsDbContext>(), scope, context.Get<TimeProvider>().GetUtcNow(), context.CancellationToken);
         if (context.Args.Flag("json"))
         {
             CliOutput.WriteJson(context.Out, statuses.Select(StatusJson));
@@ -83,12 +84,12 @@ internal static class BudgetCommands
 
     private static async Task<int> ShowAsync(CliContext context)
     {
-        var budget = await context.Get<BudgetService>().FindAsync(ParseId(context), null, context.CancellationToken);
+        var budget = await context.Get<BudgetService>().FindAsync(ParseId(context), TenantScope.AllTenants, context.CancellationToken);
         var db = context.Get<SpendOpsDbContext>();
         var now = context.Get<TimeProvider>().GetUtcNow();
         var status = await BudgetStatusQuery.GetAsync(db, budget, now, context.CancellationToken);
         var history = await BudgetStatusQuery.HistoryAsync(db, budget, now, HistoryPeriods, context.CancellationToken);
-        var alerts = (await AlertQueries.PageAsync(db, null, budget.Id, 0, 20, context.CancellationToken)).Alerts;
+        var alerts = (await AlertQueries.PageAsync(db, TenantScope.Of(budget.TenantId), budget.Id, 0, 20, context.CancellationToken)).Alerts;
         if (context.Args.Flag("json"))
         {
             CliOutput.WriteJson(context.Out, new
@@ -119,7 +120,7 @@ internal static class BudgetCommands
 
     private static async Task<int> SetPausedAsync(CliContext context, bool paused)
     {
-        var budget = await context.Get<BudgetService>().SetPausedAsync(ParseId(context), null, paused, context.Actor, context.CancellationToken);
+        var budget = await context.Get<BudgetService>().SetPausedAsync(ParseId(context), TenantScope.AllTenants, paused, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
             CliOutput.WriteJson(context.Out, new { id = budget.Id, paused = budget.Paused });
         else
@@ -131,7 +132,7 @@ internal static class BudgetCommands
 
     private static async Task<int> DeleteAsync(CliContext context)
     {
-        var budget = await context.Get<BudgetService>().DeleteAsync(ParseId(context), null, context.Actor, context.CancellationToken);
+        var budget = await context.Get<BudgetService>().DeleteAsync(ParseId(context), TenantScope.AllTenants, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
             CliOutput.WriteJson(context.Out, new { id = budget.Id, deleted = true });
         else

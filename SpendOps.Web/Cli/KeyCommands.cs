@@ -97,13 +97,13 @@ internal static class KeyCommands
         if (!requests.Given && !tokens.Given)
             throw new CliUsageException($"'keys update' needs something to change: --{RateLimitOptions.Requests} or --{RateLimitOptions.Tokens}");
         var service = context.Get<ApiKeyService>();
-        var key = await service.FindAsync(id, tenantId: null, context.CancellationToken);
+        var key = await service.FindAsync(id, TenantScope.AllTenants, context.CancellationToken);
         var policy = key.Policy with
         {
             RequestsPerMinute = requests.Given ? requests.Limit : key.Policy.RequestsPerMinute,
             TokensPerMinute = tokens.Given ? tokens.Limit : key.Policy.TokensPerMinute,
         };
-        key = await service.UpdateAsync(id, key.Name, policy, key.ExpiresAt, context.Actor, context.CancellationToken);
+        key = await service.UpdateAsync(id, TenantScope.AllTenants, key.Name, policy, key.ExpiresAt, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
         {
             CliOutput.WriteJson(context.Out, new { id = key.Id, requestsPerMinute = key.Policy.RequestsPerMinute, tokensPerMinute = key.Policy.TokensPerMinute });
@@ -120,7 +120,7 @@ internal static class KeyCommands
     private static async Task<int> SetStatusAsync(CliContext context, ApiKeyStatus status)
     {
         var id = context.Args.RequiredPositional(0, "a key ID (see 'keys list')");
-        var key = await context.Get<ApiKeyService>().SetStatusAsync(id, status, context.Actor, context.CancellationToken);
+        var key = await context.Get<ApiKeyService>().SetStatusAsync(id, TenantScope.AllTenants, status, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
             CliOutput.WriteJson(context.Out, new { id = key.Id, status = key.Status });
         else
@@ -131,7 +131,7 @@ internal static class KeyCommands
     private static async Task<int> RotateAsync(CliContext context)
     {
         var id = context.Args.RequiredPositional(0, "a key ID (see 'keys list')");
-        var rotated = await context.Get<ApiKeyService>().RotateAsync(id, context.Actor, context.CancellationToken);
+        var rotated = await context.Get<ApiKeyService>().RotateAsync(id, TenantScope.AllTenants, context.Actor, context.CancellationToken);
         if (context.Args.Flag("json"))
         {
             CliOutput.WriteJson(context.Out, new { id = rotated.Key.Id, key = rotated.FullKey, tenant = rotated.Key.Tenant?.Name });

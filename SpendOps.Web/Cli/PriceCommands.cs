@@ -123,7 +123,7 @@ internal static class PriceCommands
         var to = context.Args.DateOption("to") ?? throw new CliUsageException("'prices rerate' needs --to");
         if (to <= from)
             throw new CliUsageException("--to must be after --from");
-        var request = new RerateRequest(from, to, await TenantIdAsync(context), context.Args.Option("provider"), context.Args.Option("model"));
+        var request = new RerateRequest(from, to, await CliTenantScope.FromOptionAsync(context), context.Args.Option("provider"), context.Args.Option("model"));
         var prices = context.Get<PriceService>();
         var preview = await prices.PreviewRerateAsync(request, context.CancellationToken);
         // Moving records off the cost their source reported changes numbers people have already seen: show the totals
@@ -153,7 +153,7 @@ internal static class PriceCommands
 
     private static async Task<int> UnpricedAsync(CliContext context)
     {
-        var models = await context.Get<PriceService>().ListUnpricedModelsAsync(await TenantIdAsync(context), context.CancellationToken);
+        var models = await context.Get<PriceService>().ListUnpricedModelsAsync(await CliTenantScope.FromOptionAsync(context), context.CancellationToken);
         if (context.Args.Flag("json"))
         {
             CliOutput.WriteJson(context.Out, models.Select(m => new

@@ -2,6 +2,7 @@ using System.Globalization;
 using SpendOps.Core.Chargeback;
 using SpendOps.Core.Chargeback.Export;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Web.Cli;
@@ -43,7 +44,7 @@ internal static class ReportCommands
         var calendar = tenant is null ? TenantCalendar.Utc : TenantCalendar.For(tenant.TimeZone);
         var now = context.Get<TimeProvider>().GetUtcNow();
         var period = first is { } from && end is { } to ? ChargebackPeriod.Days(calendar, from, to) : ChargebackPeriod.LastMonth(calendar, now);
-        var request = new ChargebackRequest(tenant?.Id, period, keys, allocation);
+        var request = new ChargebackRequest(tenant is null ? TenantScope.AllTenants : TenantScope.Of(tenant.Id), period, keys, allocation);
         var reader = new ChargebackRecordReader(db);
 
         await using var file = path is null ? null : new FileStream(path, FileMode.Create, FileAccess.Write);

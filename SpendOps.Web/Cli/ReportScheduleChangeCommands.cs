@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core;
 using SpendOps.Core.Chargeback.Reports;
 
@@ -12,7 +13,7 @@ internal static class ReportScheduleChangeCommands
     {
         var args = context.Args;
         var service = context.Get<ReportScheduleService>();
-        var current = await service.FindAsync(ScheduleId(context), null, context.CancellationToken);
+        var current = await service.FindAsync(ScheduleId(context), TenantScope.AllTenants, context.CancellationToken);
         var every = args.Option("every") ?? args.Option("frequency");
         var emails = args.Values("email");
         var request = new ReportScheduleRequest(
@@ -22,13 +23,13 @@ internal static class ReportScheduleChangeCommands
             args.Option("by") ?? current.GroupBy,
             args.Option("format") ?? args.Option("formats") ?? current.Formats,
             emails.Count == 0 ? current.Recipients : emails.Any(e => e.Equals("none", StringComparison.OrdinalIgnoreCase)) ? [] : emails);
-        var schedule = await service.UpdateAsync(current.Id, null, request, context.Actor, context.CancellationToken);
+        var schedule = await service.UpdateAsync(current.Id, TenantScope.AllTenants, request, context.Actor, context.CancellationToken);
         return await WriteAsync(context, schedule, $"Report schedule {schedule.Id} '{schedule.Name}' updated: {ReportScheduleCommands.Describe(schedule)}.");
     }
 
     public static async Task<int> SetEnabledAsync(CliContext context, bool enabled)
     {
-        var schedule = await context.Get<ReportScheduleService>().SetEnabledAsync(ScheduleId(context), null, enabled, context.Actor, context.CancellationToken);
+        var schedule = await context.Get<ReportScheduleService>().SetEnabledAsync(ScheduleId(context), TenantScope.AllTenants, enabled, context.Actor, context.CancellationToken);
         return await WriteAsync(context, schedule, $"Report schedule {schedule.Id} '{schedule.Name}' {(enabled ? "enabled" : "disabled")}.");
     }
 
@@ -36,7 +37,7 @@ internal static class ReportScheduleChangeCommands
     public static async Task<int> RunAsync(CliContext context)
     {
         var id = ScheduleId(context);
-        var outcome = await context.Get<ReportScheduleService>().RunAsync(id, null, context.Args.Option("period"), context.Args.Flag("force"), context.Actor,
+        var outcome = await context.Get<ReportScheduleService>().RunAsync(id, TenantScope.AllTenants, context.Args.Option("period"), context.Args.Flag("force"), context.Actor,
             context.CancellationToken);
         if (outcome.AlreadyProduced is { } done)
             throw new DomainException($"The report '{done.ScheduleName}' for {Period(done)} was already produced on {CliOutput.Date(done.CompletedAt ?? done.CreatedAt)}"

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Data;
@@ -53,8 +54,8 @@ internal static class ReportScheduleCommands
 
     private static async Task<int> ListAsync(CliContext context)
     {
-        Guid? tenantId = context.Args.Option("tenant") is { } name ? (await KeyCommands.FindTenantAsync(context, name)).Id : null;
-        var schedules = await context.Get<ReportScheduleService>().ListAsync(tenantId, context.CancellationToken);
+        var scope = await CliTenantScope.FromOptionAsync(context);
+        var schedules = await context.Get<ReportScheduleService>().ListAsync(scope, context.CancellationToken);
         var tenants = await TenantNamesAsync(context);
         if (context.Args.Flag("json"))
         {
@@ -73,7 +74,7 @@ internal static class ReportScheduleCommands
     private static async Task<int> DeleteAsync(CliContext context)
     {
         var text = context.Args.RequiredPositional(1, "a schedule ID (see 'reports schedule list')");
-        if (!Guid.TryParse(text, out var id) || !await context.Get<ReportScheduleService>().DeleteAsync(id, null, context.Actor, context.CancellationToken))
+        if (!Guid.TryParse(text, out var id) || !await context.Get<ReportScheduleService>().DeleteAsync(id, TenantScope.AllTenants, context.Actor, context.CancellationToken))
             throw new DomainException($"No report schedule with id '{text}'.");
         context.Out.WriteLine($"Report schedule {id} deleted with its runs.");
         return 0;
@@ -81,8 +82,8 @@ internal static class ReportScheduleCommands
 
     private static async Task<int> RunsAsync(CliContext context)
     {
-        Guid? tenantId = context.Args.Option("tenant") is { } name ? (await KeyCommands.FindTenantAsync(context, name)).Id : null;
-        var runs = await context.Get<ReportScheduleService>().RunsAsync(tenantId, context.CancellationToken);
+        var scope = await CliTenantScope.FromOptionAsync(context);
+        var runs = await context.Get<ReportScheduleService>().RunsAsync(scope, context.CancellationToken);
         var tenants = await TenantNamesAsync(context);
         if (context.Args.Flag("json"))
         {
@@ -108,7 +109,7 @@ internal static class ReportScheduleCommands
         var format = context.Args.Option("format")?.ToLowerInvariant();
         if (format is not null && !ReportFormats.All.Contains(format))
             throw new CliUsageException($"--format '{format}' is not csv, xlsx or focus");
-        var file = Guid.TryParse(text, out var id) ? await context.Get<ReportScheduleService>().FileAsync(id, format, null, context.CancellationToken) : null;
+        var file = Guid.TryParse(text, out var id) ? await context.Get<ReportScheduleService>().FileAsync(id, format, TenantScope.AllTenants, context.CancellationToken) : null;
         if (file is null)
             throw new DomainException(format is null ? $"No report run with id '{text}' has a file." : $"No report run with id '{text}' has a {format} file.");
         await File.WriteAllBytesAsync(path, file.Content, context.CancellationToken);

@@ -92,8 +92,8 @@ internal static class UsageCommands
         var to = context.Args.DateOption("to") ?? throw new CliUsageException($"'{context.Args.CommandName}' needs --to");
         if (to <= from)
             throw new CliUsageException("--to must be after --from");
-        Guid? tenantId = context.Args.Option("tenant") is { } name ? (await KeyCommands.FindTenantAsync(context, name)).Id : null;
-        return new UsageFilter { From = from, To = to, TenantId = tenantId };
+        var scope = await CliTenantScope.FromOptionAsync(context);
+        return new UsageFilter { From = from, To = to, Scope = scope };
     }
 
     /// <summary>Where a row's cost came from, e.g. "catalog" or "catalog + reported".</summary>

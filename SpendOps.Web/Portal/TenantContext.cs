@@ -10,12 +10,11 @@ namespace SpendOps.Web.Portal;
 /// </summary>
 public sealed class TenantContext(AuthenticationStateProvider authentication)
 {
-    public async Task<Guid> GetTenantIdAsync()
-    {
-        var user = await GetUserAsync();
-        var claim = user.FindFirst(TenantClaims.TenantId)?.Value;
-        return Guid.TryParse(claim, out var id) ? id : throw new UnauthorizedAccessException("The signed-in user has no tenant.");
-    }
+    public async Task<Guid> GetTenantIdAsync() => (await GetScopeAsync()).TenantId;
+
+    /// <summary>Whose data the signed-in user's queries cover (<see cref="UserTenantScope"/>).</summary>
+    public async Task<TenantScope> GetScopeAsync() =>
+        UserTenantScope.Of(await GetUserAsync()) ?? throw new UnauthorizedAccessException("The signed-in user has no tenant.");
 
     public async Task<string> GetActorAsync() => (await GetUserAsync()).Identity?.Name ?? "unknown";
 

@@ -23,9 +23,9 @@ internal static class ReportFileEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> DownloadAsync(
         Guid runId, string format, ClaimsPrincipal user, ReportScheduleService reports, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(user.FindFirstValue(TenantClaims.TenantId), out var tenantId))
+        if (UserTenantScope.Of(user) is not { } scope)
             return TypedResults.Forbid();
-        var file = await reports.FileAsync(runId, format.ToLowerInvariant(), tenantId, cancellationToken);
+        var file = await reports.FileAsync(runId, format.ToLowerInvariant(), scope, cancellationToken);
         return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -22,7 +22,7 @@ internal static class UsageExportEndpoints
 
     private static Results<PushStreamHttpResult, ValidationProblem, ForbidHttpResult> Export(HttpContext context, UsageExporter exporter, ClaimsPrincipal user)
     {
-        if (!Guid.TryParse(user.FindFirstValue(TenantClaims.TenantId), out var tenantId))
+        if (UserTenantScope.Of(user) is not { } scope)
             return TypedResults.Forbid();
 
         var (filter, errors) = UsageQueryString.Parse(context.Request.Query);
@@ -40,7 +40,7 @@ internal static class UsageExportEndpoints
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [.. problems] });
 
-        filter = filter with { TenantId = tenantId };
+        filter = filter with { Scope = scope };
         var extension = format == UsageExportFormat.Csv ? "csv" : "jsonl";
         var fileName = string.Create(CultureInfo.InvariantCulture, $"usage-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.{extension}");
         var contentType = format == UsageExportFormat.Csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8";

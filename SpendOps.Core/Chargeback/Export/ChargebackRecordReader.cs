@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
 
@@ -41,13 +42,12 @@ public sealed class ChargebackRecordReader(SpendOpsDbContext db)
     /// file of the period carries), in the order of the calls' time, page by page. Superseded calls are in no total, so
     /// their adjustments are left out too.
     /// </summary>
-    public async IAsyncEnumerable<AdjustedRecord> ReadEarlierAdjustmentsAsync(Guid? tenantId, ChargebackPeriod period,
+    public async IAsyncEnumerable<AdjustedRecord> ReadEarlierAdjustmentsAsync(TenantScope scope, ChargebackPeriod period,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var adjustments = db.UsageCostAdjustments.AsNoTracking()
-            .Where(a => a.AdjustedAt >= period.From && a.AdjustedAt < period.To && a.RecordTimestamp < period.From);
-        if (tenantId is { } tenant)
-            adjustments = adjustments.Where(a => a.TenantId == tenant);
+            .Where(a => a.AdjustedAt >= period.From && a.AdjustedAt < period.To && a.RecordTimestamp < period.From)
+            .InScope(scope);
         var joined = adjustments.Join(db.UsageRecords.AsNoTracking().Where(r => !r.Superseded), a => a.UsageRecordId, r => r.Id,
             (a, r) => new { Adjustment = a, Record = r });
         var prices = new Dictionary<long, ModelPrice>();

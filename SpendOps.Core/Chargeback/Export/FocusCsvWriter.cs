@@ -56,7 +56,7 @@ public sealed class FocusCsvWriter(ChargebackRecordReader reader)
                 rows++;
             }
         }
-        var adjustments = reader.ReadEarlierAdjustmentsAsync(request.TenantId, period, cancellationToken);
+        var adjustments = reader.ReadEarlierAdjustmentsAsync(request.Scope, period, cancellationToken);
         await foreach (var correction in FocusCorrections.AggregateAsync(adjustments, cancellationToken))
         {
             var charge = new FocusCharge(correction.TokenClass, 0, FocusChargeSplitter.Tokens, correction.ListCostUsd, correction.BilledCostUsd);

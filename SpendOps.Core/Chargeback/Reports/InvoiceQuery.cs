@@ -1,4 +1,5 @@
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Chargeback.Reports;
@@ -11,7 +12,7 @@ public static class InvoiceQuery
     {
         if (key.Kind == ChargebackKeyKind.Model)
             throw new DomainException("An invoice is by model already; choose a dimension, key, provider, source or user.");
-        var request = new ChargebackRequest(tenantId, period, [key, new ChargebackKey(ChargebackKeyKind.Model)]);
+        var request = new ChargebackRequest(TenantScope.Of(tenantId), period, [key, new ChargebackKey(ChargebackKeyKind.Model)]);
         var report = await ChargebackQuery.RunAsync(db, request, calendar, cancellationToken);
         var lines = report.Rows
             .Where(r => r.Values[0] == value && r.Amounts.Calls > 0)

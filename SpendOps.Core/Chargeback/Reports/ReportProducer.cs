@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Data;
 using SpendOps.Core.Jobs;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Chargeback.Reports;
@@ -118,7 +119,7 @@ internal sealed partial class ReportProducer(
         {
             if (!ChargebackKey.TryParseList(schedule.GroupBy, out var keys, out var error))
                 throw new DomainException($"The grouping '{schedule.GroupBy}' is not valid: {error}.");
-            var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(schedule.TenantId, period, keys), calendar, cancellationToken);
+            var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(TenantScope.Of(schedule.TenantId), period, keys), calendar, cancellationToken);
             foreach (var format in schedule.FormatList)
             {
                 var file = new ReportFile

@@ -1,10 +1,12 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Chargeback.Reports;
 
 /// <summary>
 /// One period of a <see cref="ReportSchedule"/>. Unique per schedule and <see cref="PeriodStart"/>: instances sharing a
 /// database race to insert it, and the one that wins produces the files.
 /// </summary>
-public sealed class ReportRun
+public sealed class ReportRun : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ScheduleId { get; set; }

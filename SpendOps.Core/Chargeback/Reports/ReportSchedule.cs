@@ -1,10 +1,12 @@
+using SpendOps.Core.Tenancy;
+
 namespace SpendOps.Core.Chargeback.Reports;
 
 /// <summary>
 /// A chargeback report a tenant receives for every past month or week: grouped by <see cref="GroupBy"/> (as
 /// <c>reports chargeback --by</c>), in one or more <see cref="Formats"/>, optionally e-mailed.
 /// </summary>
-public sealed class ReportSchedule
+public sealed class ReportSchedule : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

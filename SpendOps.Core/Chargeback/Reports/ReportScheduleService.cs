@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Core.Chargeback.Reports;
@@ -11,8 +12,8 @@ namespace SpendOps.Core.Chargeback.Reports;
 /// portal, with an audit entry for each change.
 /// </summary>
 /// <remarks>
-/// <c>tenantId</c> is the caller's tenant (portal); null is passed explicitly by the admin command line, which works
-/// across tenants. A schedule of another tenant is reported as not found.
+/// <c>scope</c> is the caller's tenant (portal) or all tenants (the admin command line). A schedule outside it is
+/// reported as not found.
 /// </remarks>
 internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer producer, AuditLog audit, TimeProvider clock)
 {
@@ -32,9 +33,9 @@ internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer
     }
 
     /// <summary>Changes name, frequency, grouping, formats and recipients; runs already produced keep their files.</summary>
-    public async Task<ReportSchedule> UpdateAsync(Guid id, Guid? tenantId, ReportScheduleRequest request, string actor, CancellationToken cancellationToken)
+    public async Task<ReportSchedule> UpdateAsync(Guid id, TenantScope scope, ReportScheduleRequest request, string actor, CancellationToken cancellationToken)
     {
-        var schedule = await FindAsync(id, tenantId, cancellationToken);
+        var schedule = await FindAsync(id, scope, cancellationToken);
         await ApplyAsync(schedule, request with { TenantId = schedule.TenantId }, cancellationToken);
         audit.Record(schedule.TenantId, actor, "report_schedule.updated", "report_schedule", schedule.Id.ToString(), Describe(schedule));
         await db.SaveChangesAsync(cancellationToken);
@@ -42,9 +43,9 @@ internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer
     }
 
     /// <summary>A disabled schedule is not produced by the job (it can still be run on demand); enabling it again resumes it.</summary>
-    public async Task<ReportSchedule> SetEnabledAsync(Guid id, Guid? tenantId, bool enabled, string actor, CancellationToken cancellationToken)
+    public async Task<ReportSchedule> SetEnabledAsync(Guid id, TenantScope scope, bool enabled, string actor, CancellationToken cancellationToken)
     {
-        var schedule = await FindAsync(id, tenantId, cancellationToken);
+        var schedule = await FindAsync(id, scope, cancellationToken);
         if (schedule.Enabled != enabled)
         {
             schedule.Enabled = enabled;
@@ -60,9 +61,9 @@ internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer
     /// a succeeded one only when <paramref name="replace"/> is set, else it is returned as
     /// <see cref="ReportRunOutcome.AlreadyProduced"/> and nothing is done.
     /// </summary>
-    public async Task<ReportRunOutcome> RunAsync(Guid id, Guid? tenantId, string? period, bool replace, string actor, CancellationToken cancellationToken)
+    public async Task<ReportRunOutcome> RunAsync(Guid id, TenantScope scope, string? period, bool replace, string actor, CancellationToken cancellationToken)
     {
-        var schedule = await FindAsync(id, tenantId, cancellationToken);
+        var schedule = await FindAsync(id, scope, cancellationToken);
         var calendar = await TenantCalendar.ForTenantAsync(db, schedule.TenantId, cancellationToken);
         var chosen = ReportPeriods.Parse(schedule.Frequency, calendar, period, clock.GetUtcNow());
         var outcome = await producer.ProduceOnDemandAsync(schedule, chosen, replace, cancellationToken);
@@ -76,13 +77,13 @@ internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer
         return outcome;
     }
 
-    public Task<List<ReportSchedule>> ListAsync(Guid? tenantId, CancellationToken cancellationToken) =>
-        db.ReportSchedules.AsNoTracking().Where(s => tenantId == null || s.TenantId == tenantId).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+    public Task<List<ReportSchedule>> ListAsync(TenantScope scope, CancellationToken cancellationToken) =>
+        db.ReportSchedules.AsNoTracking().InScope(scope).OrderBy(s => s.Name).ToListAsync(cancellationToken);
 
     /// <summary>Deletes the schedule with its runs and their files; false when there is none with that id (in that tenant).</summary>
-    public async Task<bool> DeleteAsync(Guid id, Guid? tenantId, string actor, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Guid id, TenantScope scope, string actor, CancellationToken cancellationToken)
     {
-        var schedule = await db.ReportSchedules.FirstOrDefaultAsync(s => s.Id == id && (tenantId == null || s.TenantId == tenantId), cancellationToken);
+        var schedule = await db.ReportSchedules.InScope(scope).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (schedule is null)
             return false;
         await db.ReportFiles.Where(f => db.ReportRuns.Any(r => r.Id == f.RunId && r.ScheduleId == id)).ExecuteDeleteAsync(cancellationToken);
@@ -93,18 +94,18 @@ internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer
         return true;
     }
 
-    public async Task<ReportSchedule> FindAsync(Guid id, Guid? tenantId, CancellationToken cancellationToken)
+    public async Task<ReportSchedule> FindAsync(Guid id, TenantScope scope, CancellationToken cancellationToken)
     {
-        var schedule = await db.ReportSchedules.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (schedule is null || (tenantId is not null && schedule.TenantId != tenantId))
+        var schedule = await db.ReportSchedules.InScope(scope).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (schedule is null)
             throw new DomainException($"No report schedule with id '{id}'.");
         return schedule;
     }
 
     /// <summary>The newest runs first, with their files' names and sizes but not their content.</summary>
-    public async Task<List<ReportRunSummary>> RunsAsync(Guid? tenantId, CancellationToken cancellationToken)
+    public async Task<List<ReportRunSummary>> RunsAsync(TenantScope scope, CancellationToken cancellationToken)
     {
-        var runs = await db.ReportRuns.AsNoTracking().Where(r => tenantId == null || r.TenantId == tenantId)
+        var runs = await db.ReportRuns.AsNoTracking().InScope(scope)
             .OrderByDescending(r => r.PeriodStart).ThenBy(r => r.ScheduleName).Take(MaxRuns).ToListAsync(cancellationToken);
         var ids = runs.Select(r => r.Id).ToList();
         var files = await db.ReportFiles.AsNoTracking().Where(f => ids.Contains(f.RunId))
@@ -112,13 +113,16 @@ internal sealed class ReportScheduleService(SpendOpsDbContext db, ReportProducer
         return runs.Select(r => new ReportRunSummary(r, files.Where(f => f.RunId == r.Id).OrderBy(f => f.Format).ToList())).ToList();
     }
 
-    /// <summary>A stored file, or null when there is none with that id (in that tenant, when one is given).</summary>
-    public Task<ReportFile?> FileAsync(Guid runId, string? format, Guid? tenantId, CancellationToken cancellationToken) =>
-        db.ReportFiles.AsNoTracking()
+    /// <summary>A stored file, or null when there is none with that id (in that scope).</summary>
+    public Task<ReportFile?> FileAsync(Guid runId, string? format, TenantScope scope, CancellationToken cancellationToken)
+    {
+        var runs = db.ReportRuns.InScope(scope);
+        return db.ReportFiles.AsNoTracking()
             .Where(f => f.RunId == runId && (format == null || f.Format == format))
-            .Where(f => db.ReportRuns.Any(r => r.Id == f.RunId && (tenantId == null || r.TenantId == tenantId)))
+            .Where(f => runs.Any(r => r.Id == f.RunId))
             .OrderBy(f => f.Format)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     private async Task ApplyAsync(ReportSchedule schedule, ReportScheduleRequest request, CancellationToken cancellationToken)
     {

@@ -54,12 +54,12 @@ public sealed class BudgetEvaluationScenarios(UsageDatabaseFixture fixture)
         var (seed, budget) = await CreateBudgetAsync(clock, 10m);
         await fixture.AddAsync(seed.Record("2026-03-10T08:00:00Z", 9m));
         await using (var db = fixture.CreateContext())
-            await new BudgetService(db, new AuditLog(db, clock), clock).SetPausedAsync(budget.Id, seed.TenantId, true, "test", CancellationToken.None);
+            await new BudgetService(db, new AuditLog(db, clock), clock).SetPausedAsync(budget.Id, TenantScope.Of(seed.TenantId), true, "test", CancellationToken.None);
 
         Assert.Empty(await Evaluator(clock).EvaluateAsync(budget.Id, CancellationToken.None));
 
         await using (var db = fixture.CreateContext())
-            await new BudgetService(db, new AuditLog(db, clock), clock).SetPausedAsync(budget.Id, seed.TenantId, false, "test", CancellationToken.None);
+            await new BudgetService(db, new AuditLog(db, clock), clock).SetPausedAsync(budget.Id, TenantScope.Of(seed.TenantId), false, "test", CancellationToken.None);
         Assert.Equal([(AlertKind.Threshold, 50), (AlertKind.Threshold, 80), (AlertKind.Forecast, 100)], Kinds(await Evaluator(clock).EvaluateAsync(budget.Id, CancellationToken.None)));
     }
 

@@ -18,15 +18,15 @@ public sealed class BudgetServiceTests(SqliteUsageDatabaseFixture fixture) : ICl
     {
         var tenant = await TenantAsync("America/New_York");
         var budget = await RunAsync(s => s.CreateAsync(tenant, Definition("backend"), "alice", default));
-        await RunAsync(s => s.UpdateAsync(budget.Id, tenant, Definition("backend") with { AmountUsd = 750m }, "alice", default));
-        await RunAsync(s => s.SetPausedAsync(budget.Id, tenant, true, "bob", default));
-        await RunAsync(s => s.SetPausedAsync(budget.Id, tenant, false, "bob", default));
+        await RunAsync(s => s.UpdateAsync(budget.Id, TenantScope.Of(tenant), Definition("backend") with { AmountUsd = 750m }, "alice", default));
+        await RunAsync(s => s.SetPausedAsync(budget.Id, TenantScope.Of(tenant), true, "bob", default));
+        await RunAsync(s => s.SetPausedAsync(budget.Id, TenantScope.Of(tenant), false, "bob", default));
         await using (var db = fixture.CreateContext())
         {
             db.AlertEvents.Add(new AlertEvent { TenantId = tenant, BudgetId = budget.Id, BudgetName = "backend", Kind = AlertKind.Threshold, ThresholdPercent = 50 });
             await db.SaveChangesAsync();
         }
-        await RunAsync(s => s.DeleteAsync(budget.Id, tenant, "carol", default));
+        await RunAsync(s => s.DeleteAsync(budget.Id, TenantScope.Of(tenant), "carol", default));
 
         await using var check = fixture.CreateContext();
         var actions = await check.AuditEntries.Where(a => a.EntityId == budget.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action + " " + a.Actor).ToListAsync();
@@ -57,7 +57,7 @@ public sealed class BudgetServiceTests(SqliteUsageDatabaseFixture fixture) : ICl
         var other = await TenantAsync("UTC");
         var budget = await RunAsync(s => s.CreateAsync(owner, Definition("private"), "a", default));
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => RunAsync(s => s.SetPausedAsync(budget.Id, other, true, "intruder", default)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => RunAsync(s => s.SetPausedAsync(budget.Id, TenantScope.Of(other), true, "intruder", default)));
 
         Assert.Equal($"No budget with id '{budget.Id}'.", error.Message);
     }

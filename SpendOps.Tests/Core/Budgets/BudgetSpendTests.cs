@@ -1,4 +1,5 @@
 using SpendOps.Core.Budgets;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Core.Usage;
 
@@ -54,7 +55,7 @@ public sealed class BudgetSpendTests(SqliteUsageDatabaseFixture fixture) : IClas
 
         var budget = await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=backend"]), March, CancellationToken.None);
         var dashboard = await SpendToDateQuery.CostAsync(db,
-            new UsageFilter { TenantId = tenant, From = March.Start, To = March.End, Dims = new Dictionary<string, string> { ["team"] = "backend" } }, CancellationToken.None);
+            new UsageFilter { Scope = TenantScope.Of(tenant), From = March.Start, To = March.End, Dims = new Dictionary<string, string> { ["team"] = "backend" } }, CancellationToken.None);
 
         Assert.Equal(15.50m, budget.SpendUsd);
         Assert.Equal(15.50m, dashboard);

@@ -1,5 +1,6 @@
 using SpendOps.Core.Chargeback;
 using SpendOps.Core.Chargeback.Export;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Core.Usage;
 
@@ -20,7 +21,7 @@ public abstract class ChargebackScenarios(UsageDatabaseFixture fixture)
         var report = await RunAsync(seed, "dim:team");
 
         await using var db = fixture.CreateContext();
-        var filter = new UsageFilter { TenantId = seed.TenantId, From = November.From, To = November.To };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = November.From, To = November.To };
         var summary = await UsageQueries.SummarizeAsync(db, filter, new UsageGrouping(UsageGroupingKind.Dimension, "team"), CancellationToken.None);
         Assert.Equal(ChargebackSeed.Total, report.Total.CostUsd);
         Assert.Equal(summary.Sum(r => r.CostUsd), report.Total.CostUsd);
@@ -195,6 +196,6 @@ public abstract class ChargebackScenarios(UsageDatabaseFixture fixture)
     {
         Assert.True(ChargebackKey.TryParseList(by, out var keys, out _));
         await using var db = fixture.CreateContext();
-        return await ChargebackQuery.RunAsync(db, new ChargebackRequest(seed.TenantId, November, keys, allocation), TenantCalendar.Utc, CancellationToken.None);
+        return await ChargebackQuery.RunAsync(db, new ChargebackRequest(TenantScope.Of(seed.TenantId), November, keys, allocation), TenantCalendar.Utc, CancellationToken.None);
     }
 }

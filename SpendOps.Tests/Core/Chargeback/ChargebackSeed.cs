@@ -89,7 +89,7 @@ internal sealed record ChargebackSeed(Guid TenantId, string TenantName, long Cat
         var clock = new TestClock();
         using var stopped = clock.StopAt(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var rerate = await new UsageRerater(new Contexts(contexts), clock).RunAsync(
-            new RerateRequest(rerated.Timestamp, rerated.Timestamp.AddSeconds(1), tenant.Id), save: true, "test", CancellationToken.None);
+            new RerateRequest(rerated.Timestamp, rerated.Timestamp.AddSeconds(1), TenantScope.Of(tenant.Id)), save: true, "test", CancellationToken.None);
         if (rerate.Changed != 1 || rerate.CostAfter != 0.30m)
             throw new InvalidOperationException($"The re-rate did not price cb-7 as the fixture expects: {rerate}");
         return new ChargebackSeed(tenant.Id, tenantName, catalog.Id, price.Id);

@@ -113,14 +113,14 @@ public abstract class FocusCorrectionScenarios(UsageDatabaseFixture fixture)
         var clock = new TestClock();
         using var stopped = clock.StopAt(RerateTime);
         return await new UsageRerater(new Contexts(fixture.CreateContext), clock).RunAsync(
-            new RerateRequest(October.From, November.To, tenantId), save: true, actor, CancellationToken.None);
+            new RerateRequest(October.From, November.To, TenantScope.Of(tenantId)), save: true, actor, CancellationToken.None);
     }
 
     private async Task<decimal> ChargebackTotalAsync(Guid tenantId, ChargebackPeriod period)
     {
         Assert.True(ChargebackKey.TryParseList("dim:team", out var keys, out _));
         await using var db = fixture.CreateContext();
-        var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(tenantId, period, keys), TenantCalendar.Utc, CancellationToken.None);
+        var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(TenantScope.Of(tenantId), period, keys), TenantCalendar.Utc, CancellationToken.None);
         return report.Total.CostUsd;
     }
 
@@ -130,7 +130,7 @@ public abstract class FocusCorrectionScenarios(UsageDatabaseFixture fixture)
     {
         await using var db = fixture.CreateContext();
         var text = new StringWriter();
-        var result = await new FocusCsvWriter(new ChargebackRecordReader(db)).WriteAsync(new ChargebackRequest(tenantId, period, [], null), text, CancellationToken.None);
+        var result = await new FocusCsvWriter(new ChargebackRecordReader(db)).WriteAsync(new ChargebackRequest(TenantScope.Of(tenantId), period, [], null), text, CancellationToken.None);
         return (CsvTable.Parse(text.ToString()), result);
     }
 

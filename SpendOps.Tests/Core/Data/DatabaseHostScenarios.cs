@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Infrastructure;
 
@@ -90,7 +91,7 @@ public abstract class DatabaseHostScenarios(ProxyFixture fixture)
     protected async Task DisabledKey_IsRefusedWithinSecondsAsync()
     {
         var key = await fixture.CreateKeyAsync();
-        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
         using var client = fixture.CreateClient();
 
         var deadline = DateTime.UtcNow.AddSeconds(5);

@@ -9,6 +9,7 @@ using SpendOps.Core.Keys;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Pricing.Checks;
 using SpendOps.Core.Telemetry;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Tests.Core.Data;
@@ -23,7 +24,7 @@ public sealed class SqlServerQueryTranslationTests
     private static readonly Guid Tenant = Guid.NewGuid();
     private static readonly UsageFilter Filter = new()
     {
-        TenantId = Tenant,
+        Scope = TenantScope.Of(Tenant),
         From = DateTimeOffset.Parse("2026-08-01T00:00:00Z", CultureInfo.InvariantCulture),
         To = DateTimeOffset.Parse("2026-08-03T00:00:00Z", CultureInfo.InvariantCulture),
     };
@@ -71,8 +72,8 @@ public sealed class SqlServerQueryTranslationTests
     public Task PricingAndTelemetry_Queries_Translate() => AssertTranslatesAsync(async db =>
     {
         await PriceResolver.LoadAsync(db, CancellationToken.None);
-        await UnpricedModelsQuery.RunAsync(db, Tenant, CancellationToken.None);
-        await UnpricedModelsQuery.RunAsync(db, null, CancellationToken.None);
+        await UnpricedModelsQuery.RunAsync(db, TenantScope.Of(Tenant), CancellationToken.None);
+        await UnpricedModelsQuery.RunAsync(db, TenantScope.AllTenants, CancellationToken.None);
         await CatalogChecksQuery.RunAsync(db, DateTimeOffset.UtcNow, CancellationToken.None);
         var proxied = new UsageRecord { Id = 1, RequestId = "r", TenantId = Tenant, UpstreamRequestId = "u", Provider = "anthropic", Endpoint = "messages" };
         await SupersessionRules.ApplyForProxyRecordsAsync(db, [proxied], CancellationToken.None);

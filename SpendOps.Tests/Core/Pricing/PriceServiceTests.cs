@@ -35,7 +35,7 @@ public abstract class PriceServiceTests(DatabaseKind database) : IAsyncLifetime
         await host.Services.GetRequiredService<PricingRunner>().RunOnceAsync(default);
         // The catalog price was wrong since the start of the year: correct it from Jan 1.
         var corrected = await SetPriceAsync(input: 1.5m, from: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var period = new RerateRequest(Feb01, Mar01);
+        var period = new RerateRequest(Feb01, Mar01, TenantScope.AllTenants);
 
         var preview = await Service(s => s.PreviewRerateAsync(period, default));
         var unchangedByPreview = await host.GetRecordAsync(february.Id);
@@ -62,7 +62,7 @@ public abstract class PriceServiceTests(DatabaseKind database) : IAsyncLifetime
         await host.AddRecordAsync(tenant.Id, "openai", "gpt-4.1", Feb15, r => r.Tokens.InputTokens = 1000);
         await host.Services.GetRequiredService<PricingRunner>().RunOnceAsync(default);
 
-        var result = await Service(s => s.RerateAsync(new RerateRequest(Feb01, Mar01), "admin@test", default));
+        var result = await Service(s => s.RerateAsync(new RerateRequest(Feb01, Mar01, TenantScope.AllTenants), "admin@test", default));
 
         Assert.Equal(new RerateResult(1, 0, 0.002m, 0.002m), result);
     }
@@ -70,7 +70,7 @@ public abstract class PriceServiceTests(DatabaseKind database) : IAsyncLifetime
     [DatabaseFact]
     public async Task RerateAsync_EmptyPeriod_DomainError()
     {
-        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.RerateAsync(new RerateRequest(Mar01, Feb01), "admin@test", default)));
+        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.RerateAsync(new RerateRequest(Mar01, Feb01, TenantScope.AllTenants), "admin@test", default)));
     }
 
     [DatabaseFact]
@@ -132,7 +132,7 @@ public abstract class PriceServiceTests(DatabaseKind database) : IAsyncLifetime
         var otherTenant = await host.AddTenantAsync("other");
         await host.AddRecordAsync(otherTenant.Id, "openai", "gpt-y", Jan15, r => r.PricingStatus = PricingStatus.Unpriced);
 
-        var models = await Service(s => s.ListUnpricedModelsAsync(tenant.Id, default));
+        var models = await Service(s => s.ListUnpricedModelsAsync(TenantScope.Of(tenant.Id), default));
 
         Assert.Equal(
             [new UnpricedModel("nebius", "meta-llama/Llama-3.3-70B-Instruct", 3, Jan15, Mar01), new UnpricedModel("openai", "gpt-x", 1, Jan15, Jan15)],

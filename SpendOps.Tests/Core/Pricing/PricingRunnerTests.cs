@@ -51,7 +51,7 @@ public abstract class PricingRunnerTests(DatabaseKind database) : IAsyncLifetime
 
         var first = await RunAsync();
         var unpriced = await host.GetRecordAsync(record.Id);
-        var listed = await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(null, default));
+        var listed = await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(TenantScope.AllTenants, default));
 
         Assert.Equal(new PricingRunResult(1, 0, 1, 0), first);
         Assert.Equal((PricingStatus.Unpriced, (decimal?)null, (long?)null), (unpriced.PricingStatus, unpriced.CostUsd, unpriced.PriceId));
@@ -68,7 +68,7 @@ public abstract class PricingRunnerTests(DatabaseKind database) : IAsyncLifetime
         Assert.Equal(new PricingRunResult(1, 1, 0, 0), second);
         // 2000 × $0.13/M + 500 × $0.4/M = 0.00026 + 0.0002 = 0.00046
         Assert.Equal(0.00046m, (await host.GetRecordAsync(record.Id)).CostUsd);
-        Assert.Empty(await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(null, default)));
+        Assert.Empty(await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(TenantScope.AllTenants, default)));
     }
 
     [DatabaseFact]
@@ -84,7 +84,7 @@ public abstract class PricingRunnerTests(DatabaseKind database) : IAsyncLifetime
         Assert.Equal(new PricingRunResult(2, 0, 1, 0, Reported: 1), first);
         Assert.Equal((PricingStatus.Reported, 0.0031m, CostSource.Reported, (long?)null), (reported.PricingStatus, reported.CostUsd!.Value, reported.CostSource, reported.PriceId));
         Assert.Equal((PricingStatus.Unpriced, (decimal?)null, (CostSource?)null), (unpriced.PricingStatus, unpriced.CostUsd, unpriced.CostSource));
-        var listed = Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(null, default)));
+        var listed = Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<PriceService>().ListUnpricedModelsAsync(TenantScope.AllTenants, default)));
         Assert.Equal((2, 1), (listed.Records, listed.Reported));
 
         host.Clock.Now = host.Clock.Now.AddDays(1);
@@ -96,7 +96,7 @@ public abstract class PricingRunnerTests(DatabaseKind database) : IAsyncLifetime
         var kept = await host.GetRecordAsync(record.Id);
         Assert.Equal((PricingStatus.Reported, 0.0031m), (kept.PricingStatus, kept.CostUsd!.Value));
 
-        var rerate = await host.InScopeAsync(s => s.GetRequiredService<PriceService>().RerateAsync(new RerateRequest(Jan10, Jan10.AddDays(1)), "admin@test", default));
+        var rerate = await host.InScopeAsync(s => s.GetRequiredService<PriceService>().RerateAsync(new RerateRequest(Jan10, Jan10.AddDays(1), TenantScope.AllTenants), "admin@test", default));
         var moved = await host.GetRecordAsync(record.Id);
 
         // 2000 × $1/M + 500 × $2/M = 0.002 + 0.001 = 0.003

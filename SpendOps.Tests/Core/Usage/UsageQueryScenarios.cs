@@ -1,3 +1,4 @@
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Tests.Core.Usage;
@@ -31,7 +32,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
 
         await using var db = fixture.CreateContext();
         var spend = await SpendToDateQuery.GetAsync(db, seed.TenantId, NewYork, clock, CancellationToken.None);
-        var summary = await UsageQueries.SummarizeAsync(db, new UsageFilter { TenantId = seed.TenantId, From = spend.Month.From, To = spend.Month.To }, new UsageGrouping(UsageGroupingKind.Model), CancellationToken.None);
+        var summary = await UsageQueries.SummarizeAsync(db, new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = spend.Month.From, To = spend.Month.To }, new UsageGrouping(UsageGroupingKind.Model), CancellationToken.None);
 
         Assert.Equal(2m + 4m, spend.TodayUsd);
         Assert.Equal(1m + 2m + 4m + 32m, spend.MonthToDateUsd);
@@ -126,7 +127,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
             seed.Record("2026-04-02T12:00:00Z", 5m, dims: [("team", "data")]),
             seed.Record("2026-04-02T12:00:00Z", 1m, dims: [("team", "web")]),
             seed.Record("2026-04-02T12:00:00Z", 0.25m));
-        var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
 
         await using var db = fixture.CreateContext();
         var top = await TopSpendQuery.GetAsync(db, filter, new UsageGrouping(UsageGroupingKind.Dimension, "team"), 2, CancellationToken.None);
@@ -153,7 +154,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         var supersededAlice = seed.Record("2026-04-02T12:00:00Z", 1m, dims: [("user", "alice")]);
         (supersededAlice.Tokens.InputTokens, supersededAlice.Superseded) = (10_000, true);
         await fixture.AddAsync(alice1, alice2, bob, carol, supersededAlice);
-        var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
 
         await using var db = fixture.CreateContext();
         var rates = await CacheHitRateQuery.ByDimensionAsync(db, filter, "user", CancellationToken.None);
@@ -180,7 +181,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         await fixture.AddAsync(
             seed.Record("2026-04-02T12:00:00Z", null), pending, incomplete, supersededUnpriced, notBillable,
             seed.Record("2026-04-02T12:00:00Z", 1m), seed.Record("2026-05-02T12:00:00Z", null));
-        var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = DateTimeOffset.Parse("2026-04-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-05-01T00:00:00Z") };
 
         await using var db = fixture.CreateContext();
         var attention = await UsageAttentionQuery.CountAsync(db, filter, CancellationToken.None);
@@ -198,7 +199,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
             .ToArray();
         await fixture.AddAsync(records);
         await fixture.AddAsync(UsageSeed.NewTenant().Record("2026-07-01T01:00:00Z", 1m));
-        var filter = new UsageFilter { TenantId = seed.TenantId };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId) };
 
         foreach (var (sort, descending) in new[] { (UsageSort.Time, true), (UsageSort.Time, false), (UsageSort.Cost, true), (UsageSort.Cost, false), (UsageSort.Model, false) })
         {
@@ -242,7 +243,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         await fixture.AddAsync(match, otherTeam, success, otherKey);
         var filter = new UsageFilter
         {
-            TenantId = seed.TenantId,
+            Scope = TenantScope.Of(seed.TenantId),
             From = DateTimeOffset.Parse("2026-08-01T00:00:00Z"),
             To = DateTimeOffset.Parse("2026-08-02T00:00:00Z"),
             ApiKeyId = "k1",
@@ -288,7 +289,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
             seed.Record("2026-08-01T11:00:00Z", 1m, dims: [("team", "y")]),
             seed.Record("2026-09-01T11:00:00Z", 1m, dims: [("env", "prod")]),
             UsageSeed.NewTenant().Record("2026-08-01T10:00:00Z", 1m, dims: [("app", "z")]));
-        var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-08-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-09-01T00:00:00Z") };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = DateTimeOffset.Parse("2026-08-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-09-01T00:00:00Z") };
 
         await using var db = fixture.CreateContext();
         var names = await UsageDimensionNamesQuery.GetAsync(db, filter, CancellationToken.None);
@@ -315,7 +316,7 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
             From("2026-07-01T13:00:00Z", 0.0625m, CostSource.Reported, PricingStatus.Reported, reported: 0.0625m),
             From("2026-07-01T14:00:00Z", 8m, CostSource.Reported, PricingStatus.Reported, reported: 8m, superseded: true),
             From("2026-07-01T15:00:00Z", null, null, PricingStatus.Unpriced));
-        var filter = new UsageFilter { TenantId = seed.TenantId, From = DateTimeOffset.Parse("2026-07-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-07-02T00:00:00Z") };
+        var filter = new UsageFilter { Scope = TenantScope.Of(seed.TenantId), From = DateTimeOffset.Parse("2026-07-01T00:00:00Z"), To = DateTimeOffset.Parse("2026-07-02T00:00:00Z") };
 
         await using var db = fixture.CreateContext();
         var row = Assert.Single(await UsageQueries.SummarizeAsync(db, filter, new UsageGrouping(UsageGroupingKind.Provider), CancellationToken.None));
@@ -333,5 +334,5 @@ public abstract class UsageQueryScenarios(UsageDatabaseFixture fixture)
         Assert.Equal(0.1875m, reportedOnly);
     }
 
-    private static UsageFilter Filter(UsageSeed seed, SpendPeriod period) => new() { TenantId = seed.TenantId, From = period.From, To = period.To };
+    private static UsageFilter Filter(UsageSeed seed, SpendPeriod period) => new() { Scope = TenantScope.Of(seed.TenantId), From = period.From, To = period.To };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Auth;
@@ -43,7 +44,7 @@ public sealed class KeyCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await CallAsync(second, key.FullKey));
 
         var clock = Stopwatch.StartNew();
-        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
 
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.Forbidden);
         await WaitForStatusAsync(first, key.FullKey, HttpStatusCode.Forbidden);
@@ -56,7 +57,7 @@ public sealed class KeyCacheTests : IAsyncLifetime
         var key = await CreateKeyAsync();
         Assert.Equal(HttpStatusCode.OK, await CallAsync(second, key.FullKey));
 
-        var rotated = await WithKeysAsync(first, s => s.RotateAsync(key.Key.Id, "test", CancellationToken.None));
+        var rotated = await WithKeysAsync(first, s => s.RotateAsync(key.Key.Id, TenantScope.AllTenants, "test", CancellationToken.None));
 
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, await CallAsync(second, rotated.FullKey));
@@ -67,10 +68,10 @@ public sealed class KeyCacheTests : IAsyncLifetime
     public async Task KeyReEnabled_WorksAgain()
     {
         var key = await CreateKeyAsync();
-        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.Forbidden);
 
-        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Active, "test", CancellationToken.None));
+        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Active, "test", CancellationToken.None));
 
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.OK);
     }

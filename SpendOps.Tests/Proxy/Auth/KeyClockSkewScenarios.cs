@@ -1,5 +1,6 @@
 using System.Net;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Tests.Infrastructure;
 using static SpendOps.Tests.Proxy.Auth.KeyStorageTestApps;
 
@@ -43,7 +44,7 @@ public abstract class KeyClockSkewScenarios : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(second, key.FullKey)).Status);
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(first, key.FullKey)).Status);
 
-        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
 
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Forbidden, (await CallAsync(first, key.FullKey)).Status);
@@ -56,7 +57,7 @@ public abstract class KeyClockSkewScenarios : IAsyncLifetime
         var key = await CreateKeyAsync(first);
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(second, key.FullKey)).Status);
 
-        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await WithKeysAsync(first, s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
 
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.Forbidden);
     }
@@ -68,7 +69,7 @@ public abstract class KeyClockSkewScenarios : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(second, key.FullKey)).Status);
 
         var anthropicOnly = new KeyPolicy { AllowedProviders = ["anthropic"] };
-        await WithKeysAsync(first, s => s.UpdateAsync(key.Key.Id, key.Key.Name, anthropicOnly, null, "test", CancellationToken.None));
+        await WithKeysAsync(first, s => s.UpdateAsync(key.Key.Id, TenantScope.AllTenants, key.Key.Name, anthropicOnly, null, "test", CancellationToken.None));
 
         await WaitForStatusAsync(second, key.FullKey, HttpStatusCode.Forbidden);
         Assert.Contains(SpendOps.Proxy.Auth.ProxyMessages.ProviderNotAllowed, (await CallAsync(second, key.FullKey)).Body, StringComparison.Ordinal);

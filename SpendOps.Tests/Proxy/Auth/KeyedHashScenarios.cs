@@ -117,7 +117,7 @@ public abstract class KeyedHashScenarios : IAsyncLifetime
         var log = new CapturedLog();
         await using var app = Start(Database, upstream.BaseUrl, log);
         var key = await CreateKeyAsync(app);
-        await WithKeysAsync(app, s => s.RotateAsync(key.Key.Id, "test", CancellationToken.None));
+        await WithKeysAsync(app, s => s.RotateAsync(key.Key.Id, TenantScope.AllTenants, "test", CancellationToken.None));
 
         var stored = await WithDbAsync(app, async db => string.Join("\n",
             (await db.ApiKeys.Select(k => k.SecretHash).ToListAsync())

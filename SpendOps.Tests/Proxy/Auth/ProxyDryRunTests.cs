@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Proxy.Auth;
 using SpendOps.Tests.Infrastructure;
 
@@ -94,7 +95,7 @@ public sealed class ProxyDryRunTests(ProxyFixture fixture) : IClassFixture<Proxy
     public async Task EvaluateAsync_DisabledKeyById_403UnknownWithoutWaitingForCache()
     {
         var key = await fixture.CreateKeyAsync(KeyPolicy.Unrestricted);
-        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
 
         var result = await EvaluateAsync(new DryRunRequest(key.Key.TenantId, key.Key.Id, "openai", "/v1/chat/completions", "gpt-4.1", null));
 

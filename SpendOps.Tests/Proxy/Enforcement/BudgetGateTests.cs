@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Chat;
 using SpendOps.Core.Budgets;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Infrastructure;
 using SpendOps.Tests.Proxy.Sdk;
@@ -186,7 +187,7 @@ public sealed class BudgetGateTests(ProxyFixture fixture) : IClassFixture<ProxyF
 
         var blocked = await http.SendAsync(Call(HttpMethod.Post, "/v1/openai/v1/chat/completions", key.FullKey, "team=a", chat));
         await using (var services = fixture.App.Services.CreateAsyncScope())
-            await services.ServiceProvider.GetRequiredService<BudgetService>().SetPausedAsync(budget.Id, tenant.Id, paused: true, "test", CancellationToken.None);
+            await services.ServiceProvider.GetRequiredService<BudgetService>().SetPausedAsync(budget.Id, TenantScope.Of(tenant.Id), paused: true, "test", CancellationToken.None);
         await BudgetGateCalls.ReloadAsync(fixture.App);
         var paused = await http.SendAsync(Call(HttpMethod.Post, "/v1/openai/v1/chat/completions", key.FullKey, "team=a", chat));
 

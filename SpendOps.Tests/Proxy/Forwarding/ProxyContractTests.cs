@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using SpendOps.Core.Keys;
+using SpendOps.Core.Tenancy;
 using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Forwarding;
@@ -68,7 +69,7 @@ public sealed class ProxyContractTests(ProxyFixture fixture) : IClassFixture<Pro
     public async Task DisabledKey_Returns403Unknown()
     {
         var key = await fixture.CreateKeyAsync();
-        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None));
+        await fixture.WithKeysAsync(s => s.SetStatusAsync(key.Key.Id, TenantScope.AllTenants, ApiKeyStatus.Disabled, "test", CancellationToken.None));
 
         var response = await PollUntilAsync(() => SendAsync(OpenAiChat, key.FullKey), r => r.StatusCode == HttpStatusCode.Forbidden);
 

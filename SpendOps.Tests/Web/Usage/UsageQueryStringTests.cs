@@ -1,3 +1,4 @@
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Usage;
 
@@ -32,9 +33,9 @@ public sealed class UsageQueryStringTests
     }
 
     [Fact]
-    public void Format_TenantId_IsNeverInTheAddress()
+    public void Format_TenantScope_IsNeverInTheAddress()
     {
-        var text = UsageQueryString.Format(new UsageFilter { TenantId = Guid.NewGuid() });
+        var text = UsageQueryString.Format(new UsageFilter { Scope = TenantScope.Of(Guid.NewGuid()) });
 
         Assert.Equal("", text);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Chargeback;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Tests.Core.Alerts;
 using SpendOps.Tests.Core.Pricing;
 using SpendOps.Tests.Infrastructure;
@@ -90,7 +91,7 @@ public abstract class ReportJobScenarios : IAsyncLifetime
         var team = new ChargebackKey(ChargebackKeyKind.Dimension, "team");
 
         var invoice = await InvoiceQuery.RunAsync(db, seed.TenantId, SpendOps.Core.Usage.TenantCalendar.Utc, period, team, "backend", CancellationToken.None);
-        var chargeback = await ChargebackQuery.RunAsync(db, new ChargebackRequest(seed.TenantId, period, [team]), SpendOps.Core.Usage.TenantCalendar.Utc, CancellationToken.None);
+        var chargeback = await ChargebackQuery.RunAsync(db, new ChargebackRequest(TenantScope.Of(seed.TenantId), period, [team]), SpendOps.Core.Usage.TenantCalendar.Utc, CancellationToken.None);
 
         Assert.Equal(ChargebackSeed.Backend, invoice.Total.CostUsd);
         Assert.Equal(chargeback.Rows.Single(r => r.Values[0] == "backend").Amounts.CostUsd, invoice.Total.CostUsd);

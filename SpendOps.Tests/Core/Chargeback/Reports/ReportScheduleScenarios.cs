@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Tests.Core.Alerts;
@@ -72,15 +73,15 @@ public abstract class ReportScheduleScenarios : IAsyncLifetime
         var schedule = await ReportJobScenarios.CreateScheduleAsync(host, seed.TenantId, "managed", "csv");
         await ReportJobScenarios.CreateScheduleAsync(host, seed.TenantId, "taken", "csv");
 
-        await UseAsync(host, s => s.UpdateAsync(schedule.Id, seed.TenantId,
+        await UseAsync(host, s => s.UpdateAsync(schedule.Id, TenantScope.Of(seed.TenantId),
             new ReportScheduleRequest(seed.TenantId, " finance by model ", ReportFrequency.Monthly, "model", "xlsx,focus", ["cfo@example.com"]), "admin@example.com", CancellationToken.None));
-        var taken = await Assert.ThrowsAsync<DomainException>(() => UseAsync(host, s => s.UpdateAsync(schedule.Id, seed.TenantId,
+        var taken = await Assert.ThrowsAsync<DomainException>(() => UseAsync(host, s => s.UpdateAsync(schedule.Id, TenantScope.Of(seed.TenantId),
             new ReportScheduleRequest(seed.TenantId, "taken", ReportFrequency.Monthly, "model", "csv", []), "admin@example.com", CancellationToken.None)));
-        var foreign = await Assert.ThrowsAsync<DomainException>(() => UseAsync(host, s => s.SetEnabledAsync(schedule.Id, Guid.NewGuid(), false, "x", CancellationToken.None)));
-        await UseAsync(host, s => s.SetEnabledAsync(schedule.Id, seed.TenantId, false, "admin@example.com", CancellationToken.None));
+        var foreign = await Assert.ThrowsAsync<DomainException>(() => UseAsync(host, s => s.SetEnabledAsync(schedule.Id, TenantScope.Of(Guid.NewGuid()), false, "x", CancellationToken.None)));
+        await UseAsync(host, s => s.SetEnabledAsync(schedule.Id, TenantScope.Of(seed.TenantId), false, "admin@example.com", CancellationToken.None));
         clock.Now = SecondDecember;
         var whileDisabled = await ReportJobScenarios.Producer(host).ProduceDueAsync(CancellationToken.None);
-        await UseAsync(host, s => s.SetEnabledAsync(schedule.Id, seed.TenantId, true, "admin@example.com", CancellationToken.None));
+        await UseAsync(host, s => s.SetEnabledAsync(schedule.Id, TenantScope.Of(seed.TenantId), true, "admin@example.com", CancellationToken.None));
         var afterEnable = await ReportJobScenarios.Producer(host).ProduceDueAsync(CancellationToken.None);
 
         Assert.Equal("The tenant already has a report named 'taken'.", taken.Message);
@@ -100,7 +101,7 @@ public abstract class ReportScheduleScenarios : IAsyncLifetime
     private const decimal NewYorkTotal = 12.99m;
 
     private static Task<ReportRunOutcome> RunAsync(AlertsTestHost host, ReportSchedule schedule, Guid tenantId, string? period, bool replace) =>
-        UseAsync(host, s => s.RunAsync(schedule.Id, tenantId, period, replace, "admin@example.com", CancellationToken.None));
+        UseAsync(host, s => s.RunAsync(schedule.Id, TenantScope.Of(tenantId), period, replace, "admin@example.com", CancellationToken.None));
 
     private static async Task<T> UseAsync<T>(AlertsTestHost host, Func<ReportScheduleService, Task<T>> operation)
     {

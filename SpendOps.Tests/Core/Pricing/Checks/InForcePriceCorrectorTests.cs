@@ -67,7 +67,7 @@ public abstract class InForcePriceCorrectorTests(DatabaseKind database) : IAsync
         Assert.NotEqual(wrong.Id, after.PriceId);
 
         // Only an explicit re-rate changes what was already priced.
-        await host.InScopeAsync(s => s.GetRequiredService<PriceService>().RerateAsync(new RerateRequest(Jan10.AddDays(-1), Jan10.AddDays(1)), "admin@test", default));
+        await host.InScopeAsync(s => s.GetRequiredService<PriceService>().RerateAsync(new RerateRequest(Jan10.AddDays(-1), Jan10.AddDays(1), TenantScope.AllTenants), "admin@test", default));
         var rerated = await host.GetRecordAsync(pricedBefore.Id);
         Assert.Equal((0.051125m, after.PriceId), (rerated.CostUsd!.Value, rerated.PriceId));
     }

@@ -37,9 +37,9 @@ public sealed partial class Alerts
 
     private async Task<GridData<AlertEvent>> LoadAsync(GridState<AlertEvent> state, CancellationToken cancellationToken)
     {
-        var tenantId = await Tenant.GetTenantIdAsync();
+        var scope = await Tenant.GetScopeAsync();
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-        var page = await AlertQueries.PageAsync(db, tenantId, null, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        var page = await AlertQueries.PageAsync(db, scope, null, state.Page * state.PageSize, state.PageSize, cancellationToken);
         return new GridData<AlertEvent> { Items = page.Alerts, TotalItems = page.TotalCount };
     }
 
@@ -50,11 +50,11 @@ public sealed partial class Alerts
             Snackbar.Add("Only admins can acknowledge alerts.", Severity.Error);
             return;
         }
-        var tenantId = await Tenant.GetTenantIdAsync();
+        var scope = await Tenant.GetScopeAsync();
         var actor = await Tenant.GetActorAsync();
         try
         {
-            await Scopes.RunAsync<AlertService, AlertEvent>(alerts => alerts.AcknowledgeAsync(alert.Id, tenantId, actor, CancellationToken.None));
+            await Scopes.RunAsync<AlertService, AlertEvent>(alerts => alerts.AcknowledgeAsync(alert.Id, scope, actor, CancellationToken.None));
         }
         catch (DomainException ex)
         {

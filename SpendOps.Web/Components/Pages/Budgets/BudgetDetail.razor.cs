@@ -4,6 +4,7 @@ using MudBlazor;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Web.Portal;
 
 namespace SpendOps.Web.Components.Pages.Budgets;
@@ -53,7 +54,7 @@ public sealed partial class BudgetDetail
             var now = Clock.GetUtcNow();
             status = await BudgetStatusQuery.GetAsync(db, budget, now, CancellationToken.None);
             history = await BudgetStatusQuery.HistoryAsync(db, budget, now, HistoryPeriods, CancellationToken.None);
-            alerts = (await AlertQueries.PageAsync(db, tenantId, budget.Id, 0, AlertCount, CancellationToken.None)).Alerts;
+            alerts = (await AlertQueries.PageAsync(db, TenantScope.Of(tenantId), budget.Id, 0, AlertCount, CancellationToken.None)).Alerts;
         }
         else
         {

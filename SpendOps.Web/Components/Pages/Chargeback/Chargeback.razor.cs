@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Chargeback;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Chargeback;
 using SpendOps.Web.Components.Shared;
@@ -77,11 +78,11 @@ public sealed partial class Chargeback
         try
         {
             await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-            var request = read.Request(tenantId, calendar!);
+            var request = read.Request(TenantScope.Of(tenantId), calendar!);
             dimensionNames = await UsageDimensionNamesQuery.GetAsync(db,
-                new UsageFilter { TenantId = tenantId, From = request.Period.Previous(calendar!).From, To = request.Period.To }, cancellationToken);
+                new UsageFilter { Scope = request.Scope, From = request.Period.Previous(calendar!).From, To = request.Period.To }, cancellationToken);
             report = await ChargebackQuery.RunAsync(db, request, calendar!, cancellationToken);
-            corrections = await EarlierCorrections.GetAsync(db, tenantId, request.Period, cancellationToken);
+            corrections = await EarlierCorrections.GetAsync(db, request.Scope, request.Period, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

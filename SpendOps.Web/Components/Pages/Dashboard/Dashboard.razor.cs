@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Components.Shared;
 
@@ -39,7 +40,7 @@ public sealed partial class Dashboard
     {
         choice = value;
         period = value.Resolve(calendar!, Clock.GetUtcNow());
-        var next = new UsageFilter { TenantId = tenantId, From = period.From, To = period.To };
+        var next = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.From, To = period.To };
         var cancellationToken = latest.Start();
         try
         {

@@ -56,7 +56,7 @@ public sealed partial class KeyEdit
         try
         {
             await Scopes.RunAsync<ApiKeyService, ApiKey>(keys =>
-                keys.UpdateAsync(KeyId, form.Name, form.ToPolicy(), form.ExpiresAt, actor, CancellationToken.None, tenantId));
+                keys.UpdateAsync(KeyId, TenantScope.Of(tenantId), form.Name, form.ToPolicy(), form.ExpiresAt, actor, CancellationToken.None));
         }
         catch (DomainException ex)
         {

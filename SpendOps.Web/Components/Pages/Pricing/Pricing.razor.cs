@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using SpendOps.Core.Data;
 using SpendOps.Core.Pricing;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Portal;
 
@@ -93,7 +94,7 @@ public sealed partial class Pricing
     private async Task LoadUnpricedAsync()
     {
         await using var scope = Scopes.CreateAsyncScope();
-        unpriced = await scope.ServiceProvider.GetRequiredService<PriceService>().ListUnpricedModelsAsync(tenantId, CancellationToken.None);
+        unpriced = await scope.ServiceProvider.GetRequiredService<PriceService>().ListUnpricedModelsAsync(TenantScope.Of(tenantId), CancellationToken.None);
     }
 
     private Task AddPriceAsync(bool forTenant) =>

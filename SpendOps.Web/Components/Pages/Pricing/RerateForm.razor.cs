@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Usage;
@@ -68,7 +69,7 @@ public sealed partial class RerateForm : IDisposable
             return;
         }
         var span = period.Resolve(Calendar, Clock.GetUtcNow());
-        var request = new RerateRequest(span.From, span.To, allTenants ? null : await Tenant.GetTenantIdAsync(), provider,
+        var request = new RerateRequest(span.From, span.To, allTenants ? TenantScope.AllTenants : await Tenant.GetScopeAsync(), provider,
             string.IsNullOrWhiteSpace(modelPattern) ? null : modelPattern.Trim());
         var preview = await RunAsync("Counting records…", prices => prices.PreviewRerateAsync(request, leaving));
         if (preview is null)

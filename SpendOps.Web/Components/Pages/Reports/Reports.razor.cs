@@ -45,9 +45,9 @@ public sealed partial class Reports
 
     private async Task LoadAsync()
     {
-        var tenantId = await Tenant.GetTenantIdAsync();
-        schedules = await Scopes.RunAsync<ReportScheduleService, List<ReportSchedule>>(s => s.ListAsync(tenantId, CancellationToken.None));
-        runs = await Scopes.RunAsync<ReportScheduleService, List<ReportRunSummary>>(s => s.RunsAsync(tenantId, CancellationToken.None));
+        var tenantScope = await Tenant.GetScopeAsync();
+        schedules = await Scopes.RunAsync<ReportScheduleService, List<ReportSchedule>>(s => s.ListAsync(tenantScope, CancellationToken.None));
+        runs = await Scopes.RunAsync<ReportScheduleService, List<ReportRunSummary>>(s => s.RunsAsync(tenantScope, CancellationToken.None));
     }
 
     private async Task CreateAsync()
@@ -80,11 +80,11 @@ public sealed partial class Reports
             Snackbar.Add("Only admins can change reports.", Severity.Error);
             return;
         }
-        var tenantId = await Tenant.GetTenantIdAsync();
+        var tenantScope = await Tenant.GetScopeAsync();
         var actor = await Tenant.GetActorAsync();
         try
         {
-            await Scopes.RunAsync<ReportScheduleService, ReportSchedule>(s => s.SetEnabledAsync(schedule.Id, tenantId, enabled, actor, CancellationToken.None));
+            await Scopes.RunAsync<ReportScheduleService, ReportSchedule>(s => s.SetEnabledAsync(schedule.Id, tenantScope, enabled, actor, CancellationToken.None));
             Snackbar.Add($"Report '{schedule.Name}' {(enabled ? "enabled" : "disabled")}.", Severity.Success);
         }
         catch (DomainException ex)
@@ -120,11 +120,11 @@ public sealed partial class Reports
         var period = schedule.Frequency == ReportFrequency.Monthly
             ? previous.FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture)
             : Day(previous.FirstDay);
-        var tenantId = await Tenant.GetTenantIdAsync();
+        var tenantScope = await Tenant.GetScopeAsync();
         var actor = await Tenant.GetActorAsync();
         try
         {
-            var outcome = await Scopes.RunAsync<ReportScheduleService, ReportRunOutcome>(s => s.RunAsync(schedule.Id, tenantId, period, replace, actor, CancellationToken.None));
+            var outcome = await Scopes.RunAsync<ReportScheduleService, ReportRunOutcome>(s => s.RunAsync(schedule.Id, tenantScope, period, replace, actor, CancellationToken.None));
             if (outcome.Run is { } run)
                 await ProducedAsync(run);
         }
@@ -154,9 +154,9 @@ public sealed partial class Reports
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete report", $"Delete '{schedule.Name}' with its run history and files?", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)
             return;
-        var tenantId = await Tenant.GetTenantIdAsync();
+        var tenantScope = await Tenant.GetScopeAsync();
         var actor = await Tenant.GetActorAsync();
-        await Scopes.RunAsync<ReportScheduleService, bool>(s => s.DeleteAsync(schedule.Id, tenantId, actor, CancellationToken.None));
+        await Scopes.RunAsync<ReportScheduleService, bool>(s => s.DeleteAsync(schedule.Id, tenantScope, actor, CancellationToken.None));
         Snackbar.Add($"Report '{schedule.Name}' deleted.", Severity.Success);
         await LoadAsync();
     }

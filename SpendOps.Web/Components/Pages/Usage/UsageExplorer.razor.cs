@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Portal;
 using SpendOps.Web.Usage;
@@ -54,7 +55,7 @@ public sealed partial class UsageExplorer
         var tenantCalendar = await TenantCalendar.ForTenantAsync(db, tenantId, CancellationToken.None);
         keys = await db.ApiKeys.AsNoTracking().Where(k => k.TenantId == tenantId).ToDictionaryAsync(k => k.Id, k => k.Name);
         filter = ReadAddress(tenantCalendar);
-        dimensionNames = await UsageDimensionNamesQuery.GetAsync(db, new UsageFilter { TenantId = tenantId, From = filter.From, To = filter.To }, CancellationToken.None);
+        dimensionNames = await UsageDimensionNamesQuery.GetAsync(db, new UsageFilter { Scope = TenantScope.Of(tenantId), From = filter.From, To = filter.To }, CancellationToken.None);
         today = tenantCalendar.DateOf(Clock.GetUtcNow());
         calendar = tenantCalendar;
         Navigation.LocationChanged += OnLocationChanged;
@@ -65,7 +66,7 @@ public sealed partial class UsageExplorer
     {
         var query = UsageQueryString.Parse(Navigation.Uri);
         errors = query.Errors;
-        var read = query.Filter with { TenantId = tenantId };
+        var read = query.Filter with { Scope = TenantScope.Of(tenantId) };
         if (read.From is null || read.To is null)
         {
             var month = SpendPeriod.Resolve(SpendPeriodKind.ThisMonth, tenantCalendar, Clock.GetUtcNow());

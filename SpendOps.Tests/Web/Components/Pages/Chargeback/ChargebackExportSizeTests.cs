@@ -1,4 +1,5 @@
 using SpendOps.Core.Chargeback;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 using SpendOps.Web.Components.Pages.Chargeback;
 
@@ -14,7 +15,7 @@ public sealed class ChargebackExportSizeTests
     public void Describe_CallsAndRows_CountsAndRoughSizes(long calls, int rows, string expected)
     {
         var period = ChargebackPeriod.Month(TenantCalendar.Utc, 2026, 11);
-        var request = new ChargebackRequest(Guid.NewGuid(), period, [new ChargebackKey(ChargebackKeyKind.Model, null)]);
+        var request = new ChargebackRequest(TenantScope.Of(Guid.NewGuid()), period, [new ChargebackKey(ChargebackKeyKind.Model, null)]);
         var report = new ChargebackReport(request, period.Previous(TenantCalendar.Utc),
             [.. Enumerable.Range(0, rows).Select(i => new ChargebackRow([$"m{i}"], ChargebackAmounts.Zero))], ChargebackAmounts.Zero with { Calls = calls }, 0m);
 

@@ -35,7 +35,7 @@ public sealed class RerateTests : PricingComponentTests
         RerateResult preview;
         await using (var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope())
             preview = await scope.ServiceProvider.GetRequiredService<PriceService>()
-                .PreviewRerateAsync(new RerateRequest(period.From, period.To, Tenant.Id), CancellationToken.None);
+                .PreviewRerateAsync(new RerateRequest(period.From, period.To, TenantScope.Of(Tenant.Id)), CancellationToken.None);
         SignIn(Roles.Admin);
         var providers = RenderProviders();
 

@@ -1,0 +1,13 @@
+namespace SpendOps.Core.Tenancy;
+
+/// <summary>The one place a <see cref="TenantScope"/> becomes a query filter.</summary>
+public static class TenantScopeQueries
+{
+    public static IQueryable<T> InScope<T>(this IQueryable<T> query, TenantScope scope) where T : class, ITenantOwned
+    {
+        if (scope.IsAllTenants)
+            return query;
+        var tenantId = scope.TenantId;
+        return query.Where(e => e.TenantId == tenantId);
+    }
+}
