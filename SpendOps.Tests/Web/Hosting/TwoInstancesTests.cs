@@ -42,15 +42,15 @@ public sealed class TwoInstancesTests(TwoInstancesFixture fixture) : IClassFixtu
         var key = await CreateKeyAsync(fixture.A, tenant.Id);
         await PollAsync(() => ProxyProbe.ChatAsync(fixture.B, key.FullKey), r => r.StatusCode == HttpStatusCode.OK);
 
-        await WithKeysAsync(fixture.A, keys => keys.UpdateAsync(key.Key.Id, "two instances", KeyPolicy.Unrestricted with { AllowedModels = ["gpt-4o-mini"] },
-            null, "test", CancellationToken.None, tenantId: tenant.Id));
+        await WithKeysAsync(fixture.A, keys => keys.UpdateAsync(key.Key.Id, TenantScope.Of(tenant.Id), "two instances",
+            KeyPolicy.Unrestricted with { AllowedModels = ["gpt-4o-mini"] }, null, "test", CancellationToken.None));
         var refused = await PollAsync(() => ProxyProbe.ChatAsync(fixture.B, key.FullKey, model: "gpt-4.1"), r => r.StatusCode != HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("AI SpendOps: Model not allowed by API key policy", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(fixture.B, key.FullKey, model: "gpt-4o-mini")).StatusCode);
 
-        await WithKeysAsync(fixture.A, keys => keys.SetStatusAsync(key.Key.Id, ApiKeyStatus.Disabled, "test", CancellationToken.None, tenantId: tenant.Id));
+        await WithKeysAsync(fixture.A, keys => keys.SetStatusAsync(key.Key.Id, TenantScope.Of(tenant.Id), ApiKeyStatus.Disabled, "test", CancellationToken.None));
         var disabled = await PollAsync(() => ProxyProbe.ChatAsync(fixture.B, key.FullKey, model: "gpt-4o-mini"), r => r.StatusCode != HttpStatusCode.OK);
 
         Assert.True(disabled.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"A disabled key answered {(int)disabled.StatusCode}");
