@@ -220,7 +220,7 @@ internal sealed partial class UsageWriter(
         }
         catch (Exception ex)
         {
-            Unavailable(ex, batch.Count);
+            Unavailable(ex);
             return batch;
         }
 
@@ -245,7 +245,7 @@ internal sealed partial class UsageWriter(
             }
             catch (Exception ex)
             {
-                Unavailable(ex, remaining.Count);
+                Unavailable(ex);
                 return remaining;
             }
             remaining.RemoveAt(0);
@@ -253,11 +253,11 @@ internal sealed partial class UsageWriter(
         return [];
     }
 
-    private void Unavailable(Exception exception, int count)
+    private void Unavailable(Exception exception)
     {
         metrics.OnFailed();
         var wait = backoff.Failed(DateTime.UtcNow);
-        LogWriteFailed(logger, exception, count, backoff.Failures, wait.TotalSeconds);
+        LogUnavailable(logger, exception, backoff.Failures, wait.TotalSeconds);
     }
 
     private void Reachable()
@@ -285,7 +285,7 @@ internal sealed partial class UsageWriter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Unavailable(ex, 1);
+            Unavailable(ex);
             return false;
         }
     }
@@ -359,9 +359,11 @@ internal sealed partial class UsageWriter(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                LogReplayFailed(logger, ex, Path.GetFileName(path));
-                if (!DatabaseErrors.IsDataError(ex))
-                    backoff.Failed(DateTime.UtcNow);
+                // A file that cannot be read is no reason to leave the database alone for a while.
+                if (DatabaseErrors.IsDataError(ex) || ex is IOException or System.Text.Json.JsonException)
+                    LogReplayFailed(logger, ex, Path.GetFileName(path));
+                else
+                    Unavailable(ex);
                 return;
             }
         }
@@ -398,8 +400,8 @@ internal sealed partial class UsageWriter(
         return missing.Count == 0 ? [] : await InsertOrRejectAsync(missing, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed (database unavailable, {Failures} attempts in a row); they are spilled to disk (or kept in memory while the spill folder is at its quota) and the database is tried again in {RetrySeconds} s")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, int failures, double retrySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing usage records failed: the database is unavailable ({Failures} failed attempts in a row). Records are spilled to disk (or kept in memory while the spill folder is at its quota); the database is tried again in {RetrySeconds:0.0#} s")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, int failures, double retrySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is reachable again after {Failures} failed attempts over {Seconds:0} s; usage writes resumed and spilled records are being replayed")]
     private static partial void LogDatabaseBack(ILogger logger, int failures, double seconds);
