@@ -14,12 +14,14 @@ using SpendOps.Core.Usage;
 using SpendOps.Proxy;
 using SpendOps.Proxy.Usage;
 
-// Usage: dotnet run -c Release --project bench/writer -- [seconds] [postgres connection string (server admin)]
+// Usage: dotnet run -c Release --project bench/writer -- [seconds] [postgres connection string (server admin), or ""] [--Usage:BatchSize=1000 ...]
 // Fills a fresh SQLite database, then (when a PostgreSQL server is given) a fresh PostgreSQL database, through the
 // product's own UsageSink and UsageWriter, and prints sustained records/s and bytes stored per record.
 const double Bar = 50_000;
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 var postgresAdmin = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("SPENDOPS_BENCH_POSTGRES");
+// Further arguments are product settings (--Usage:BatchSize=1000), to compare against the shipped defaults.
+var settings = args.Skip(2).ToArray();
 var work = Path.Combine(Path.GetTempPath(), "spendops-writer-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 var results = new List<string>();
@@ -33,6 +35,9 @@ results.Add(await RunAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}", asyn
     await checkpoint.ExecuteNonQueryAsync();
     return new FileInfo(sqliteFile).Length;
 }));
+
+results.Add(await InserterAloneAsync("SQLite", () => new SqliteSpendOpsDbContext(
+    new DbContextOptionsBuilder<SqliteSpendOpsDbContext>().UseSqlite($"Data Source={sqliteFile}").Options), seconds / 3));
 
 if (postgresAdmin is { Length: > 0 })
 {
@@ -48,6 +53,8 @@ if (postgresAdmin is { Length: > 0 })
             await using var size = new NpgsqlCommand("SELECT pg_total_relation_size('\"UsageRecords\"') + pg_total_relation_size('\"UsageDimensions\"')", connection);
             return (long)(await size.ExecuteScalarAsync())!;
         }));
+        results.Add(await InserterAloneAsync("PostgreSQL", () => new PostgresSpendOpsDbContext(
+            new DbContextOptionsBuilder<PostgresSpendOpsDbContext>().UseNpgsql(connectionString).Options), seconds / 3));
         results.Add(await CompareCopyPathsAsync(connectionString, seconds / 3));
     }
     finally
@@ -76,7 +83,10 @@ async Task<string> RunAsync(string label, string provider, string connectionStri
         ["Usage:SpillDirectory"] = Path.Combine(work, provider, "spill"),
         ["Usage:JournalDirectory"] = Path.Combine(work, provider, "journal"),
     });
+    builder.Configuration.AddCommandLine(settings);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // EF logs the failed first read of the migrations history of a fresh database as an error; it is expected here.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
     builder.AddSpendOpsCore();
     builder.AddSpendOpsProxy();
     using var host = builder.Build();
@@ -143,6 +153,28 @@ async Task<string> RunAsync(string label, string provider, string connectionStri
         $"{written / cpu:N0} records per CPU-second of this process (producer, journal, writer{(provider == "Sqlite" ? ", SQLite" : "; the server's CPU not counted")}); " +
         $"{count:N0} rows, {(double)bytes / count:N0} bytes stored per record (with its 3 dimension rows), {priced:P0} priced; " +
         $"spilled {metrics.Spilled}, failed {metrics.Failed}; 50k/s bar {(rate >= Bar ? "MET" : "NOT MET")}");
+}
+
+// The bulk inserter alone, in batches of the writer's default size: what the database path costs without the queue,
+// journal, pricing and supersession around it.
+async Task<string> InserterAloneAsync(string label, Func<SpendOpsDbContext> context, double forSeconds)
+{
+    Guid[] tenants;
+    await using (var db = context())
+        tenants = await db.Tenants.Where(t => t.Name.StartsWith("bench-")).Select(t => t.Id).ToArrayAsync();
+    var factory = new RecordFactory(tenants);
+    var written = 0L;
+    var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    while (clock.Elapsed.TotalSeconds < forSeconds)
+    {
+        var batch = Enumerable.Range(0, 100).Select(_ => factory.Next()).ToList();
+        await using var db = context();
+        written += (await UsageBulkInserter.InsertAsync(db, batch, CancellationToken.None)).Count;
+    }
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds;
+    return string.Create(CultureInfo.InvariantCulture,
+        $"{label} bulk inserter alone (batches of 100): {written / clock.Elapsed.TotalSeconds:N0} records/s, {written / cpu:N0} records per CPU-second of this process");
 }
 
 async Task<string> CompareCopyPathsAsync(string connectionString, double perPathSeconds)
