@@ -1,37 +1,50 @@
 using System.Data;
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using SpendOps.Core.Data;
 
 namespace SpendOps.Core.Usage;
 
 /// <summary>
-/// Inserts usage records and their dimension rows with two prepared statements in one transaction. The proxy's
-/// writer runs on the same cores as the proxy, and EF's change tracking costs far more per row than the insert
-/// itself. On SQLite the statements are bound through SQLite's own API (<see cref="SqliteRowInserter"/>); elsewhere
-/// through ADO.NET commands. Columns and conversions come from the EF model either way.
+/// Inserts usage records and their dimension rows in one transaction, bypassing EF's change tracking, which costs far
+/// more per row than the insert itself on the cores the proxy runs on. PostgreSQL gets binary COPY
+/// (<see cref="PostgresUsageCopy"/>), SQLite multi-row statements bound through SQLite's own API
+/// (<see cref="SqliteUsageInserter"/>), both from the typed column list <see cref="UsageColumns"/>; elsewhere (SQL Server)
+/// prepared ADO.NET commands built from the EF model.
 /// </summary>
 public static class UsageBulkInserter
 {
-    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
-
-    public static async Task InsertAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the records and returns those stored by this call. On PostgreSQL a record whose RequestId is stored already
+    /// (a replay) is skipped (not returned, id left 0) without failing the others; elsewhere it fails the whole batch
+    /// as a unique violation.
+    /// </summary>
+    public static async Task<IReadOnlyList<UsageRecord>> InsertAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
-            return;
+            return [];
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (db.Database.GetDbConnection() is SqliteConnection sqlite)
-                InsertSqlite(db, sqlite, records);
-            else
-                await InsertWithCommandsAsync(db, records, cancellationToken);
+            switch (db.Database.GetDbConnection())
+            {
+                case SqliteConnection sqlite:
+                    UsageColumns.Verify(db.Model);
+                    SqliteUsageInserter.Insert(sqlite, records);
+                    return records as IReadOnlyList<UsageRecord> ?? records.ToList();
+                case NpgsqlConnection postgres:
+                    UsageColumns.Verify(db.Model);
+                    return await PostgresUsageCopy.InsertAsync(postgres, records, cancellationToken);
+                default:
+                    await InsertWithCommandsAsync(db, records, cancellationToken);
+                    return records as IReadOnlyList<UsageRecord> ?? records.ToList();
+            }
         }
         finally
         {
@@ -39,37 +52,7 @@ public static class UsageBulkInserter
         }
     }
 
-    private static void InsertSqlite(SpendOpsDbContext db, SqliteConnection connection, IReadOnlyCollection<UsageRecord> records)
-    {
-        var (recordColumns, dimensionColumns) = Columns(db);
-        using var transaction = connection.BeginTransaction();
-        using var insertRecord = new SqliteRowInserter(connection, recordColumns);
-        using var insertDimension = new SqliteRowInserter(connection, dimensionColumns);
-        var slice = Stopwatch.GetTimestamp();
-        foreach (var record in records)
-        {
-            ShareTheCpu(ref slice);
-            record.Id = insertRecord.Insert(record);
-            foreach (var (name, value) in record.Dims)
-                insertDimension.Insert(new UsageDimension { UsageRecordId = record.Id, Name = name, Value = value });
-        }
-        transaction.Commit();
-    }
-
-    /// <summary>
-    /// SQLite works on the calling thread, and the writer shares its cores with the proxy: a batch would otherwise keep
-    /// a request that became ready waiting for many milliseconds on a one-core host. Offering the CPU every
-    /// <see cref="Slice"/> costs a system call when nothing else is waiting.
-    /// </summary>
-    private static void ShareTheCpu(ref long slice)
-    {
-        if (Stopwatch.GetElapsedTime(slice) < Slice)
-            return;
-        Thread.Yield();
-        slice = Stopwatch.GetTimestamp();
-    }
-
-    /// <summary>The portable path: ADO.NET commands, built (and, except on SQL Server, prepared) once per batch. Internal so tests can compare both paths.</summary>
+    /// <summary>The portable path: ADO.NET commands, built (and, except on SQL Server, prepared) once per batch. Internal so tests can compare it with the SQLite path.</summary>
     internal static async Task InsertWithCommandsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         var (recordColumns, dimensionColumns) = Columns(db);

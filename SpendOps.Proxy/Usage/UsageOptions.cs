@@ -34,8 +34,17 @@ public sealed class UsageOptions
     [Required]
     public string SpillDirectory { get; set; } = "usage-spill";
 
-    [Range(1, 3600)]
-    public int SpillReplaySeconds { get; set; } = 5;
+    /// <summary>
+    /// Seconds to the first retry after the database failed, doubled after every further failure up to
+    /// <see cref="RetryMaxSeconds"/> and back to this after a success; also how often spill files are looked for
+    /// while the database is fine.
+    /// </summary>
+    [Range(0.01, 3600)]
+    public double RetryFirstSeconds { get; set; } = 1;
+
+    /// <summary>The longest wait between two attempts while the database stays unavailable.</summary>
+    [Range(0.01, 3600)]
+    public double RetryMaxSeconds { get; set; } = 60;
 
     /// <summary>
     /// Disk quota of <see cref="SpillDirectory"/>. Once its files reach it, nothing more is spilled: the writer keeps

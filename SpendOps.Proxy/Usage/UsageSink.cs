@@ -11,13 +11,14 @@ namespace SpendOps.Proxy.Usage;
 /// bounded in-memory queue (in records and in approximate bytes) feeds <see cref="UsageWriter"/>; when it is full,
 /// or once the writer has shut down, records go to the <see cref="UsageSpillFile"/> instead of being dropped.
 /// </summary>
-public sealed partial class UsageSink
+public sealed partial class UsageSink : IDisposable
 {
     private readonly Channel<QueuedRecord> channel;
     private readonly UsageJournal journal;
     private readonly UsageSpillFile spill;
     private readonly UsageMetrics metrics;
-    private readonly ReportThrottle losses;
+    private readonly MinuteSummary spills;
+    private readonly MinuteSummary losses;
     private readonly ILogger<UsageSink> logger;
     private readonly long maxBytes;
     private long queuedBytes;
@@ -28,7 +29,8 @@ public sealed partial class UsageSink
         this.spill = spill;
         this.metrics = metrics;
         this.logger = logger;
-        losses = new ReportThrottle(clock);
+        spills = new MinuteSummary(clock, (count, _) => LogSpilled(logger, count, spill.Directory));
+        losses = new MinuteSummary(clock, (count, error) => LogLost(logger, error, count));
         maxBytes = options.Value.QueueMaxBytes;
         channel = Channel.CreateBounded<QueuedRecord>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
@@ -60,21 +62,21 @@ public sealed partial class UsageSink
             if (spill.Append([record]))
             {
                 metrics.OnSpilled(1);
-                LogSpilled(logger, record.RequestId);
+                spills.Add(1);
                 Settle(segment);
                 return;
             }
             // The spill folder is at its quota (which it logs): with the queue full as well, only the journal has it.
-            KeepInJournalOrLose(record, segment, null);
+            KeepInJournalOrLose(segment, null);
         }
         catch (Exception ex)
         {
             // Disk full or read-only: the other case where a record can be lost, so it is logged as an error.
-            KeepInJournalOrLose(record, segment, ex);
+            KeepInJournalOrLose(segment, ex);
         }
     }
 
-    private void KeepInJournalOrLose(UsageRecord record, JournalSegment? segment, Exception? exception)
+    private void KeepInJournalOrLose(JournalSegment? segment, Exception? exception)
     {
         if (segment is not null)
         {
@@ -84,8 +86,7 @@ public sealed partial class UsageSink
             return;
         }
         metrics.OnLost(1);
-        if (exception is not null && losses.Occurred(1, out var lost))
-            LogLost(logger, exception, record.RequestId, lost);
+        losses.Add(1, exception);
     }
 
     private void Settle(JournalSegment? segment)
@@ -106,9 +107,15 @@ public sealed partial class UsageSink
     /// <summary>Stops queueing; later records (calls still finishing during shutdown) go straight to the spill file.</summary>
     internal void Close() => channel.Writer.TryComplete();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Usage queue full or closed; record {RequestId} spilled to disk")]
-    private static partial void LogSpilled(ILogger logger, string requestId);
+    public void Dispose()
+    {
+        spills.Dispose();
+        losses.Dispose();
+    }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Usage record {RequestId} could not be queued nor spilled ({Count} records lost since the last report)")]
-    private static partial void LogLost(ILogger logger, Exception exception, string requestId, long count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} usage records spilled to {Folder} in the last minute; queue full (or closed at shutdown)")]
+    private static partial void LogSpilled(ILogger logger, long count, string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} usage records lost in the last minute: the queue was full and they could be neither spilled nor journaled")]
+    private static partial void LogLost(ILogger logger, Exception? exception, long count);
 }

@@ -13,8 +13,10 @@ namespace SpendOps.Proxy.Usage;
 
 /// <summary>
 /// Drains the usage queue into the database in batches. A batch that cannot be written (database down) goes
-/// to the spill file at once, so nothing waits in memory for an outage to end; the spill file is replayed
-/// every few seconds until it is empty. When the spill folder is at its quota, the batch stays in memory and is retried
+/// to the spill file at once, so nothing waits in memory for an outage to end; while the database stays unavailable it
+/// is tried again with a growing pause (<see cref="RetryBackoff"/>), batches meanwhile going straight to the spill
+/// file, and the spill file is replayed once the database answers (and every <see cref="UsageOptions.RetryFirstSeconds"/>
+/// while it is fine). When the spill folder is at its quota, the batch stays in memory and is retried
 /// before anything else is taken from the queue (which then fills up). At shutdown the queue is closed and drained. Records are priced on the way in,
 /// and each stored batch signals the budget evaluation (<see cref="BudgetEvaluationSignal"/>: debounced, never waited for).
 /// Every record stored, spilled or set aside is settled in its <see cref="UsageJournal"/> segment; segments left by a
@@ -36,6 +38,9 @@ internal sealed partial class UsageWriter(
     private static readonly TimeSpan ShutdownWriteTimeout = TimeSpan.FromSeconds(10);
     private readonly UsageOptions settings = options.Value;
     private readonly Dictionary<UsageRecord, JournalSegment> journaled = new(ReferenceEqualityComparer.Instance);
+    private readonly RetryBackoff backoff = new(
+        TimeSpan.FromSeconds(options.Value.RetryFirstSeconds),
+        TimeSpan.FromSeconds(Math.Max(options.Value.RetryFirstSeconds, options.Value.RetryMaxSeconds)));
 
     /// <summary>
     /// Runs on a thread of its own: SQLite does its I/O synchronously even behind async APIs, and on a small machine a
@@ -69,27 +74,30 @@ internal sealed partial class UsageWriter(
         var reader = sink.Reader;
         var batch = new List<UsageRecord>(settings.BatchSize);
         IReadOnlyCollection<UsageRecord> held = [];
-        var replayEvery = TimeSpan.FromSeconds(settings.SpillReplaySeconds);
+        var lookForSpills = TimeSpan.FromSeconds(settings.RetryFirstSeconds);
         var nextReplay = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (DateTime.UtcNow >= nextReplay)
+            if (DateTime.UtcNow >= nextReplay && !backoff.IsWaiting(DateTime.UtcNow))
             {
                 ReplayAsync(journal, stoppingToken).GetAwaiter().GetResult();
                 ReplayAsync(spill, stoppingToken).GetAwaiter().GetResult();
-                nextReplay = DateTime.UtcNow + replayEvery;
+                nextReplay = backoff.Failures > 0 ? backoff.NextAttempt : DateTime.UtcNow + lookForSpills;
             }
             if (held.Count > 0)
             {
-                // Neither written nor spilled last time: retried first, and the queue waits (and fills) meanwhile.
+                // Neither written nor spilled last time: retried first (once the backoff allows), and the queue waits (and fills) meanwhile.
+                if (backoff.IsWaiting(DateTime.UtcNow))
+                {
+                    stoppingToken.WaitHandle.WaitOne(Until(backoff.NextAttempt));
+                    continue;
+                }
                 var retried = held;
                 held = WriteOrSpillAsync(retried, CancellationToken.None).GetAwaiter().GetResult();
                 Settle(retried, held);
-                if (held.Count > 0)
-                    stoppingToken.WaitHandle.WaitOne(replayEvery);
                 continue;
             }
-            if (!WaitForRecords(reader, nextReplay - DateTime.UtcNow, stoppingToken))
+            if (!WaitForRecords(reader, Until(nextReplay), stoppingToken))
                 continue;
             if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
                 stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
@@ -182,7 +190,8 @@ internal sealed partial class UsageWriter(
     {
         if (batch.Count == 0)
             return [];
-        var unwritten = await InsertOrRejectAsync(batch, cancellationToken);
+        // While the database is known to be down, batches go straight to disk until the next attempt is due.
+        var unwritten = backoff.IsWaiting(DateTime.UtcNow) ? batch : await InsertOrRejectAsync(batch, cancellationToken);
         if (unwritten.Count == 0)
             return [];
         if (!spill.Append(unwritten))
@@ -201,16 +210,17 @@ internal sealed partial class UsageWriter(
         try
         {
             await InsertAsync(batch, cancellationToken);
+            Reachable();
             return [];
         }
         catch (Exception ex) when (DatabaseErrors.IsDataError(ex))
         {
+            Reachable();
             LogBatchRefused(logger, ex, batch.Count);
         }
         catch (Exception ex)
         {
-            metrics.OnFailed();
-            LogWriteFailed(logger, ex, batch.Count);
+            Unavailable(ex);
             return batch;
         }
 
@@ -235,13 +245,34 @@ internal sealed partial class UsageWriter(
             }
             catch (Exception ex)
             {
-                metrics.OnFailed();
-                LogWriteFailed(logger, ex, remaining.Count);
+                Unavailable(ex);
                 return remaining;
             }
             remaining.RemoveAt(0);
         }
         return [];
+    }
+
+    private void Unavailable(Exception exception)
+    {
+        metrics.OnFailed();
+        var wait = backoff.Failed(DateTime.UtcNow);
+        LogUnavailable(logger, exception, backoff.Failures, wait.TotalSeconds);
+    }
+
+    private void Reachable()
+    {
+        if (backoff.Failures == 0)
+            return;
+        var since = backoff.FailingSince;
+        var failures = backoff.Succeeded();
+        LogDatabaseBack(logger, failures, (DateTime.UtcNow - since).TotalSeconds);
+    }
+
+    private static TimeSpan Until(DateTime time)
+    {
+        var wait = time - DateTime.UtcNow;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     /// <summary>Whether the record is stored already; false when that cannot be told (the record is then set aside, never doubled).</summary>
@@ -254,7 +285,7 @@ internal sealed partial class UsageWriter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogWriteFailed(logger, ex, 1);
+            Unavailable(ex);
             return false;
         }
     }
@@ -263,12 +294,13 @@ internal sealed partial class UsageWriter(
     {
         await PriceAsync(records, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
-        metrics.OnWritten(records.Count);
+        // Records stored before (a replay; PostgreSQL skips them instead of failing the batch) are not counted again.
+        var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
+        metrics.OnWritten(written.Count);
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
-        await SupersessionRules.ApplyForProxyRecordsAsync(db, records, cancellationToken);
+        await SupersessionRules.ApplyForProxyRecordsAsync(db, written, cancellationToken);
         budgets.Notify();
-        budgetGate.OnWritten(records);
+        budgetGate.OnWritten(written);
     }
 
     /// <summary>
@@ -327,7 +359,11 @@ internal sealed partial class UsageWriter(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                LogReplayFailed(logger, ex, Path.GetFileName(path));
+                // A file that cannot be read is no reason to leave the database alone for a while.
+                if (DatabaseErrors.IsDataError(ex) || ex is IOException or System.Text.Json.JsonException)
+                    LogReplayFailed(logger, ex, Path.GetFileName(path));
+                else
+                    Unavailable(ex);
                 return;
             }
         }
@@ -364,8 +400,11 @@ internal sealed partial class UsageWriter(
         return missing.Count == 0 ? [] : await InsertOrRejectAsync(missing, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} usage records failed; they are spilled to disk (or kept in memory while the spill folder is at its quota) and retried")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing usage records failed: the database is unavailable ({Failures} failed attempts in a row). Records are spilled to disk (or kept in memory while the spill folder is at its quota); the database is tried again in {RetrySeconds:0.0#} s")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, int failures, double retrySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is reachable again after {Failures} failed attempts over {Seconds:0} s; usage writes resumed and spilled records are being replayed")]
+    private static partial void LogDatabaseBack(ILogger logger, int failures, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count} usage records because of their data; writing them one by one")]
     private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);

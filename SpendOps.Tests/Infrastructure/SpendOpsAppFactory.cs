@@ -74,7 +74,8 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
                 ["DataProtection:KeySecretFile"] = Path.Combine(DataDirectory, "data-protection.secret"),
                 ["Usage:JournalDirectory"] = JournalDirectory,
                 ["Usage:BatchDelayMilliseconds"] = "20",
-                ["Usage:SpillReplaySeconds"] = "1",
+                // Outages in tests are short: a long pause after one would only make the test wait.
+                ["Usage:RetryMaxSeconds"] = "2",
                 ["Jobs:Enabled"] = "false",
                 ["Keys:HashSecret"] = TestEnvironment.KeyHashSecret,
             };

@@ -88,6 +88,33 @@ public sealed class UsageBulkInserterTests(SqliteUsageDatabaseFixture fixture) :
         Assert.False(await read.UsageRecords.AnyAsync(r => r.RequestId == "dup-new"));
     }
 
+    [Fact]
+    public async Task InsertAsync_BatchLargerThanOneStatement_GivesEachRecordItsOwnIdAndItsOwnDimensions()
+    {
+        // 37 records and 111 dimension rows: full multi-row statements and a remainder written one row at a time.
+        var tenant = await NewTenantAsync();
+        var records = Enumerable.Range(0, 37).Select(i =>
+        {
+            var record = SparseRecord(tenant, $"multi-{i:D2}");
+            record.Dims = new() { ["team"] = $"t{i:D2}", ["app"] = $"a{i:D2}", ["env"] = $"e{i:D2}" };
+            return record;
+        }).ToArray();
+
+        await using (var db = fixture.CreateContext())
+            await UsageBulkInserter.InsertAsync(db, records, CancellationToken.None);
+
+        await using var read = fixture.CreateContext();
+        var stored = await read.UsageRecords.AsNoTracking().Include(r => r.DimensionRows).Where(r => r.TenantId == tenant).ToListAsync();
+        Assert.Equal(37, stored.Count);
+        Assert.Equal(37, records.Select(r => r.Id).Distinct().Count());
+        Assert.All(records, r => Assert.Equal(r.RequestId, stored.Single(s => s.Id == r.Id).RequestId));
+        Assert.All(stored, r =>
+        {
+            var n = r.RequestId[^2..];
+            Assert.Equal([$"app=a{n}", $"env=e{n}", $"team=t{n}"], r.DimensionRows.Select(d => $"{d.Name}={d.Value}").Order(StringComparer.Ordinal));
+        });
+    }
+
     /// <summary>Usage rows reference their tenant, so each test's records get a tenant that exists.</summary>
     private async Task<Guid> NewTenantAsync()
     {

@@ -28,7 +28,7 @@ public abstract class KilledUnderLoadScenarios : IAsyncLifetime
             ["Usage:SpillDirectory"] = TestEnvironment.TempDirectory("spill"),
             // A slow writer: more records wait in the queue when the process dies.
             ["Usage:BatchDelayMilliseconds"] = "300",
-            ["Usage:SpillReplaySeconds"] = "1",
+            ["Usage:RetryMaxSeconds"] = "2",
             ["Proxy:Providers:openai:BaseUrl"] = upstream.BaseUrl,
         };
     }

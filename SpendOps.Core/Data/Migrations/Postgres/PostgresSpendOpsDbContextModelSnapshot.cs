@@ -1577,8 +1577,6 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "UpstreamRequestId");
 
-                    b.HasIndex("TenantId", "ApiKeyId", "Timestamp");
-
                     b.ToTable("UsageRecords");
                 });
 

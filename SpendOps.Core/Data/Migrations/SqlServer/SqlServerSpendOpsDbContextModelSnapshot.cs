@@ -1580,8 +1580,6 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "UpstreamRequestId");
 
-                    b.HasIndex("TenantId", "ApiKeyId", "Timestamp");
-
                     b.ToTable("UsageRecords");
                 });
 

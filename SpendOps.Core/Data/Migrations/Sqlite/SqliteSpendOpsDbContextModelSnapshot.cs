@@ -1550,8 +1550,6 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "UpstreamRequestId");
 
-                    b.HasIndex("TenantId", "ApiKeyId", "Timestamp");
-
                     b.ToTable("UsageRecords");
                 });
 

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace SpendOps.Core.Usage;
+
+/// <summary>
+/// Writes a batch of usage records and their dimension rows into SQLite in one transaction, several rows per prepared
+/// statement. The ids are chosen here (one past the largest, read inside the write transaction, which holds SQLite's
+/// only write lock), so dimension rows can name their record without a round trip per record.
+/// </summary>
+internal static class SqliteUsageInserter
+{
+    private const int RecordsPerStatement = 16;
+    private const int DimensionsPerStatement = 64;
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
+
+    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records)
+    {
+        var database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        // Immediate: the write lock is taken before the largest id is read, so no other writer can take the same ids.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var nextId = LargestId(connection, transaction) + 1;
+        var dimensionCount = records.Sum(r => r.Dims.Count);
+        using (var recordRows = new RowBlocks(database, UsageColumns.RecordTable, UsageColumns.Record, RecordsPerStatement, records.Count))
+        {
+            var slice = Stopwatch.GetTimestamp();
+            foreach (var record in records)
+            {
+                ShareTheCpu(ref slice);
+                record.Id = nextId++;
+                UsageColumns.WriteRecord(record, record.Id, recordRows.Next());
+                recordRows.EndRow();
+            }
+        }
+        using (var dimensionRows = new RowBlocks(database, UsageColumns.DimensionTable, UsageColumns.Dimension, DimensionsPerStatement, dimensionCount))
+        {
+            foreach (var record in records)
+            {
+                foreach (var (name, value) in record.Dims)
+                {
+                    UsageColumns.WriteDimension(record.Id, name, value, dimensionRows.Next());
+                    dimensionRows.EndRow();
+                }
+            }
+        }
+        transaction.Commit();
+    }
+
+    private static long LargestId(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{UsageColumns.RecordTable}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// SQLite works on the calling thread, and the writer shares its cores with the proxy: a batch would otherwise keep
+    /// a request that became ready waiting for many milliseconds on a one-core host. Offering the CPU every
+    /// <see cref="Slice"/> costs a system call when nothing else is waiting.
+    /// </summary>
+    private static void ShareTheCpu(ref long slice)
+    {
+        if (Stopwatch.GetElapsedTime(slice) < Slice)
+            return;
+        Thread.Yield();
+        slice = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>A known number of rows, written in full multi-row statements and the rest one row at a time.</summary>
+    private sealed class RowBlocks : IDisposable
+    {
+        private readonly SqliteRowStatement? block;
+        private readonly SqliteRowStatement? single;
+        private int blockRowsLeft;
+        private int inStatement;
+        private SqliteRowStatement? current;
+
+        public RowBlocks(sqlite3 database, string table, string[] columns, int rowsPerStatement, int rows)
+        {
+            var blocks = rows / rowsPerStatement;
+            blockRowsLeft = blocks * rowsPerStatement;
+            if (blocks > 0)
+                block = new SqliteRowStatement(database, table, columns, rowsPerStatement);
+            if (rows > blockRowsLeft)
+                single = new SqliteRowStatement(database, table, columns, 1);
+        }
+
+        public IUsageColumnWriter Next()
+        {
+            if (inStatement == 0)
+                current = blockRowsLeft > 0 ? block : single;
+            return current!;
+        }
+
+        public void EndRow()
+        {
+            if (current == block)
+                blockRowsLeft--;
+            if (++inStatement < current!.Rows)
+                return;
+            current.Execute();
+            inStatement = 0;
+        }
+
+        public void Dispose()
+        {
+            block?.Dispose();
+            single?.Dispose();
+        }
+    }
+}
