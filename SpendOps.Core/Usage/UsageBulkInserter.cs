@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using SpendOps.Core.Data;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -45,6 +46,7 @@ public static class UsageBulkInserter
         using var transaction = connection.BeginTransaction();
         using var insertRecord = new SqliteRowInserter(connection, recordColumns);
         using var insertDimension = new SqliteRowInserter(connection, dimensionColumns);
+        using var insertMark = new SqliteRowInserter(connection, MarkColumns(db));
         var slice = Stopwatch.GetTimestamp();
         foreach (var record in records)
         {
@@ -53,6 +55,8 @@ public static class UsageBulkInserter
             foreach (var (name, value) in record.Dims)
                 insertDimension.Insert(new UsageDimension { UsageRecordId = record.Id, Name = name, Value = value });
         }
+        foreach (var mark in Marks(records))
+            insertMark.Insert(mark);
         transaction.Commit();
     }
 
@@ -80,6 +84,7 @@ public static class UsageBulkInserter
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         using var insertRecord = new CommandInsert(connection, transaction, recordColumns, sql, returning);
         using var insertDimension = new CommandInsert(connection, transaction, dimensionColumns, sql, GeneratedKeyClause.None);
+        using var insertMark = new CommandInsert(connection, transaction, MarkColumns(db), sql, GeneratedKeyClause.None);
         foreach (var record in records)
         {
             insertRecord.Bind(record);
@@ -90,6 +95,11 @@ public static class UsageBulkInserter
                 await insertDimension.Command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+        foreach (var mark in Marks(records))
+        {
+            insertMark.Bind(mark);
+            await insertMark.Command.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -99,6 +109,12 @@ public static class UsageBulkInserter
         return (new InsertColumns(db.Model.FindEntityType(typeof(UsageRecord))!, sql, returnsGeneratedKey: true),
             new InsertColumns(db.Model.FindEntityType(typeof(UsageDimension))!, sql, returnsGeneratedKey: false));
     }
+
+    /// <summary>The batch's hours for the rollup job (<see cref="RollupDirtyHour"/>): usually one row per tenant per batch.</summary>
+    private static IEnumerable<RollupDirtyHour> Marks(IReadOnlyCollection<UsageRecord> records) => RollupMarks.For(records.Select(r => (r.TenantId, r.Timestamp)));
+
+    private static InsertColumns MarkColumns(SpendOpsDbContext db) =>
+        new(db.Model.FindEntityType(typeof(RollupDirtyHour))!, db.GetService<ISqlGenerationHelper>(), returnsGeneratedKey: true);
 
     private sealed class CommandInsert : IDisposable
     {
