@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Chargeback;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Data;
 using SpendOps.Core.Usage;
@@ -165,6 +167,12 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
         Assert.Equal(new BudgetSpend(39.50m, 1), await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=backend", "dim:team=data"]), BudgetMarch, CancellationToken.None));
         Assert.Equal(new BudgetSpend(0m, 0), await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=data", "dim:env=prod"]), BudgetMarch, CancellationToken.None));
 
+        // Chargeback by team and provider; the previous period (Kolkata's February) has the 1.00 call of Feb 28 18:00 UTC.
+        var chargeback = await ChargebackAsync(db, tenant, "dim:team", "provider");
+        Assert.Equal(["data/openai 1 20.00 0.00", "backend/openai 4 14.50 1.00", "data/anthropic 1 5.00 0.00", "(unattributed)/openai 1 7.00 0.00", "(unattributed)/anthropic 1 3.00 0.00"],
+            Rows(chargeback));
+        Assert.Equal((49.50m, 1.00m, 46.50m, 3.00m), (chargeback.Total.CostUsd, chargeback.PreviousTotalUsd, chargeback.Total.MeasuredCostUsd, chargeback.Total.EstimatedCostUsd));
+
         // Kolkata's Mar 31 is [Mar 30 18:30, Mar 31 18:30) UTC: only the 20.00 call.
         var spend = await SpendToDateQuery.GetAsync(db, tenant, Kolkata, new FixedClock(DateTimeOffset.Parse("2026-03-31T18:20:00Z")), CancellationToken.None);
         Assert.Equal((20.00m, 49.50m, 5.00m), (spend.TodayUsd, spend.MonthToDateUsd, spend.MonthToDateReportedUsd));
@@ -182,6 +190,12 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
             foreach (var grouping in groupings)
                 answers.AddRange(await UsageQueries.SummarizeAsync(db, month, grouping, CancellationToken.None));
             answers.Add(await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=data", "source:proxy"]), BudgetMarch, CancellationToken.None));
+            foreach (var keys in new string[][] { ["model", "key"], ["dim:team", "source"], ["provider"] })
+            {
+                var report = await ChargebackAsync(db, tenant, keys);
+                answers.AddRange(report.Rows.Select(r => (object)(string.Join("/", r.Labels), r.Amounts, r.PreviousCostUsd)));
+                answers.Add(report.Total);
+            }
             return answers;
         }
         var rolled = await AnswersAsync();
@@ -196,6 +210,15 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
             Assert.Equal(raw, rolled);
         }
     }
+
+    private static Task<ChargebackReport> ChargebackAsync(SpendOpsDbContext db, Guid tenant, params string[] keys)
+    {
+        var parsed = keys.Select(k => ChargebackKey.TryParse(k, out var key) ? key : throw new ArgumentException(k)).ToList();
+        return ChargebackQuery.RunAsync(db, new ChargebackRequest(tenant, ChargebackPeriod.Month(Kolkata, 2026, 3), parsed), Kolkata, CancellationToken.None);
+    }
+
+    private static List<string> Rows(ChargebackReport report) =>
+        report.Rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{string.Join("/", r.Labels)} {r.Amounts.Calls} {r.Amounts.CostUsd:0.00#} {r.PreviousCostUsd:0.00#}")).ToList();
 
     private static UsageFilter Filter(Guid tenant) => new() { TenantId = tenant, From = March.From, To = March.To };
 
