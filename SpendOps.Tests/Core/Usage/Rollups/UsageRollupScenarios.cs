@@ -173,6 +173,11 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
             Rows(chargeback));
         Assert.Equal((49.50m, 1.00m, 46.50m, 3.00m), (chargeback.Total.CostUsd, chargeback.PreviousTotalUsd, chargeback.Total.MeasuredCostUsd, chargeback.Total.EstimatedCostUsd));
 
+        // Hourly chart of Mar 2 (UTC) by provider: 12.00 (openai) and 5.00 (anthropic) at 10:00, nothing else that day.
+        var chart = await SpendOverTime.GetAsync(db, new UsageFilter { TenantId = tenant, From = DateTimeOffset.Parse("2026-03-02T00:00:00Z"), To = DateTimeOffset.Parse("2026-03-03T00:00:00Z") },
+            TenantCalendar.Utc, SpendBucketSize.Hour, SpendSplit.Provider, 5, CancellationToken.None);
+        Assert.Equal([("openai", 12.00m, 12.00m), ("anthropic", 5.00m, 5.00m)], chart.Lines.Select(l => (l.Key, l.Total, l.Values[10])));
+
         // Kolkata's Mar 31 is [Mar 30 18:30, Mar 31 18:30) UTC: only the 20.00 call.
         var spend = await SpendToDateQuery.GetAsync(db, tenant, Kolkata, new FixedClock(DateTimeOffset.Parse("2026-03-31T18:20:00Z")), CancellationToken.None);
         Assert.Equal((20.00m, 49.50m, 5.00m), (spend.TodayUsd, spend.MonthToDateUsd, spend.MonthToDateReportedUsd));
@@ -190,6 +195,9 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
             foreach (var grouping in groupings)
                 answers.AddRange(await UsageQueries.SummarizeAsync(db, month, grouping, CancellationToken.None));
             answers.Add(await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=data", "source:proxy"]), BudgetMarch, CancellationToken.None));
+            var chart = await SpendOverTime.GetAsync(db, new UsageFilter { TenantId = tenant, From = DateTimeOffset.Parse("2026-02-28T12:00:00Z"), To = DateTimeOffset.Parse("2026-04-01T00:00:00Z") },
+                TenantCalendar.Utc, SpendBucketSize.Day, SpendSplit.Model, 3, CancellationToken.None);
+            answers.AddRange(chart.Lines.Select(l => (object)(l.Key, string.Join(",", l.Values.Select(v => v.ToString("0.##########", CultureInfo.InvariantCulture))))));
             foreach (var keys in new string[][] { ["model", "key"], ["dim:team", "source"], ["provider"] })
             {
                 var report = await ChargebackAsync(db, tenant, keys);
