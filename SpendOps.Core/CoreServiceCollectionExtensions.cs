@@ -12,6 +12,7 @@ using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core;
 
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         builder.AddSpendOpsJobs();
         builder.Services.TryAddScoped<TelemetryConnectionService>();
         builder.AddSpendOpsBudgets();
+        builder.AddSpendOpsRollups();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Budgets;
 
@@ -12,12 +13,39 @@ namespace SpendOps.Core.Budgets;
 /// </summary>
 public static class BudgetSpendQuery
 {
+    /// <summary>Summed from hourly rollups where they are complete (<see cref="UsageFacts"/>), from records elsewhere.</summary>
     public static async Task<BudgetSpend> GetAsync(SpendOpsDbContext db, Guid tenantId, BudgetScope scope, BudgetPeriod period, CancellationToken cancellationToken)
     {
-        var records = InScope(db, tenantId, scope, period);
-        var spend = await records.SumAsync(r => r.CostUsd ?? 0m, cancellationToken);
-        var unpriced = await records.CountAsync(r => r.PricingStatus == PricingStatus.Unpriced || r.PricingStatus == PricingStatus.Pending, cancellationToken);
-        return new BudgetSpend(spend, unpriced);
+        var facts = await FactsInScopeAsync(db, tenantId, scope, period, cancellationToken);
+        var spend = await facts.SumAsync(f => f.CostUsd, cancellationToken);
+        var unpriced = await facts.SumAsync(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L, cancellationToken);
+        return new BudgetSpend(spend, (int)unpriced);
+    }
+
+    /// <summary>The same selection as <see cref="InScope"/>, as facts: rollup rows count for many calls.</summary>
+    public static async Task<IQueryable<UsageFact>> FactsInScopeAsync(SpendOpsDbContext db, Guid tenantId, BudgetScope scope, BudgetPeriod period, CancellationToken cancellationToken)
+    {
+        var filter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.Start, To = period.End };
+        var matches = scope.Dims.Select(d => new DimensionMatch(d.Key, d.Value)).ToList();
+        var facts = await UsageFacts.QueryAsync(db, filter, matches, null, cancellationToken);
+        if (scope.KeyIds.Count > 0)
+        {
+            var keys = scope.KeyIds.ToList();
+            facts = facts.Where(f => f.ApiKeyId != null && keys.Contains(f.ApiKeyId));
+        }
+        if (scope.Providers.Count > 0)
+        {
+            var providers = scope.Providers.ToList();
+            facts = facts.Where(f => providers.Contains(f.Provider));
+        }
+        if (scope.Sources.Count > 0)
+        {
+            var sources = scope.Sources.ToList();
+            facts = facts.Where(f => sources.Contains(f.Source));
+        }
+        if (scope.ModelPatterns.Count > 0)
+            facts = facts.Where(ModelLike.AnyOf<UsageFact>(scope.ModelPatterns));
+        return facts;
     }
 
     public static IQueryable<UsageRecord> InScope(SpendOpsDbContext db, Guid tenantId, BudgetScope scope, BudgetPeriod period)

@@ -14,9 +14,12 @@ internal static class ModelLike
 {
     private const string Escape = "\\";
 
-    public static Expression<Func<UsageRecord, bool>> AnyOf(IReadOnlyList<string> patterns)
+    public static Expression<Func<UsageRecord, bool>> AnyOf(IReadOnlyList<string> patterns) => AnyOf<UsageRecord>(patterns);
+
+    /// <summary>The same condition on any type with <c>ModelReported</c> and <c>ModelRequested</c> (a rollup's facts).</summary>
+    public static Expression<Func<T, bool>> AnyOf<T>(IReadOnlyList<string> patterns)
     {
-        var record = Expression.Parameter(typeof(UsageRecord), "r");
+        var record = Expression.Parameter(typeof(T), "r");
         Expression? any = null;
         foreach (var pattern in patterns.Select(ToLike))
         {
@@ -25,7 +28,7 @@ internal static class ModelLike
                 Matches(record, nameof(UsageRecord.ModelRequested), pattern));
             any = any is null ? matches : Expression.OrElse(any, matches);
         }
-        return Expression.Lambda<Func<UsageRecord, bool>>(any ?? Expression.Constant(true), record);
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(true), record);
     }
 
     public static string ToLike(string pattern)

@@ -55,7 +55,8 @@ public static class ChargebackQuery
         var facts = records.Select(r => new ChargebackFact { Record = r, K0 = null, K1 = null, K2 = null, K3 = null });
         for (var slot = 0; slot < request.Keys.Count; slot++)
             facts = WithKey(db, facts, slot, request.Keys[slot]);
-        var totals = await facts
+        // From rollups where they can answer (one dimension at most), else from the records as below.
+        var totals = await ChargebackFactGrouping.TryGroupAsync(db, request.Keys, Filter(request, period), cancellationToken) ?? await facts
             .GroupBy(f => new { f.K0, f.K1, f.K2, f.K3 })
             .Select(g => new ChargebackGroupTotals
             {

@@ -12,6 +12,7 @@ using SpendOps.Core.RateLimits;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Data;
 
@@ -35,6 +36,11 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<UsageDimension> UsageDimensions => Set<UsageDimension>();
+    public DbSet<UsageHourlyRollup> UsageHourlyRollups => Set<UsageHourlyRollup>();
+    public DbSet<UsageDimensionRollup> UsageDimensionRollups => Set<UsageDimensionRollup>();
+    public DbSet<RollupDirtyHour> RollupDirtyHours => Set<RollupDirtyHour>();
+    public DbSet<RollupRetainedHour> RollupRetainedHours => Set<RollupRetainedHour>();
+    public DbSet<RollupState> RollupStates => Set<RollupState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();
@@ -56,6 +62,18 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
 
     /// <summary>The keys that sign sign-in cookies and antiforgery tokens, shared by every instance (encrypted at rest).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RollupMarks.AddForChangedUsage(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RollupMarks.AddForChangedUsage(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

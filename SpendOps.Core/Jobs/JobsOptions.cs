@@ -3,6 +3,7 @@ using SpendOps.Core.Budgets;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Jobs;
 
@@ -24,6 +25,7 @@ public sealed class JobsOptions
     public BudgetJobOptions Budgets { get; set; } = new();
     public AlertDispatchJobOptions AlertDispatch { get; set; } = new();
     public ReportJobOptions Reports { get; set; } = new();
+    public UsageRollupJobOptions Rollups { get; set; } = new();
 
     internal TimeSpan PricingInterval => TimeSpan.FromSeconds(Pricing.IntervalSeconds);
 
@@ -31,4 +33,5 @@ public sealed class JobsOptions
 
     internal TimeSpan BudgetsInterval => TimeSpan.FromSeconds(Budgets.IntervalSeconds);
     internal TimeSpan AlertDispatchInterval => TimeSpan.FromSeconds(AlertDispatch.IntervalSeconds);
+    internal TimeSpan RollupsInterval => TimeSpan.FromMinutes(Rollups.IntervalMinutes);
 }

@@ -26,6 +26,9 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
         const string reports = $"{JobsOptions.SectionName}:Reports";
         if (Check(options.Reports, reports, failures))
             CheckSchedule(options.Reports.Interval, options.Reports.IntervalMinutes, $"{reports}:IntervalMinutes", failures);
+        const string rollups = $"{JobsOptions.SectionName}:Rollups";
+        if (Check(options.Rollups, rollups, failures))
+            CheckSchedule(options.RollupsInterval, options.Rollups.IntervalMinutes, $"{rollups}:IntervalMinutes", failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Jobs;
 
@@ -43,6 +44,7 @@ internal static class JobsServiceCollectionExtensions
         services.TryAddScoped<PricingJob>();
         services.TryAddScoped<RetentionJob>();
         services.TryAddScoped<BudgetEvaluationJob>();
+        services.TryAddScoped<UsageRollupJob>();
         services.AddHostedService<JobServer>();
         return builder;
     }

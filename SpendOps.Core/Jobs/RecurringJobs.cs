@@ -4,6 +4,7 @@ using SpendOps.Core.Budgets;
 using SpendOps.Core.Chargeback.Reports;
 using SpendOps.Core.Pricing;
 using SpendOps.Core.Telemetry;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Jobs;
 
@@ -44,6 +45,11 @@ internal static class RecurringJobs
             manager.AddOrUpdate<ReportJob>(ReportJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.Reports.Interval), Utc);
         else
             manager.RemoveIfExists(ReportJob.Id);
+
+        if (options.Rollups.Enabled)
+            manager.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.RollupsInterval), Utc);
+        else
+            manager.RemoveIfExists(UsageRollupJob.Id);
     }
 
     /// <summary>
@@ -60,6 +66,7 @@ internal static class RecurringJobs
                      (options.Budgets.Enabled, options.BudgetsInterval),
                      (options.AlertDispatch.Enabled, options.AlertDispatchInterval),
                      (options.Reports.Enabled, options.Reports.Interval),
+                     (options.Rollups.Enabled, options.RollupsInterval),
                  })
         {
             if (enabled && interval < shortest)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpendOps.Core.Data;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Telemetry;
 
@@ -13,6 +14,7 @@ namespace SpendOps.Core.Telemetry;
 internal sealed partial class RetentionJob(
     IDbContextFactory<SpendOpsDbContext> contexts,
     IOptionsMonitor<TelemetryIngestOptions> telemetry,
+    IOptionsMonitor<UsageRetentionOptions> usage,
     TimeProvider clock,
     ILogger<RetentionJob> logger)
 {
@@ -31,6 +33,9 @@ internal sealed partial class RetentionJob(
             var result = await TelemetryRetention.PurgeAsync(db, clock.GetUtcNow(), telemetry.CurrentValue, cancellationToken);
             if (result.BatchesDeleted + result.SeriesStatesDeleted > 0)
                 LogPurged(logger, result.BatchesDeleted, result.SeriesStatesDeleted);
+            var records = await UsageRecordRetention.PurgeAsync(db, clock.GetUtcNow(), usage.CurrentValue.RecordRetentionDays, cancellationToken);
+            if (records.RecordsDeleted > 0)
+                LogRecordsPurged(logger, records.RecordsDeleted, records.HoursRetained);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -42,6 +47,9 @@ internal sealed partial class RetentionJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Batches} raw telemetry batches and {Series} stale series states")]
     private static partial void LogPurged(ILogger logger, int batches, int series);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Records} per-call usage records of {Hours} rolled-up hours")]
+    private static partial void LogRecordsPurged(ILogger logger, int records, int hours);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

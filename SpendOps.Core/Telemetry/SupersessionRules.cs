@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Telemetry;
 
@@ -149,6 +150,10 @@ public static class SupersessionRules
         {
             marked += await db.UsageRecords.Where(r => chunk.Contains(r.Id) && !r.Superseded)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Superseded, true), cancellationToken);
+            // The statement bypasses the change tracker, so the hours it changed are marked for the rollups here.
+            var hours = await db.UsageRecords.Where(r => chunk.Contains(r.Id)).Select(r => new { r.TenantId, r.Timestamp }).ToListAsync(cancellationToken);
+            db.RollupDirtyHours.AddRange(RollupMarks.For(hours.Select(h => (h.TenantId, h.Timestamp))));
+            await db.SaveChangesAsync(cancellationToken);
         }
         return marked;
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -16,18 +17,20 @@ internal static class PostgresUsageCopy
 
     private static readonly string RecordColumns = ColumnList(UsageColumns.Record);
     private static readonly string DimensionColumns = ColumnList(UsageColumns.Dimension);
+    private static readonly string MarkColumns = ColumnList(UsageColumns.Mark);
 
     /// <summary>Stores the records and returns those stored now; a record whose RequestId was stored before is skipped and keeps id 0.</summary>
-    public static async Task<IReadOnlyList<UsageRecord>> InsertAsync(NpgsqlConnection connection, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<UsageRecord>> InsertAsync(NpgsqlConnection connection, IReadOnlyCollection<UsageRecord> records,
+        IReadOnlyCollection<RollupDirtyHour> marks, CancellationToken cancellationToken)
     {
         try
         {
-            await CopyAsync(connection, records, viaStaging: false, cancellationToken);
+            await CopyAsync(connection, records, marks, viaStaging: false, cancellationToken);
             return records as IReadOnlyList<UsageRecord> ?? records.ToList();
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            var stored = await CopyAsync(connection, records, viaStaging: true, cancellationToken);
+            var stored = await CopyAsync(connection, records, marks, viaStaging: true, cancellationToken);
             var written = new List<UsageRecord>(stored.Count);
             foreach (var record in records)
             {
@@ -41,7 +44,8 @@ internal static class PostgresUsageCopy
     }
 
     /// <summary>Internal so the benchmark can measure the path through temporary tables on its own.</summary>
-    internal static async Task<HashSet<long>> CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<UsageRecord> records, bool viaStaging, CancellationToken cancellationToken)
+    internal static async Task<HashSet<long>> CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<UsageRecord> records,
+        IReadOnlyCollection<RollupDirtyHour> marks, bool viaStaging, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var ids = await ReserveIdsAsync(connection, records.Count, cancellationToken);
@@ -59,6 +63,8 @@ internal static class PostgresUsageCopy
         await CopyRecordsAsync(connection, viaStaging ? RecordStaging : UsageColumns.RecordTable, records, cancellationToken);
         await CopyDimensionsAsync(connection, viaStaging ? DimensionStaging : UsageColumns.DimensionTable, records, cancellationToken);
         var stored = viaStaging ? await MoveFromStagingAsync(connection, cancellationToken) : ids.ToHashSet();
+        // Marks for every record of the batch, stored or skipped: a mark only makes the rollup job look at an hour again.
+        await CopyMarksAsync(connection, marks, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }
@@ -99,6 +105,18 @@ internal static class PostgresUsageCopy
                 await importer.StartRowAsync(cancellationToken);
                 UsageColumns.WriteDimension(record.Id, name, value, row);
             }
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyMarksAsync(NpgsqlConnection connection, IReadOnlyCollection<RollupDirtyHour> marks, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{UsageColumns.MarkTable}\" ({MarkColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var row = new PostgresColumnWriter(importer);
+        foreach (var mark in marks)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            UsageColumns.WriteMark(mark, row);
         }
         await importer.CompleteAsync(cancellationToken);
     }

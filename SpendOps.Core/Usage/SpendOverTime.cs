@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -31,6 +32,12 @@ public static class SpendOverTime
         var boundaries = Boundaries(from, to, calendar, size);
         var buckets = boundaries.Count - 1;
         var sums = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        if (boundaries.All(RollupHours.IsWhole) && await db.RollupStates.AnyAsync(cancellationToken))
+        {
+            // Every bucket is whole UTC hours, so each hourly rollup falls in one bucket: sum facts per (time, key) in SQL.
+            await SumFactsAsync(db, filter, boundaries, split, sums, cancellationToken);
+            return new SpendSeries(size, boundaries.Take(buckets).Select(calendar.ToLocal).ToList(), Fold(sums, Math.Max(1, maxLines), buckets));
+        }
 
         var records = db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions);
         var points = split == SpendSplit.Provider
@@ -62,6 +69,30 @@ public static class SpendOverTime
 
         var labels = boundaries.Take(buckets).Select(calendar.ToLocal).ToList();
         return new SpendSeries(size, labels, Fold(sums, Math.Max(1, maxLines), buckets));
+    }
+
+    /// <summary>
+    /// Sums from <see cref="UsageFacts"/>: rollups for clean whole hours, records for the rest (few, grouped by their own
+    /// time), so the rows read are about hours times keys however many calls there were.
+    /// </summary>
+    private static async Task SumFactsAsync(
+        SpendOpsDbContext db, UsageFilter filter, List<DateTimeOffset> boundaries, SpendSplit split, Dictionary<string, decimal[]> sums, CancellationToken cancellationToken)
+    {
+        var facts = await UsageFacts.QueryAsync(db, filter, [], null, cancellationToken);
+        var points = await (split == SpendSplit.Provider
+                ? facts.GroupBy(f => new { f.Timestamp, Key = (string?)f.Provider }).Select(g => new { g.Key.Timestamp, g.Key.Key, Cost = g.Sum(f => f.CostUsd) })
+                : facts.GroupBy(f => new { f.Timestamp, Key = f.ModelReported ?? f.ModelRequested }).Select(g => new { g.Key.Timestamp, g.Key.Key, Cost = g.Sum(f => f.CostUsd) }))
+            .ToListAsync(cancellationToken);
+        foreach (var point in points)
+        {
+            var bucket = BucketOf(boundaries, point.Timestamp);
+            if (bucket < 0)
+                continue;
+            var key = point.Key ?? SpendSeries.None;
+            if (!sums.TryGetValue(key, out var values))
+                sums[key] = values = new decimal[boundaries.Count - 1];
+            values[bucket] += point.Cost;
+        }
     }
 
     /// <summary>Bucket starts and the period end as UTC instants: local midnights for days, whole hours from the start for hours.</summary>

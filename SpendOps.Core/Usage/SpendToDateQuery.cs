@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -20,7 +21,10 @@ public static class SpendToDateQuery
         return new SpendToDate(todayUsd, monthUsd, monthReportedUsd, SpendForecast.MonthEnd(monthUsd, localNow), localNow, today, month);
     }
 
-    /// <summary>Total cost of record of the records a filter covers; unpriced records count as nothing (they are counted separately).</summary>
-    public static Task<decimal> CostAsync(SpendOpsDbContext db, UsageFilter filter, CancellationToken cancellationToken) =>
-        db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions).SumAsync(r => r.CostUsd ?? 0m, cancellationToken);
+    /// <summary>
+    /// Total cost of record of the records a filter covers; unpriced records count as nothing (they are counted
+    /// separately). Summed from hourly rollups where they are complete (<see cref="UsageFacts"/>).
+    /// </summary>
+    public static async Task<decimal> CostAsync(SpendOpsDbContext db, UsageFilter filter, CancellationToken cancellationToken) =>
+        await (await UsageFacts.QueryAsync(db, filter, [], null, cancellationToken)).SumAsync(f => f.CostUsd, cancellationToken);
 }

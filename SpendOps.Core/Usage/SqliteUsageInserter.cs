@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SpendOps.Core.Usage.Rollups;
 using SQLitePCL;
 
 namespace SpendOps.Core.Usage;
@@ -7,7 +8,8 @@ namespace SpendOps.Core.Usage;
 /// <summary>
 /// Writes a batch of usage records and their dimension rows into SQLite in one transaction, several rows per prepared
 /// statement. The ids are chosen here (one past the largest, read inside the write transaction, which holds SQLite's
-/// only write lock), so dimension rows can name their record without a round trip per record.
+/// only write lock), so dimension rows can name their record without a round trip per record. The batch's rollup marks
+/// (<see cref="RollupDirtyHour"/>) go in the same transaction.
 /// </summary>
 internal static class SqliteUsageInserter
 {
@@ -15,7 +17,7 @@ internal static class SqliteUsageInserter
     private const int DimensionsPerStatement = 64;
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
 
-    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records)
+    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<RollupDirtyHour> marks)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         // Immediate: the write lock is taken before the largest id is read, so no other writer can take the same ids.
@@ -42,6 +44,14 @@ internal static class SqliteUsageInserter
                     UsageColumns.WriteDimension(record.Id, name, value, dimensionRows.Next());
                     dimensionRows.EndRow();
                 }
+            }
+        }
+        using (var markRows = new RowBlocks(database, UsageColumns.MarkTable, UsageColumns.Mark, RecordsPerStatement, marks.Count))
+        {
+            foreach (var mark in marks)
+            {
+                UsageColumns.WriteMark(mark, markRows.Next());
+                markRows.EndRow();
             }
         }
         transaction.Commit();

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using SpendOps.Core.Data;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -36,11 +37,11 @@ public static class UsageBulkInserter
             {
                 case SqliteConnection sqlite:
                     UsageColumns.Verify(db.Model);
-                    SqliteUsageInserter.Insert(sqlite, records);
+                    SqliteUsageInserter.Insert(sqlite, records, Marks(records));
                     return records as IReadOnlyList<UsageRecord> ?? records.ToList();
                 case NpgsqlConnection postgres:
                     UsageColumns.Verify(db.Model);
-                    return await PostgresUsageCopy.InsertAsync(postgres, records, cancellationToken);
+                    return await PostgresUsageCopy.InsertAsync(postgres, records, Marks(records), cancellationToken);
                 default:
                     await InsertWithCommandsAsync(db, records, cancellationToken);
                     return records as IReadOnlyList<UsageRecord> ?? records.ToList();
@@ -63,6 +64,7 @@ public static class UsageBulkInserter
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         using var insertRecord = new CommandInsert(connection, transaction, recordColumns, sql, returning);
         using var insertDimension = new CommandInsert(connection, transaction, dimensionColumns, sql, GeneratedKeyClause.None);
+        using var insertMark = new CommandInsert(connection, transaction, MarkColumns(db), sql, GeneratedKeyClause.None);
         foreach (var record in records)
         {
             insertRecord.Bind(record);
@@ -73,6 +75,11 @@ public static class UsageBulkInserter
                 await insertDimension.Command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+        foreach (var mark in Marks(records))
+        {
+            insertMark.Bind(mark);
+            await insertMark.Command.ExecuteNonQueryAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -82,6 +89,12 @@ public static class UsageBulkInserter
         return (new InsertColumns(db.Model.FindEntityType(typeof(UsageRecord))!, sql, returnsGeneratedKey: true),
             new InsertColumns(db.Model.FindEntityType(typeof(UsageDimension))!, sql, returnsGeneratedKey: false));
     }
+
+    /// <summary>The batch's hours for the rollup job (<see cref="RollupDirtyHour"/>): usually one row per tenant per batch.</summary>
+    private static List<RollupDirtyHour> Marks(IReadOnlyCollection<UsageRecord> records) => RollupMarks.For(records.Select(r => (r.TenantId, r.Timestamp))).ToList();
+
+    private static InsertColumns MarkColumns(SpendOpsDbContext db) =>
+        new(db.Model.FindEntityType(typeof(RollupDirtyHour))!, db.GetService<ISqlGenerationHelper>(), returnsGeneratedKey: true);
 
     private sealed class CommandInsert : IDisposable
     {

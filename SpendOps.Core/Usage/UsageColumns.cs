@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SpendOps.Core.Data;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -15,6 +16,7 @@ internal static class UsageColumns
 {
     public const string RecordTable = "UsageRecords";
     public const string DimensionTable = "UsageDimensions";
+    public const string MarkTable = "RollupDirtyHours";
 
     /// <summary>Every column of a usage row, the key included (the writers choose the ids), in the order <see cref="WriteRecord"/> writes them.</summary>
     public static readonly string[] Record =
@@ -28,6 +30,9 @@ internal static class UsageColumns
     ];
 
     public static readonly string[] Dimension = ["UsageRecordId", "Name", "Value"];
+
+    /// <summary>The columns of a rollup mark (<see cref="RollupDirtyHour"/>) but its key, which the database assigns.</summary>
+    public static readonly string[] Mark = ["TenantId", "Hour", "HourEnd"];
 
     private static readonly HashSet<IModel> Verified = new(ReferenceEqualityComparer.Instance);
 
@@ -86,7 +91,14 @@ internal static class UsageColumns
         w.Text(value);
     }
 
-    /// <summary>Throws when the model's columns of either table are not exactly the ones written here (checked once per model).</summary>
+    public static void WriteMark<TWriter>(RollupDirtyHour mark, TWriter w) where TWriter : IUsageColumnWriter
+    {
+        w.Uuid(mark.TenantId);
+        w.Time(mark.Hour);
+        w.Time(mark.HourEnd);
+    }
+
+    /// <summary>Throws when the model's columns of these tables are not exactly the ones written here (checked once per model).</summary>
     public static void Verify(IModel model)
     {
         lock (Verified)
@@ -96,6 +108,7 @@ internal static class UsageColumns
         }
         Compare(model.FindEntityType(typeof(UsageRecord))!, Record);
         Compare(model.FindEntityType(typeof(UsageDimension))!, Dimension);
+        Compare(model.FindEntityType(typeof(RollupDirtyHour))!, ["Id", .. Mark]);
         lock (Verified)
             Verified.Add(model);
     }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage.Rollups;
 
 namespace SpendOps.Core.Usage;
 
@@ -41,51 +43,44 @@ public static class UsageQueries
         return records;
     }
 
-    /// <summary>Totals grouped by one column or dimension, largest cost first.</summary>
+    /// <summary>
+    /// Totals grouped by one column or dimension, largest cost first. Summed from hourly rollups where they are complete
+    /// and from records elsewhere (<see cref="UsageFacts"/>): the same numbers as summing the records.
+    /// </summary>
     public static async Task<IReadOnlyList<UsageSummaryRow>> SummarizeAsync(Data.SpendOpsDbContext db, UsageFilter filter, UsageGrouping grouping, CancellationToken cancellationToken)
     {
-        var records = db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions);
-        IQueryable<KeyedRecord> keyed = grouping.Kind switch
+        var facts = await UsageFacts.QueryAsync(db, filter, [], grouping.Kind == UsageGroupingKind.Dimension ? grouping.Dimension : null, cancellationToken);
+        Expression<Func<UsageFact, string?>> key = grouping.Kind switch
         {
-            UsageGroupingKind.Model => records.Select(r => new KeyedRecord { Key = r.ModelReported ?? r.ModelRequested, Record = r }),
-            UsageGroupingKind.Key => records.Select(r => new KeyedRecord { Key = r.ApiKeyId, Record = r }),
-            UsageGroupingKind.Provider => records.Select(r => new KeyedRecord { Key = r.Provider, Record = r }),
-            UsageGroupingKind.Endpoint => records.Select(r => new KeyedRecord { Key = r.Endpoint, Record = r }),
-            UsageGroupingKind.Source => records.Select(r => new KeyedRecord { Key = r.Source == UsageSource.Proxy ? "proxy" : "telemetry", Record = r }),
-            UsageGroupingKind.Dimension =>
-                from r in records
-                join d in db.UsageDimensions.Where(d => d.Name == grouping.Dimension) on r.Id equals d.UsageRecordId into dims
-                from d in dims.DefaultIfEmpty()
-                select new KeyedRecord { Key = d == null ? null : d.Value, Record = r },
+            UsageGroupingKind.Model => f => f.ModelReported ?? f.ModelRequested,
+            UsageGroupingKind.Key => f => f.ApiKeyId,
+            UsageGroupingKind.Provider => f => f.Provider,
+            UsageGroupingKind.Endpoint => f => f.Endpoint,
+            UsageGroupingKind.Source => f => f.Source == UsageSource.Proxy ? "proxy" : "telemetry",
+            UsageGroupingKind.Dimension => f => f.DimensionValue,
             _ => throw new ArgumentOutOfRangeException(nameof(grouping)),
         };
 
-        var rows = await keyed
-            .GroupBy(k => k.Key)
+        var rows = await facts
+            .GroupBy(key)
             .Select(g => new UsageSummaryRow(
                 g.Key,
-                g.Count(),
-                g.Sum(k => k.Record.Tokens.InputTokens),
-                g.Sum(k => k.Record.Tokens.CacheReadTokens),
-                g.Sum(k => k.Record.Tokens.CacheWrite5mTokens + k.Record.Tokens.CacheWrite1hTokens),
-                g.Sum(k => k.Record.Tokens.OutputTokens),
-                g.Sum(k => k.Record.Tokens.ReasoningTokens),
-                g.Sum(k => k.Record.CostUsd ?? 0m),
-                g.Sum(k => k.Record.CostSource == CostSource.Catalog ? k.Record.CostUsd ?? 0m : 0m),
-                g.Sum(k => k.Record.CostSource == CostSource.TenantPrice ? k.Record.CostUsd ?? 0m : 0m),
-                g.Sum(k => k.Record.CostSource == CostSource.Reported ? k.Record.CostUsd ?? 0m : 0m),
-                g.Sum(k => k.Record.ProviderCostUsd ?? 0m),
-                g.Count(k => k.Record.PricingStatus == PricingStatus.Reported),
-                g.Count(k => k.Record.PricingStatus == PricingStatus.Unpriced || k.Record.PricingStatus == PricingStatus.Pending),
-                g.Count(k => !k.Record.UsageComplete)))
+                (int)g.Sum(f => f.Calls),
+                g.Sum(f => f.InputTokens),
+                g.Sum(f => f.CacheReadTokens),
+                g.Sum(f => f.CacheWriteTokens),
+                g.Sum(f => f.OutputTokens),
+                g.Sum(f => f.ReasoningTokens),
+                g.Sum(f => f.CostUsd),
+                g.Sum(f => f.CostSource == CostSource.Catalog ? f.CostUsd : 0m),
+                g.Sum(f => f.CostSource == CostSource.TenantPrice ? f.CostUsd : 0m),
+                g.Sum(f => f.CostSource == CostSource.Reported ? f.CostUsd : 0m),
+                g.Sum(f => f.ProviderCostUsd),
+                (int)g.Sum(f => f.PricingStatus == PricingStatus.Reported ? f.Calls : 0L),
+                (int)g.Sum(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L),
+                (int)g.Sum(f => !f.UsageComplete ? f.Calls : 0L)))
             .ToListAsync(cancellationToken);
-        return rows.OrderByDescending(r => r.CostUsd).ThenByDescending(r => r.Requests).ToList();
-    }
-
-    /// <summary>A record with the value it is grouped by; a class (not a tuple) so EF can translate the projection.</summary>
-    private sealed class KeyedRecord
-    {
-        public string? Key { get; init; }
-        public required UsageRecord Record { get; init; }
+        // A group can sum to no calls when rollups of a dimension take their calls out of the "none" group.
+        return rows.Where(r => r.Requests != 0).OrderByDescending(r => r.CostUsd).ThenByDescending(r => r.Requests).ToList();
     }
 }

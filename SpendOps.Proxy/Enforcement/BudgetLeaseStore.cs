@@ -48,8 +48,8 @@ internal sealed class BudgetLeaseStore(IDbContextFactory<SpendOpsDbContext> cont
                 .Where(l => l.BudgetId == budget.Id && l.PeriodStart == period.Start && l.InstanceId != InstanceId && l.UpdatedAt > counted)
                 .Select(l => l.OutstandingUsd)
                 .ToListAsync(cancellationToken);
-            var spent = await BudgetSpendQuery.InScope(db, budget.Definition.TenantId, budget.Definition.Scope, period)
-                .SumAsync(r => r.CostUsd ?? 0m, cancellationToken);
+            var spent = await (await BudgetSpendQuery.FactsInScopeAsync(db, budget.Definition.TenantId, budget.Definition.Scope, period, cancellationToken))
+                .SumAsync(f => f.CostUsd, cancellationToken);
             var held = ledger.Outstanding;
             var available = budget.AmountUsd - spent - others.Sum() - held;
             var granted = Math.Min(Math.Max(wanted, 0m), Math.Max(available, 0m));

@@ -11,6 +11,7 @@ using SpendOps.Core;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
 using SpendOps.Proxy;
 using SpendOps.Proxy.Usage;
 
@@ -191,7 +192,7 @@ async Task<string> CompareCopyPathsAsync(string connectionString, double perPath
         while (clock.Elapsed.TotalSeconds < perPathSeconds)
         {
             var batch = Enumerable.Range(0, 1000).Select(_ => factory.Next()).ToList();
-            await PostgresUsageCopy.CopyAsync(connection, batch, viaStaging, CancellationToken.None);
+            await PostgresUsageCopy.CopyAsync(connection, batch, RollupMarks.For(batch.Select(r => (r.TenantId, r.Timestamp))).ToList(), viaStaging, CancellationToken.None);
             written += batch.Count;
         }
         rates.Add(string.Create(CultureInfo.InvariantCulture, $"{(viaStaging ? "via staging tables + ON CONFLICT" : "direct COPY")} {written / clock.Elapsed.TotalSeconds:N0} records/s"));

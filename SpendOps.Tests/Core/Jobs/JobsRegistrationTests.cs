@@ -31,7 +31,8 @@ public abstract class JobsRegistrationTests(DatabaseKind database)
         var storage = host.Services.GetRequiredService<JobStorage>();
         var jobs = RecurringJobsOf(storage).ToDictionary(j => j.Id);
 
-        Assert.Equal(["alert-dispatch", "budgets", "pricing", "retention", "scheduled-reports"], jobs.Keys.Order());
+        Assert.Equal(["alert-dispatch", "budgets", "pricing", "retention", "scheduled-reports", "usage-rollups"], jobs.Keys.Order());
+        Assert.Equal("*/5 * * * *", jobs["usage-rollups"].Cron);
         Assert.Equal("* * * * *", jobs["budgets"].Cron);
         Assert.Equal("0 * * * *", jobs["scheduled-reports"].Cron);
         Assert.Equal("*/30 * * * * *", jobs["alert-dispatch"].Cron);
@@ -46,7 +47,7 @@ public abstract class JobsRegistrationTests(DatabaseKind database)
     public async Task AddSpendOpsCore_JobsSwitchedOff_OnlyTheOthersRegistered()
     {
         await using var host = await PricingTestHost.StartAsync(database,
-            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false", ["Jobs:AlertDispatch:Enabled"] = "false", ["Jobs:Reports:Enabled"] = "false" },
+            new Dictionary<string, string?> { ["Jobs:Enabled"] = "true", ["Jobs:Pricing:Enabled"] = "false", ["Jobs:AlertDispatch:Enabled"] = "false", ["Jobs:Reports:Enabled"] = "false", ["Jobs:Rollups:Enabled"] = "false" },
             startHost: true);
 
         var jobs = RecurringJobsOf(host.Services.GetRequiredService<JobStorage>());

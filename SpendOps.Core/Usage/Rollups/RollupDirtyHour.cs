@@ -1,0 +1,24 @@
+using SpendOps.Core.Tenancy;
+
+namespace SpendOps.Core.Usage.Rollups;
+
+/// <summary>
+/// "The records of this tenant's hour changed": written in the transaction that inserts, re-prices, supersedes or deletes
+/// them, and removed by the rollup job in the transaction that rebuilds the hour. Plain inserts (duplicates allowed) so
+/// writers never conflict with each other; queries read raw records for a marked hour.
+/// </summary>
+public sealed class RollupDirtyHour : ITenantOwned
+{
+    public long Id { get; set; }
+    public Guid TenantId { get; set; }
+    public DateTimeOffset Hour { get; set; }
+
+    /// <summary><see cref="Hour"/> plus one hour, stored so queries can join records to it without date arithmetic in SQL.</summary>
+    public DateTimeOffset HourEnd { get; set; }
+
+    public static RollupDirtyHour For(Guid tenantId, DateTimeOffset timestamp)
+    {
+        var hour = RollupHours.Floor(timestamp);
+        return new RollupDirtyHour { TenantId = tenantId, Hour = hour, HourEnd = hour.AddHours(1) };
+    }
+}

@@ -1,0 +1,19 @@
+namespace SpendOps.Core.Usage.Rollups;
+
+/// <summary>Whole UTC hours.</summary>
+public static class RollupHours
+{
+    public static DateTimeOffset Floor(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+    }
+
+    public static DateTimeOffset Ceiling(DateTimeOffset instant)
+    {
+        var floor = Floor(instant);
+        return floor == instant ? floor : floor.AddHours(1);
+    }
+
+    public static bool IsWhole(DateTimeOffset instant) => instant.UtcTicks % TimeSpan.TicksPerHour == 0;
+}

@@ -1,0 +1,13 @@
+namespace SpendOps.Core.Usage.Rollups;
+
+/// <summary>
+/// One row once the rollup job has marked every hour that had records before rollups existed. Until then every query
+/// reads raw records only.
+/// </summary>
+public sealed class RollupState
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public DateTimeOffset BackfilledAt { get; set; }
+}
