@@ -9,7 +9,7 @@ namespace SpendOps.Bench.Analytics;
 /// PostgreSQL: binary COPY of records and their dimension rows, ids assigned here (from the table's current maximum)
 /// so the dimension rows can name their record; the identity sequence is moved past them at the end.
 /// </summary>
-internal sealed class PostgresRecordSink(NpgsqlConnection connection, CopyColumns records, CopyColumns dimensions, long firstId) : IRecordSink
+internal sealed class PostgresRecordSink(NpgsqlConnection connection, ModelColumns records, ModelColumns dimensions, long firstId) : IRecordSink
 {
     private long nextId = firstId;
 
@@ -20,8 +20,8 @@ internal sealed class PostgresRecordSink(NpgsqlConnection connection, CopyColumn
         await using var max = new NpgsqlCommand("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"UsageRecords\"", connection);
         var firstId = (long)(await max.ExecuteScalarAsync(cancellationToken))! + 1;
         return new PostgresRecordSink(connection,
-            new CopyColumns(db.Model.FindEntityType(typeof(UsageRecord))!),
-            new CopyColumns(db.Model.FindEntityType(typeof(UsageDimension))!), firstId);
+            new ModelColumns(db.Model.FindEntityType(typeof(UsageRecord))!),
+            new ModelColumns(db.Model.FindEntityType(typeof(UsageDimension))!), firstId);
     }
 
     public async Task WriteAsync(IReadOnlyList<UsageRecord> batch, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class PostgresRecordSink(NpgsqlConnection connection, CopyColumn
         await CopyAsync(dimensions, dimensionRows, cancellationToken);
     }
 
-    private async Task CopyAsync<T>(CopyColumns columns, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : notnull
+    private async Task CopyAsync<T>(ModelColumns columns, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : notnull
     {
         await using var writer = await connection.BeginBinaryImportAsync(columns.CopySql, cancellationToken);
         foreach (var row in rows)

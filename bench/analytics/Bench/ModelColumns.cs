@@ -6,13 +6,14 @@ namespace SpendOps.Bench.Analytics;
 
 /// <summary>
 /// Every stored column of one entity, taken from the product's EF model (names, complex-property columns, value
-/// conversions such as enums and JSON), so the COPY writes exactly what EF would.
+/// conversions such as enums, JSON and SQLite's UTC ticks), so the COPY and the prepared insert write exactly what EF
+/// would.
 /// </summary>
-internal sealed class CopyColumns
+internal sealed class ModelColumns
 {
     private readonly (Func<object, object?> Read, Func<object?, object?>? Convert, NpgsqlDbType Type)[] columns;
 
-    public CopyColumns(IEntityType entity)
+    public ModelColumns(IEntityType entity)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var list = new List<(string Name, IProperty Property, Func<object, object?> Read)>();
@@ -21,11 +22,19 @@ internal sealed class CopyColumns
         foreach (var complex in entity.GetComplexProperties())
             foreach (var property in complex.ComplexType.GetProperties().Where(p => p.PropertyInfo is not null))
                 list.Add((property.GetColumnName(table)!, property, e => complex.PropertyInfo!.GetValue(e) is { } owner ? property.PropertyInfo!.GetValue(owner) : null));
+        Properties = list.Select(c => c.Property).ToList();
         columns = list.Select(c => (c.Read, c.Property.GetTypeMapping().Converter?.ConvertToProvider, TypeOf(c.Property))).ToArray();
-        CopySql = $"COPY \"{table.Name}\" ({string.Join(", ", list.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        var names = string.Join(", ", list.Select(c => $"\"{c.Name}\""));
+        CopySql = $"COPY \"{table.Name}\" ({names}) FROM STDIN (FORMAT BINARY)";
+        InsertSql = $"INSERT INTO \"{table.Name}\" ({names}) VALUES ({string.Join(", ", list.Select((_, i) => $"$p{i}"))})";
     }
 
     public string CopySql { get; }
+
+    /// <summary>An INSERT with one parameter per column, <c>$p0</c>, <c>$p1</c>, … in column order.</summary>
+    public string InsertSql { get; }
+
+    public IReadOnlyList<IProperty> Properties { get; }
 
     public int Count => columns.Length;
 
@@ -51,7 +60,8 @@ internal sealed class CopyColumns
             _ when stored == typeof(decimal) => NpgsqlDbType.Numeric,
             _ when stored == typeof(Guid) => NpgsqlDbType.Uuid,
             _ when stored == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
-            _ => throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name}: {stored.Name} is not mapped for COPY."),
+            // Only COPY needs the type; the SQLite insert binds through EF's own mapping.
+            _ => NpgsqlDbType.Unknown,
         };
     }
 }
