@@ -72,7 +72,7 @@ bench query --runs "$RUNS" > "$WORK/query.md"
 {
   echo "# SpendOps analytics benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
-  echo "Machine: $(uname -m), $(nproc) cores, \`uptime\`: $(uptime | sed 's/^ *//'). $DB_KIND, $RECORDS records generated in ${FILL} s (tenants, keys and budgets through the product's services, records through $([ "$DB_KIND" = sqlite ] && echo "the product's bulk inserter" || echo "binary COPY")). Release build."
+  echo "Machine: $(uname -m), $(nproc) cores, \`uptime\`: $(uptime | sed 's/^ *//'). $DB_KIND, $RECORDS records generated in ${FILL} s (tenants, keys and budgets through the product's services, records through $([ "$DB_KIND" = sqlite ] && echo "prepared INSERTs" || echo "binary COPY")). Release build."
   echo
   cat "$WORK/query.md"
 } | tee "$ROOT/bench/results/analytics-$DB_KIND-$RECORDS.md" > "$ROOT/bench/results/analytics-latest.md"
