@@ -41,7 +41,7 @@ internal sealed class ModelMix
             throw new BenchException("the database has no price catalog: run the product's command line once first (bench/analytics.sh does).");
         var byProvider = catalog.GroupBy(p => p.Provider!)
             .Select(g => (g.Key, g.GroupBy(p => p.ModelKey).Select(m => m.MaxBy(p => p.EffectiveFrom)!)
-                // Newer, cheaper models first: they are the popular ones, and a skewed pick favours the first.
+                // Cheapest first: small models carry most calls in a fleet, and a skewed pick favours the first.
                 .OrderBy(p => p.InputPerMTok).ThenBy(p => p.ModelKey, StringComparer.Ordinal).Take(8).ToArray()))
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
         return new ModelMix(byProvider);
