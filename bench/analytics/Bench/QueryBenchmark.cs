@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Chargeback;
 using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
 
 namespace SpendOps.Bench.Analytics;
@@ -62,10 +63,10 @@ internal static class QueryBenchmark
                 $"{(await UsageQueries.SummarizeAsync(db, lastMonth, new UsageGrouping(UsageGroupingKind.Model), cancellationToken)).Count} rows"),
             ("Usage summary --by dim:customer (last month)", async db =>
                 $"{(await UsageQueries.SummarizeAsync(db, lastMonth, new UsageGrouping(UsageGroupingKind.Dimension, "customer"), cancellationToken)).Count} rows"),
-            ("Budgets page: status of the tenant's budgets", async db => $"{(await BudgetStatusQuery.ListAsync(db, tenant.Id, clock.GetUtcNow(), cancellationToken)).Count} budgets"),
+            ("Budgets page: status of the tenant's budgets", async db => $"{(await BudgetStatusQuery.ListAsync(db, TenantScope.Of(tenant.Id), clock.GetUtcNow(), cancellationToken)).Count} budgets"),
             ("Chargeback by dim:team,model (last month)", async db =>
             {
-                var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(tenant.Id, chargebackMonth, chargebackKeys), calendar, cancellationToken);
+                var report = await ChargebackQuery.RunAsync(db, new ChargebackRequest(TenantScope.Of(tenant.Id), chargebackMonth, chargebackKeys), calendar, cancellationToken);
                 return $"{report.Rows.Count} rows, {Usd(report.Total.CostUsd)}";
             }),
         };
@@ -118,7 +119,7 @@ internal static class QueryBenchmark
         return (name, ms, result);
     }
 
-    private static UsageFilter Filter(Guid tenantId, SpendPeriod period) => new() { TenantId = tenantId, From = period.From, To = period.To };
+    private static UsageFilter Filter(Guid tenantId, SpendPeriod period) => new() { Scope = TenantScope.Of(tenantId), From = period.From, To = period.To };
 
     private static double Median(double[] values)
     {
