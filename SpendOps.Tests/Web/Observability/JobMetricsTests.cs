@@ -50,9 +50,12 @@ public sealed partial class JobMetricsTests
         await WaitForPricedAsync(app, tenant.Id);
         await BudgetGateCalls.CreateBlockingBudgetAsync(app, tenant.Id, "metrics", 0.01m, "dim:team=backend");
 
+        // The budget job is also queued by the writer's spend signal, so it can run several times before the pricing
+        // job's first scheduled occurrence on a busy machine: wait for both.
         var text = await WaitForMetricsAsync(app, t =>
             Value(t, "spendops_budgets_blocked") >= 1
-            && HasLine(t, "spendops_jobs_runs_total{", "job=\"budgets\"", "outcome=\"succeeded\""));
+            && HasLine(t, "spendops_jobs_runs_total{", "job=\"budgets\"", "outcome=\"succeeded\"")
+            && HasLine(t, "spendops_jobs_runs_total{", "job=\"pricing\"", "outcome=\"succeeded\""));
 
         Assert.Equal(1, Value(text, "spendops_budgets_blocked"));
         Assert.Equal(1, Value(text, "spendops_budgets_over_threshold"));
