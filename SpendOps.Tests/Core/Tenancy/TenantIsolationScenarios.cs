@@ -36,7 +36,7 @@ public abstract class TenantIsolationScenarios(DatabaseKind database) : IAsyncLi
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Keys_OfTenantB_NotFoundAndUnchangedForTenantA()
     {
         var keyB = await Use<ApiKeyService, CreatedApiKey>(s => s.CreateAsync(tenantB.Id, "b-key", new KeyPolicy(), "b-admin", default));
@@ -53,7 +53,7 @@ public abstract class TenantIsolationScenarios(DatabaseKind database) : IAsyncLi
         Assert.Equal((ApiKeyStatus.Active, "b-key", keyB.Key.SecretHash, (DateTimeOffset?)null), (stored.Status, stored.Name, stored.SecretHash, stored.RotatedAt));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Budgets_OfTenantB_NotListedNotFoundAndUnchangedForTenantA()
     {
         await Use<BudgetService, Budget>(s => s.CreateAsync(tenantA.Id, Definition("a-budget"), "a-admin", default));
@@ -74,7 +74,7 @@ public abstract class TenantIsolationScenarios(DatabaseKind database) : IAsyncLi
         Assert.Equal(("b-budget", false), (stored.Name, stored.Paused));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Alerts_OfTenantB_NotListedAndNotAcknowledgedForTenantA()
     {
         Guid alertB;
@@ -97,7 +97,7 @@ public abstract class TenantIsolationScenarios(DatabaseKind database) : IAsyncLi
         Assert.Equal(((DateTimeOffset?)null, (string?)null), (stored.AcknowledgedAt, stored.AcknowledgedBy));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Reports_OfTenantB_NotListedNotFoundNotDeletedAndTheirFilesUnreadableForTenantA()
     {
         var scheduleB = await Use<ReportScheduleService, ReportSchedule>(s =>
@@ -120,7 +120,7 @@ public abstract class TenantIsolationScenarios(DatabaseKind database) : IAsyncLi
         Assert.Equal(("b-report", true), (stored.Name, stored.Enabled));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UsageAndChargeback_OfTenantB_InNoneOfTenantATotals()
     {
         // A: two priced calls, 1.25 + 0.50 = 1.75 USD. B: one priced call of 40 USD and one unpriced model.
@@ -146,7 +146,7 @@ public abstract class TenantIsolationScenarios(DatabaseKind database) : IAsyncLi
         Assert.Equal(41.75m, everyone.Sum(r => r.CostUsd));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Queries_ScopeNeverChosen_ThrowRatherThanReadEveryTenant()
     {
         await host.AddRecordAsync(tenantB.Id, "openai", "gpt-b", March2, Priced(40m));
