@@ -14,7 +14,7 @@ if (HealthProbeCommand.IsCommand(args))
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ShippedSettings.WebRoot(AppContext.BaseDirectory) });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ShippedSettings.HostArguments(args), WebRootPath = ShippedSettings.WebRoot(AppContext.BaseDirectory) });
 ShippedSettings.AddTo(builder.Configuration, AppContext.BaseDirectory);
 // Serves wwwroot and package assets from a build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();

@@ -23,6 +23,21 @@ internal static class ShippedSettings
         return Directory.Exists(published) ? published : null;
     }
 
+    /// <summary>
+    /// The host's arguments with configuration files read once at start, not watched: watching them puts a recursive
+    /// file watcher on the working directory, and where the data folder lies below it (the default for a published
+    /// app started from its own folder, and for <c>dotnet run</c>) every SQLite page, journal and spill write wakes it.
+    /// A deployment that wants the files watched sets <c>DOTNET_hostBuilder__reloadConfigOnChange=true</c>.
+    /// </summary>
+    public static string[] HostArguments(string[] args)
+    {
+        const string Setting = "hostBuilder:reloadConfigOnChange";
+        if (Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") is not null
+            || args.Any(a => a.Contains(Setting, StringComparison.OrdinalIgnoreCase)))
+            return args;
+        return [.. args, $"--{Setting}=false"];
+    }
+
     public static void AddTo(IConfigurationBuilder configuration, string appDirectory)
     {
         if (!File.Exists(Path.Combine(appDirectory, FileName)))

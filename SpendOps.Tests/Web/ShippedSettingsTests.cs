@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using SpendOps.Tests.Infrastructure;
 using SpendOps.Web;
@@ -32,6 +33,31 @@ public sealed class ShippedSettingsTests : IDisposable
         ShippedSettings.AddTo(builder, appDirectory);
 
         Assert.Empty(builder.Sources);
+    }
+
+    [Fact]
+    public void HostArguments_HostBuiltWithThem_ReadsTheSettingsFilesOnceWithoutWatchingThem()
+    {
+        File.WriteAllText(Path.Combine(workingDirectory, "appsettings.json"), """{ "Jobs": { "Enabled": "false" } }""");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ShippedSettings.HostArguments([]),
+            ContentRootPath = workingDirectory,
+        });
+
+        Assert.Equal("false", builder.Configuration["Jobs:Enabled"]);
+        var files = builder.Configuration.Sources.OfType<FileConfigurationSource>().ToList();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.False(f.ReloadOnChange, $"{f.Path} is watched"));
+    }
+
+    [Fact]
+    public void HostArguments_SettingGivenOnTheCommandLine_LeftAsGiven()
+    {
+        string[] args = ["--hostBuilder:reloadConfigOnChange=true"];
+
+        Assert.Equal(args, ShippedSettings.HostArguments(args));
     }
 
     public void Dispose()

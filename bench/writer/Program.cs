@@ -74,7 +74,8 @@ return 0;
 
 async Task<string> RunAsync(string label, string provider, string connectionString, Func<string, Task<long>> storedBytes)
 {
-    var builder = Host.CreateApplicationBuilder();
+    // As the product's host: settings files read once, no file watcher on the working directory and the databases below it.
+    var builder = Host.CreateApplicationBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider,
