@@ -20,6 +20,7 @@ internal static class SqliteUsageInserter
     public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<RollupDirtyHour> marks)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        SetForBulkWrites(connection);
         // Immediate: the write lock is taken before the largest id is read, so no other writer can take the same ids.
         using var transaction = connection.BeginTransaction(deferred: false);
         var nextId = LargestId(connection, transaction) + 1;
@@ -55,6 +56,19 @@ internal static class SqliteUsageInserter
             }
         }
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// A usage row touches pages all over its indexes (the provider's request ids are random), and SQLite's default
+    /// page cache (2 MB) keeps few of them: every batch read them back from the file. With a larger cache, and the
+    /// WAL checkpointed every 40 MB instead of every 4 MB (a page changed by many batches is copied back once), the
+    /// bench/writer benchmark measured a third less CPU per record. Both last for the (pooled) connection.
+    /// </summary>
+    private static void SetForBulkWrites(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000;";
+        command.ExecuteNonQuery();
     }
 
     private static long LargestId(SqliteConnection connection, SqliteTransaction transaction)

@@ -72,7 +72,7 @@ internal sealed partial class UsageWriter(
     private void Run(CancellationToken stoppingToken)
     {
         var reader = sink.Reader;
-        var batch = new List<UsageRecord>(settings.BatchSize);
+        var batch = new List<UsageRecord>(Math.Max(settings.BatchSize, settings.BacklogBatchSize));
         IReadOnlyCollection<UsageRecord> held = [];
         var lookForSpills = TimeSpan.FromSeconds(settings.RetryFirstSeconds);
         var nextReplay = DateTime.UtcNow;
@@ -101,7 +101,8 @@ internal sealed partial class UsageWriter(
                 continue;
             if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
                 stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
-            while (batch.Count < settings.BatchSize && sink.TryDequeue(out var queued))
+            var batchSize = reader.Count > settings.BatchSize ? Math.Max(settings.BatchSize, settings.BacklogBatchSize) : settings.BatchSize;
+            while (batch.Count < batchSize && sink.TryDequeue(out var queued))
                 batch.Add(Track(queued));
             held = WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult().ToList();
             Settle(batch, held);
