@@ -38,7 +38,7 @@ internal sealed class JobServer(IServiceProvider services, IOptions<JobsOptions>
                 SchedulePollingInterval = RecurringJobs.SchedulePollingInterval(jobs),
                 // This host's services, not Hangfire's static defaults: tests run several hosts in one process.
                 Activator = services.GetRequiredService<JobActivator>(),
-                FilterProvider = new JobFilterProviderCollection { JobFilterProviders.Providers, new JobFilterCollection { new JobRunFilter(services.GetRequiredService<JobMetrics>()) } },
+                FilterProvider = new JobFilterProviderCollection { JobFilterProviders.Providers, new JobFilterCollection { new JobRunFilter(services.GetRequiredService<JobMetrics>()), new SqliteJobLockFilter(services.GetRequiredService<SqliteJobLockFile>()) } },
             },
             services.GetRequiredService<JobStorage>());
         return Task.CompletedTask;
