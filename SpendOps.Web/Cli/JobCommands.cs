@@ -52,10 +52,10 @@ internal static class JobCommands
             ?? throw new DomainException($"No job '{id}'. Jobs: {string.Join(", ", RecurringJobs.All.Select(j => j.Id))}.");
         var wait = WaitOption(context);
 
-        TimeSpan elapsed;
+        JobRun run;
         try
         {
-            elapsed = await context.Get<JobRunner>().RunAsync(job, wait, context.CancellationToken);
+            run = await context.Get<JobRunner>().RunAsync(job, wait, context.CancellationToken);
         }
         catch (DistributedLockTimeoutException)
         {
@@ -68,9 +68,9 @@ internal static class JobCommands
         }
 
         if (context.Args.Flag("json"))
-            CliOutput.WriteJson(context.Out, new { id, elapsedSeconds = Math.Round(elapsed.TotalSeconds, 3) });
+            CliOutput.WriteJson(context.Out, new { id, elapsedSeconds = Math.Round(run.Elapsed.TotalSeconds, 3), result = run.Result });
         else
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ran job {id} in {elapsed.TotalSeconds:0.0} s."));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ran job {id} in {run.Elapsed.TotalSeconds:0.0} s{(run.Result is null ? "" : $": {run.Result}")}."));
         return 0;
     }
 

@@ -46,6 +46,7 @@ public abstract class JobCommandScenarios(ProxyFixture fixture)
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.StartsWith($"Ran job {UsageRollupJob.Id} in ", result.Output);
+        Assert.Contains("HoursLeft = False", result.Output);
         Assert.Contains("Rollups: ", result.Error);
         var rollup = await fixture.WithDbAsync(db => db.UsageHourlyRollups.SingleAsync(u => u.TenantId == tenant));
         Assert.Equal((DateTimeOffset.Parse("2026-04-01T10:00:00Z"), 1L, 2.50m), (rollup.Hour, rollup.Calls, rollup.CostUsd));
