@@ -25,6 +25,11 @@ public static class UsageDimensionNamesQuery
         return await fromRollups.Union(NamesOn(db, split.RawRecords)).OrderBy(n => n).Take(MaxNames).ToListAsync(cancellationToken);
     }
 
+    /// <remarks>
+    /// A join from the records, not "dimensions whose record is in the set": SQLite plans that EXISTS as a scan of every
+    /// dimension row in name order (6 to 9 s at 1M records), the join as a range of the (tenant, timestamp) index of the
+    /// records and a primary-key lookup of their dimensions.
+    /// </remarks>
     private static IQueryable<string> NamesOn(SpendOpsDbContext db, IQueryable<UsageRecord> records) =>
-        db.UsageDimensions.AsNoTracking().Where(d => records.Any(r => r.Id == d.UsageRecordId)).Select(d => d.Name);
+        records.Join(db.UsageDimensions.AsNoTracking(), r => r.Id, d => d.UsageRecordId, (r, d) => d.Name);
 }
