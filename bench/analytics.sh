@@ -58,21 +58,29 @@ bench generate --records "$RECORDS"
 FILL=$(( $(date +%s) - START ))
 
 # Derived state (rollups and the like) is kept up to date by the product's recurring jobs. A command line that can run
-# them gets each run once here, so the queries see what a running server would have built.
+# them runs each here, so the queries see what a running server would have built: once, or again while a run says it
+# left work for the next ("hoursLeft": the rollups rebuild a bounded number of hours per run), as the schedule would.
+START=$(date +%s)
 if cli help 2>/dev/null | grep -q "jobs run"; then
   for JOB in $(grep -rh 'public const string Id = ' SpendOps.Core SpendOps.Proxy | sed 's/.*= "\(.*\)";/\1/'); do
     echo "bench: jobs run $JOB"
-    cli jobs run "$JOB"
+    while true; do
+      RUN=$(cli jobs run "$JOB" --json)
+      echo "$RUN"
+      grep -q '"hoursLeft": true' <<<"$RUN" || break
+      echo "bench: jobs run $JOB again: it left work for the next run"
+    done
   done
 else
   echo "bench: this build has no 'jobs run' command: no derived state rebuilt, the queries read the raw records"
 fi
+DERIVED=$(( $(date +%s) - START ))
 
 bench query --runs "$RUNS" > "$WORK/query.md"
 {
   echo "# SpendOps analytics benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
-  echo "Machine: $(uname -m), $(nproc) cores, \`uptime\`: $(uptime | sed 's/^ *//'). $DB_KIND, $RECORDS records generated in ${FILL} s (tenants, keys and budgets through the product's services, records through $([ "$DB_KIND" = sqlite ] && echo "prepared INSERTs" || echo "binary COPY")). Release build."
+  echo "Machine: $(uname -m), $(nproc) cores, \`uptime\`: $(uptime | sed 's/^ *//'). $DB_KIND, $RECORDS records generated in ${FILL} s (tenants, keys and budgets through the product's services, records through $([ "$DB_KIND" = sqlite ] && echo "prepared INSERTs" || echo "binary COPY")); the recurring jobs run until done in ${DERIVED} s. Release build."
   echo
   cat "$WORK/query.md"
 } | tee "$ROOT/bench/results/analytics-$DB_KIND-$RECORDS.md" > "$ROOT/bench/results/analytics-latest.md"

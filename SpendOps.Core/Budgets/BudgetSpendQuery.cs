@@ -17,9 +17,17 @@ public static class BudgetSpendQuery
     public static async Task<BudgetSpend> GetAsync(SpendOpsDbContext db, Guid tenantId, BudgetScope scope, BudgetPeriod period, CancellationToken cancellationToken)
     {
         var facts = await FactsInScopeAsync(db, tenantId, scope, period, cancellationToken);
-        var spend = await facts.SumAsync(f => f.CostUsd, cancellationToken);
-        var unpriced = await facts.SumAsync(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L, cancellationToken);
-        return new BudgetSpend(spend, (int)unpriced);
+        // Both sums in one statement: each reads the facts (rollups and raw edges) again, and the budgets page and the
+        // evaluation job ask for every budget.
+        var totals = await facts
+            .GroupBy(f => 1)
+            .Select(g => new
+            {
+                Spend = g.Sum(f => f.CostUsd),
+                Unpriced = g.Sum(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return totals is null ? new BudgetSpend(0m, 0) : new BudgetSpend(totals.Spend, (int)totals.Unpriced);
     }
 
     /// <summary>The same selection as <see cref="InScope"/>, as facts: rollup rows count for many calls.</summary>

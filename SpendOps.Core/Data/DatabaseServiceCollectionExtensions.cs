@@ -59,7 +59,7 @@ internal static class DatabaseServiceCollectionExtensions
         services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
 
     /// <summary>Makes a relative SQLite file path absolute (inside <see cref="DataFolder"/>) and creates its folder.</summary>
-    private static string SqliteConnectionString(IServiceProvider services)
+    internal static string SqliteConnectionString(IServiceProvider services)
     {
         var configured = ConnectionString(services);
         var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DatabaseOptions.DefaultSqliteConnectionString : configured);

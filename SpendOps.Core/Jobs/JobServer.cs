@@ -31,6 +31,10 @@ internal sealed class JobServer(IServiceProvider services, IOptions<JobsOptions>
         if (!jobs.Enabled)
             return Task.CompletedTask;
         RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>(), jobs);
+        var filters = new JobFilterCollection { new JobRunFilter(services.GetRequiredService<JobMetrics>()) };
+        // After [DisableConcurrentExecution] (order -1, so it runs first): this server's own runs of a job still wait for
+        // each other there, and the lock file only turns away a run while 'jobs run' elsewhere holds it.
+        filters.Add(new SqliteJobLockFilter(services.GetRequiredService<SqliteJobLockFile>()), order: 1);
         server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
@@ -38,7 +42,7 @@ internal sealed class JobServer(IServiceProvider services, IOptions<JobsOptions>
                 SchedulePollingInterval = RecurringJobs.SchedulePollingInterval(jobs),
                 // This host's services, not Hangfire's static defaults: tests run several hosts in one process.
                 Activator = services.GetRequiredService<JobActivator>(),
-                FilterProvider = new JobFilterProviderCollection { JobFilterProviders.Providers, new JobFilterCollection { new JobRunFilter(services.GetRequiredService<JobMetrics>()) } },
+                FilterProvider = new JobFilterProviderCollection { JobFilterProviders.Providers, filters },
             },
             services.GetRequiredService<JobStorage>());
         return Task.CompletedTask;

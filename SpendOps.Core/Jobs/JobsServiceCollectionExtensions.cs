@@ -41,6 +41,9 @@ internal static class JobsServiceCollectionExtensions
         });
 
         services.TryAddSingleton<JobMetrics>();
+        services.TryAddSingleton<SqliteJobLockFile>();
+        services.TryAddSingleton<JobRunLock>();
+        services.TryAddSingleton<JobRunner>();
         services.TryAddScoped<PricingJob>();
         services.TryAddScoped<RetentionJob>();
         services.TryAddScoped<BudgetEvaluationJob>();

@@ -18,38 +18,26 @@ internal static class RecurringJobs
     /// <summary>Wall-clock cron in UTC, so a schedule does not shift with the host's time zone or daylight saving.</summary>
     private static readonly RecurringJobOptions Utc = new() { TimeZone = TimeZoneInfo.Utc };
 
+    /// <summary>Every recurring job, in the order the command line lists them.</summary>
+    public static IReadOnlyList<RecurringJobDefinition> All { get; } =
+    [
+        RecurringJobDefinition.For<PricingJob>(PricingJob.Id, o => o.Pricing.Enabled, o => o.PricingInterval, job => job.RunAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<RetentionJob>(RetentionJob.Id, o => o.Retention.Enabled, o => o.RetentionInterval, job => job.RunAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<BudgetEvaluationJob>(BudgetEvaluationJob.Id, o => o.Budgets.Enabled, o => o.BudgetsInterval, job => job.RunAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<AlertDispatchJob>(AlertDispatchJob.Id, o => o.AlertDispatch.Enabled, o => o.AlertDispatchInterval, job => job.RunAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<ReportJob>(ReportJob.Id, o => o.Reports.Enabled, o => o.Reports.Interval, job => job.RunAsync(CancellationToken.None)),
+        RecurringJobDefinition.For<UsageRollupJob>(UsageRollupJob.Id, o => o.Rollups.Enabled, o => o.RollupsInterval, job => job.RunAsync(CancellationToken.None)),
+    ];
+
     public static void Register(IRecurringJobManager manager, JobsOptions options)
     {
-        // CancellationToken.None is Hangfire's placeholder: each run gets the server's shutdown token in its place.
-        if (options.Pricing.Enabled)
-            manager.AddOrUpdate<PricingJob>(PricingJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.PricingInterval), Utc);
-        else
-            manager.RemoveIfExists(PricingJob.Id);
-
-        if (options.Retention.Enabled)
-            manager.AddOrUpdate<RetentionJob>(RetentionJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.RetentionInterval), Utc);
-        else
-            manager.RemoveIfExists(RetentionJob.Id);
-
-        if (options.Budgets.Enabled)
-            manager.AddOrUpdate<BudgetEvaluationJob>(BudgetEvaluationJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.BudgetsInterval), Utc);
-        else
-            manager.RemoveIfExists(BudgetEvaluationJob.Id);
-
-        if (options.AlertDispatch.Enabled)
-            manager.AddOrUpdate<AlertDispatchJob>(AlertDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.AlertDispatchInterval), Utc);
-        else
-            manager.RemoveIfExists(AlertDispatchJob.Id);
-
-        if (options.Reports.Enabled)
-            manager.AddOrUpdate<ReportJob>(ReportJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.Reports.Interval), Utc);
-        else
-            manager.RemoveIfExists(ReportJob.Id);
-
-        if (options.Rollups.Enabled)
-            manager.AddOrUpdate<UsageRollupJob>(UsageRollupJob.Id, job => job.RunAsync(CancellationToken.None), Cron(options.RollupsInterval), Utc);
-        else
-            manager.RemoveIfExists(UsageRollupJob.Id);
+        foreach (var job in All)
+        {
+            if (job.IsEnabled(options))
+                manager.AddOrUpdate(job.Id, job.Job, job.Cron(options), Utc);
+            else
+                manager.RemoveIfExists(job.Id);
+        }
     }
 
     /// <summary>
@@ -59,23 +47,7 @@ internal static class RecurringJobs
     /// </summary>
     public static TimeSpan SchedulePollingInterval(JobsOptions options)
     {
-        var shortest = options.RetentionInterval;
-        foreach (var (enabled, interval) in new[]
-                 {
-                     (options.Pricing.Enabled, options.PricingInterval),
-                     (options.Budgets.Enabled, options.BudgetsInterval),
-                     (options.AlertDispatch.Enabled, options.AlertDispatchInterval),
-                     (options.Reports.Enabled, options.Reports.Interval),
-                     (options.Rollups.Enabled, options.RollupsInterval),
-                 })
-        {
-            if (enabled && interval < shortest)
-                shortest = interval;
-        }
+        var shortest = All.Where(job => job.IsEnabled(options)).Select(job => job.Interval(options)).Append(options.RetentionInterval).Min();
         return TimeSpan.FromSeconds(Math.Clamp(shortest.TotalSeconds / 5, 1, 15));
     }
-
-    // Validated on start (JobsOptionsValidator), so a null here is a programming error.
-    private static string Cron(TimeSpan interval) =>
-        CronSchedule.FromInterval(interval) ?? throw new InvalidOperationException($"No cron schedule for {interval}.");
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using SpendOps.Core;
 using SpendOps.Core.Data;
+using SpendOps.Core.Jobs;
 
 namespace SpendOps.Web.Cli;
 
@@ -12,7 +13,7 @@ namespace SpendOps.Web.Cli;
 /// </summary>
 internal static class AdminCommandLine
 {
-    private static readonly IReadOnlyList<CliCommand> Commands = [.. TenantCommands.All, .. DimsCommands.All, .. KeyCommands.All, .. UsageCommands.All, .. PriceCommands.All, .. ConnectionCommands.All, .. BudgetCommands.All, .. AlertCommands.All, .. NotificationCommands.All, .. ReportCommands.All, .. ReportScheduleCommands.All];
+    private static readonly IReadOnlyList<CliCommand> Commands = [.. TenantCommands.All, .. DimsCommands.All, .. KeyCommands.All, .. UsageCommands.All, .. PriceCommands.All, .. ConnectionCommands.All, .. BudgetCommands.All, .. AlertCommands.All, .. NotificationCommands.All, .. ReportCommands.All, .. ReportScheduleCommands.All, .. JobCommands.All];
 
     private static readonly HashSet<string> Groups = Commands.Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
 
@@ -82,6 +83,9 @@ internal static class AdminCommandLine
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A job run by 'jobs run' says what it did in its own log lines, most of them below Warning.
+        foreach (var job in RecurringJobs.All)
+            builder.Logging.AddFilter(job.Job.Type.FullName, LogLevel.Debug);
         builder.AddSpendOpsCore();
         return builder.Build();
     }

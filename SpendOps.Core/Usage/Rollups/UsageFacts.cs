@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
-using SpendOps.Core.Tenancy;
 
 namespace SpendOps.Core.Usage.Rollups;
 
@@ -13,10 +12,6 @@ namespace SpendOps.Core.Usage.Rollups;
 /// </summary>
 public static class UsageFacts
 {
-    // Bounds for open periods: whatever lies outside them is read raw as an edge of the period.
-    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>
     /// Facts for the records <paramref name="filter"/> covers that also match every one of <paramref name="matches"/>;
     /// with <paramref name="groupDimension"/>, each fact carries that dimension's value (null: the calls have none).
@@ -26,36 +21,25 @@ public static class UsageFacts
     {
         var allMatches = matches.Concat((filter.Dims ?? new Dictionary<string, string>()).Select(d => new DimensionMatch(d.Key, [d.Value]))).ToList();
         var records = Records(db, filter with { Dims = null }, allMatches);
-        var wholeFrom = filter.From is { } from ? RollupHours.Ceiling(from) : Earliest;
-        var wholeTo = filter.To is { } to ? RollupHours.Floor(to) : Latest;
-        if (!CanUseRollups(filter, allMatches, groupDimension) || wholeFrom >= wholeTo || !await db.RollupStates.AnyAsync(cancellationToken))
+        if (!CanUseRollups(filter, allMatches, groupDimension) || await RollupSplit.CreateAsync(db, filter, records, cancellationToken) is not { } split)
             return Raw(db, records, groupDimension);
 
-        var edges = records.Where(r => r.Timestamp < wholeFrom || r.Timestamp >= wholeTo);
-        // Distinct hours (an hour is marked once per change) joined to the (tenant, timestamp) index of the records.
-        var dirty = db.RollupDirtyHours.Where(m => m.Hour >= wholeFrom && m.Hour < wholeTo);
-        dirty = dirty.InScope(filter.Scope);
-        var inDirtyHours = dirty.Select(m => new { m.TenantId, m.Hour, m.HourEnd }).Distinct()
-            .Join(records, m => m.TenantId, r => r.TenantId, (m, r) => new { m.Hour, m.HourEnd, Record = r })
-            .Where(x => x.Record.Timestamp >= x.Hour && x.Record.Timestamp < x.HourEnd)
-            .Select(x => x.Record);
-        var facts = Raw(db, edges.Concat(inDirtyHours), groupDimension);
-
+        var facts = Raw(db, split.RawRecords, groupDimension);
         var match = allMatches.FirstOrDefault();
         if (match is not null)
-            return facts.Concat(Where(DimensionRollups(db, filter.Scope, wholeFrom, wholeTo, match.Name).Where(u => match.Values.Contains(u.DimensionValue)).Select(FromDimensionRollup), filter));
-        facts = facts.Concat(Where(HourlyRollups(db, filter.Scope, wholeFrom, wholeTo).Select(FromHourlyRollup), filter));
+            return facts.Concat(RollupSplit.WhereKeys(split.DimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup));
+        facts = facts.Concat(RollupSplit.WhereKeys(split.HourlyRollups(), filter).Select(FromHourlyRollup));
         if (groupDimension is null)
             return facts;
         // Calls with the dimension move from the null group (where the hourly rollups put them) to their value.
-        var withDimension = DimensionRollups(db, filter.Scope, wholeFrom, wholeTo, groupDimension);
+        var withDimension = RollupSplit.WhereKeys(split.DimensionRollups(groupDimension), filter);
         return facts
-            .Concat(Where(withDimension.Select(FromDimensionRollup), filter))
-            .Concat(Where(withDimension.Select(NegatedWithoutValue), filter));
+            .Concat(withDimension.Select(FromDimensionRollup))
+            .Concat(withDimension.Select(NegatedWithoutValue));
     }
 
     private static bool CanUseRollups(UsageFilter filter, IReadOnlyList<DimensionMatch> matches, string? groupDimension) =>
-        !filter.IncludeSuperseded && filter.StatusClass is null && matches.Count <= (groupDimension is null ? 1 : 0);
+        RollupSplit.CanAnswer(filter) && matches.Count <= (groupDimension is null ? 1 : 0);
 
     private static IQueryable<UsageRecord> Records(SpendOpsDbContext db, UsageFilter filter, IReadOnlyList<DimensionMatch> matches)
     {
@@ -63,43 +47,6 @@ public static class UsageFacts
         foreach (var (name, values) in matches)
             records = records.Where(r => db.UsageDimensions.Any(d => d.UsageRecordId == r.Id && d.Name == name && values.Contains(d.Value)));
         return records;
-    }
-
-    private static IQueryable<UsageHourlyRollup> HourlyRollups(SpendOpsDbContext db, TenantScope scope, DateTimeOffset from, DateTimeOffset to)
-    {
-        var rollups = db.UsageHourlyRollups.AsNoTracking().InScope(scope).Where(u => u.Hour >= from && u.Hour < to);
-        // A retained hour has no records left to read instead, so its rollups count even while a late record is pending.
-        return rollups.Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
-            || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
-    }
-
-    private static IQueryable<UsageDimensionRollup> DimensionRollups(SpendOpsDbContext db, TenantScope scope, DateTimeOffset from, DateTimeOffset to, string name)
-    {
-        var rollups = db.UsageDimensionRollups.AsNoTracking().InScope(scope).Where(u => u.DimensionName == name && u.Hour >= from && u.Hour < to);
-        return rollups.Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
-            || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
-    }
-
-    /// <summary>The filter's conditions on the keys a rollup keeps (period and dimensions are applied before).</summary>
-    private static IQueryable<UsageFact> Where(IQueryable<UsageFact> facts, UsageFilter filter)
-    {
-        if (filter.ApiKeyId is { } key)
-            facts = facts.Where(f => f.ApiKeyId == key);
-        if (filter.Provider is { } provider)
-            facts = facts.Where(f => f.Provider == provider);
-        if (filter.Model is { } model)
-            facts = facts.Where(f => (f.ModelReported ?? f.ModelRequested) == model || f.ModelRequested == model);
-        if (filter.Source is { } source)
-            facts = facts.Where(f => f.Source == source);
-        if (filter.Estimated is { } estimated)
-            facts = facts.Where(f => f.Estimated == estimated);
-        if (filter.PricingStatus is { } status)
-            facts = facts.Where(f => f.PricingStatus == status);
-        if (filter.Unpriced is { } unpriced)
-            facts = facts.Where(f => (f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending) == unpriced);
-        if (filter.UsageComplete is { } complete)
-            facts = facts.Where(f => f.UsageComplete == complete);
-        return facts;
     }
 
     private static IQueryable<UsageFact> Raw(SpendOpsDbContext db, IQueryable<UsageRecord> records, string? groupDimension)

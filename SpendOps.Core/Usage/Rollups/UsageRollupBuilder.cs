@@ -22,6 +22,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         var backfilled = await BackfillAsync(db, cancellationToken);
         var done = new HashSet<(Guid, DateTimeOffset)>();
         int rebuilt = 0, merged = 0;
+        var hoursLeft = true;
         while (done.Count < MaxHoursPerRun)
         {
             // Each hour once per run: the current hour is marked again all the time and waits for the next run.
@@ -29,7 +30,10 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                     .OrderBy(m => m.Hour).Take(done.Count + 500).ToListAsync(cancellationToken))
                 .Select(h => (h.TenantId, h.Hour)).Where(h => !done.Contains(h)).ToList();
             if (hours.Count == 0)
+            {
+                hoursLeft = false;
                 break;
+            }
             foreach (var (tenant, hour) in hours)
             {
                 if (await RebuildHourAsync(db, tenant, hour, cancellationToken))
@@ -39,7 +43,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                 done.Add((tenant, hour));
             }
         }
-        return new UsageRollupResult(backfilled, rebuilt, merged);
+        return new UsageRollupResult(backfilled, rebuilt, merged, hoursLeft);
     }
 
     /// <summary>Rebuilds one tenant's hour; true when the hour was retained and its late records were merged instead.</summary>

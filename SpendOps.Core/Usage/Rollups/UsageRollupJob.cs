@@ -11,13 +11,14 @@ internal sealed partial class UsageRollupJob(UsageRollupBuilder builder, ILogger
     // One run at a time across instances: two runs rebuilding the same hour would each insert its rollups.
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task<UsageRollupResult> RunAsync(CancellationToken cancellationToken)
     {
         try
         {
             var result = await builder.RunAsync(cancellationToken);
             if (result.Backfilled || result.HoursRebuilt + result.RetainedHoursMerged > 0)
-                LogRolledUp(logger, result.HoursRebuilt, result.RetainedHoursMerged, result.Backfilled);
+                LogRolledUp(logger, result.HoursRebuilt, result.RetainedHoursMerged, result.Backfilled, result.HoursLeft);
+            return result;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -27,8 +28,8 @@ internal sealed partial class UsageRollupJob(UsageRollupBuilder builder, ILogger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollups: {Hours} hours rebuilt, {Merged} retained hours merged (older records marked: {Backfilled})")]
-    private static partial void LogRolledUp(ILogger logger, int hours, int merged, bool backfilled);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollups: {Hours} hours rebuilt, {Merged} retained hours merged (older records marked: {Backfilled}; hours left for the next run: {HoursLeft})")]
+    private static partial void LogRolledUp(ILogger logger, int hours, int merged, bool backfilled, bool hoursLeft);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rollup run failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
