@@ -14,7 +14,8 @@ internal static class PortalSecurityHeaders
 
     public static IApplicationBuilder UseSpendOpsSecurityHeaders(this IApplicationBuilder app) => app.Use(next => context =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, a subset of the nonce grammar: base64's '+' is written as an HTML entity in the page's attribute.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
