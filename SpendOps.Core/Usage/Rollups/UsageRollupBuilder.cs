@@ -4,17 +4,18 @@ using SpendOps.Core.Data;
 namespace SpendOps.Core.Usage.Rollups;
 
 /// <summary>
-/// Brings the rollups up to date: marks every hour that had records before rollups existed (once), then rebuilds each
-/// marked hour in one transaction (delete its marks, delete its rollups, sum its records again), so running it twice, or
-/// after a crash, gives the same rollups. An hour whose records retention deleted is never summed again: its late
-/// records are added to its rollups and deleted (<see cref="RollupRetainedHour"/>).
+/// Brings the rollups up to date: marks every hour that had records before rollups existed (once), then rebuilds the
+/// marked hours, a run of one tenant's hours per transaction (delete their marks, delete their rollups, sum their records
+/// again), so running it twice, or after a crash, gives the same rollups. An hour whose records retention deleted is
+/// never summed again: its late records are added to its rollups and deleted (<see cref="RollupRetainedHour"/>).
 /// </summary>
 public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
 {
     /// <summary>Hours rebuilt per run at most; the rest wait for the next run (and are read raw meanwhile).</summary>
-    public const int MaxHoursPerRun = 20_000;
+    public const int MaxHoursPerRun = 100_000;
 
     private const int BackfillPage = 50_000;
+    private const int HoursPerFetch = 5_000;
 
     public async Task<UsageRollupResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,54 +28,78 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         {
             // Each hour once per run: the current hour is marked again all the time and waits for the next run.
             var hours = (await db.RollupDirtyHours.AsNoTracking().Select(m => new { m.TenantId, m.Hour }).Distinct()
-                    .OrderBy(m => m.Hour).Take(done.Count + 500).ToListAsync(cancellationToken))
+                    .OrderBy(m => m.Hour).Take(done.Count + HoursPerFetch).ToListAsync(cancellationToken))
                 .Select(h => (h.TenantId, h.Hour)).Where(h => !done.Contains(h)).ToList();
             if (hours.Count == 0)
             {
                 hoursLeft = false;
                 break;
             }
-            foreach (var (tenant, hour) in hours)
+            foreach (var span in RollupHourSpans.Of(hours))
             {
-                if (await RebuildHourAsync(db, tenant, hour, cancellationToken))
-                    merged++;
-                else
-                    rebuilt++;
-                done.Add((tenant, hour));
+                var spanMerged = await RebuildSpanAsync(db, span.TenantId, span.Hours, cancellationToken);
+                merged += spanMerged;
+                rebuilt += span.Hours.Count - spanMerged;
+                done.UnionWith(span.Hours.Select(h => (span.TenantId, h)));
             }
         }
         return new UsageRollupResult(backfilled, rebuilt, merged, hoursLeft);
     }
 
-    /// <summary>Rebuilds one tenant's hour; true when the hour was retained and its late records were merged instead.</summary>
-    public async Task<bool> RebuildHourAsync(SpendOpsDbContext db, Guid tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds marked hours of one tenant (ascending, close together) from one read of their records; retained hours
+    /// among them are merged one by one (<see cref="MergeRetainedHourAsync"/>). Returns how many were retained hours.
+    /// Only the marked hours are touched: an unmarked hour between them may be being retained by the retention job.
+    /// </summary>
+    private static async Task<int> RebuildSpanAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyList<DateTimeOffset> hours, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var end = hour.AddHours(1);
+        var (from, to) = (hours[0], hours[^1].AddHours(1));
+        var retained = (await db.RollupRetainedHours.AsNoTracking().Where(h => h.TenantId == tenantId && h.Hour >= from && h.Hour < to)
+            .Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
+        var rebuilt = hours.Where(h => !retained.Contains(h)).ToList();
+        if (rebuilt.Count > 0)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Marks first: a mark committed after this statement belongs to records this rebuild may not see, and stays.
+            await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour)).ExecuteDeleteAsync(cancellationToken);
+            var rebuiltSet = rebuilt.ToHashSet();
+            var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, cancellationToken);
+            await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)).ExecuteDeleteAsync(cancellationToken);
+            await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)).ExecuteDeleteAsync(cancellationToken);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                db.UsageHourlyRollups.AddRange(sums.Hourly);
+                db.UsageDimensionRollups.AddRange(sums.Dimensions);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var hour in hours.Where(retained.Contains))
+            await MergeRetainedHourAsync(db, tenantId, hour, cancellationToken);
+        return hours.Count - rebuilt.Count;
+    }
+
+    /// <summary>Adds the late records of a retained hour to its rollups, then deletes them as retention would have.</summary>
+    private static async Task MergeRetainedHourAsync(SpendOpsDbContext db, Guid tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Marks first: a mark committed after this statement belongs to records this rebuild may not see, and stays.
+        // Marks first: a mark committed after this statement belongs to records this merge may not see, and stays.
         await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour == hour).ExecuteDeleteAsync(cancellationToken);
-        var records = db.UsageRecords.AsNoTracking().Where(r => r.TenantId == tenantId && r.Timestamp >= hour && r.Timestamp < end);
-        var hourly = await RollupAggregates.HourlyAsync(records.Where(r => !r.Superseded), tenantId, hour, cancellationToken);
-        var dimensions = await RollupAggregates.DimensionsAsync(records.Where(r => !r.Superseded), db.UsageDimensions, tenantId, hour, cancellationToken);
-        var retained = await db.RollupRetainedHours.AnyAsync(h => h.TenantId == tenantId && h.Hour == hour, cancellationToken);
-        if (retained)
-        {
-            RollupAggregates.MergeInto(await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), hourly, db.UsageHourlyRollups);
-            RollupAggregates.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), dimensions, db.UsageDimensionRollups);
-            await UsageRecordRetention.DeleteRecordsAsync(db, tenantId, hour, cancellationToken);
-        }
-        else
-        {
-            await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ExecuteDeleteAsync(cancellationToken);
-            await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ExecuteDeleteAsync(cancellationToken);
-            db.UsageHourlyRollups.AddRange(hourly);
-            db.UsageDimensionRollups.AddRange(dimensions);
-        }
+        var late = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, hour, hour.AddHours(1), _ => true, cancellationToken);
+        RollupAggregates.MergeInto(await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Hourly, db.UsageHourlyRollups);
+        RollupAggregates.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Dimensions, db.UsageDimensionRollups);
+        await UsageRecordRetention.DeleteRecordsAsync(db, tenantId, hour, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return retained;
     }
 
     /// <summary>

@@ -10,4 +10,7 @@ public sealed class PostgresUsageRollupTests(PostgresUsageDatabaseFixture fixtur
 
     [RequiresPostgresFact]
     public Task Retention_DeletesRolledUpHoursOnly_AndTotalsStay() => Retention_DeletesRolledUpHoursOnly_AndTotalsStayAsync();
+
+    [RequiresPostgresFact]
+    public Task Rebuild_OfMarkedHoursAroundARetainedHour_KeepsItsRollups() => Rebuild_OfMarkedHoursAroundARetainedHour_KeepsItsRollupsAsync();
 }

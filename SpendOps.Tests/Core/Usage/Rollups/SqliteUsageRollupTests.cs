@@ -8,4 +8,7 @@ public sealed class SqliteUsageRollupTests(SqliteUsageDatabaseFixture fixture) :
 
     [Fact]
     public Task Retention_DeletesRolledUpHoursOnly_AndTotalsStay() => Retention_DeletesRolledUpHoursOnly_AndTotalsStayAsync();
+
+    [Fact]
+    public Task Rebuild_OfMarkedHoursAroundARetainedHour_KeepsItsRollups() => Rebuild_OfMarkedHoursAroundARetainedHour_KeepsItsRollupsAsync();
 }

@@ -122,6 +122,64 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Marked hours close together are rebuilt in one pass over their records; a retained hour between them (its records
+    /// deleted) keeps its rollups, and a late record for it is merged in the same run. Dates between the other
+    /// retention test's cutoff and its last record, as the fixture's database is shared.
+    /// </summary>
+    protected async Task Rebuild_OfMarkedHoursAroundARetainedHour_KeepsItsRollupsAsync()
+    {
+        var tenant = Guid.NewGuid();
+        var seed = Seed(tenant);
+        await fixture.AddAsync(
+            seed.Record("2025-02-05T10:10:00Z", 2.00m, dims: ("team", "x")),
+            seed.Record("2025-02-05T11:20:00Z", 3.00m, dims: ("team", "x")),
+            seed.Record("2025-02-05T12:30:00Z", 4.00m));
+        var builder = new UsageRollupBuilder(new FixtureContexts(fixture), TimeProvider.System);
+        await builder.RunAsync(CancellationToken.None);
+        await RerateAsync(tenant, "2025-02-05T10:10:00Z", 5.00m);
+        await RerateAsync(tenant, "2025-02-05T12:30:00Z", 6.00m);
+        await using (var db = fixture.CreateContext())
+            Assert.Equal(new UsageRetentionResult(1, 1), await UsageRecordRetention.PurgeAsync(db, DateTimeOffset.Parse("2025-03-10T00:00:00Z"), 30, CancellationToken.None));
+        var february = new UsageFilter { Scope = TenantScope.Of(tenant), From = DateTimeOffset.Parse("2025-02-01T00:00:00Z"), To = DateTimeOffset.Parse("2025-03-01T00:00:00Z") };
+        var teamX = february with { Dims = new Dictionary<string, string> { ["team"] = "x" } };
+
+        // 5.00 + 3.00 (retained 11:00, from its rollups) + 6.00; team x: 5.00 + 3.00.
+        var result = await builder.RunAsync(CancellationToken.None);
+        Assert.Equal((2, 0), (result.HoursRebuilt, result.RetainedHoursMerged));
+        await using (var db = fixture.CreateContext())
+        {
+            Assert.Equal(14.00m, await SpendToDateQuery.CostAsync(db, february, CancellationToken.None));
+            Assert.Equal(8.00m, await SpendToDateQuery.CostAsync(db, teamX, CancellationToken.None));
+            var byTeam = await UsageQueries.SummarizeAsync(db, february, new UsageGrouping(UsageGroupingKind.Dimension, "team"), CancellationToken.None);
+            Assert.Equal([("x", 2, 8.00m), (null, 1, 6.00m)], byTeam.Select(r => (r.Key, r.Requests, r.CostUsd)));
+
+            var late = Seed(tenant).Record("2025-02-05T11:45:00Z", 1.00m, dims: ("team", "x"));
+            late.RequestId = "late-" + tenant.ToString("N");
+            await UsageBulkInserter.InsertAsync(db, [late], CancellationToken.None);
+        }
+        await RerateAsync(tenant, "2025-02-05T10:10:00Z", 7.00m);
+
+        // 7.00 + 3.00 + 1.00 (late, merged into 11:00) + 6.00; team x: 7.00 + 3.00 + 1.00.
+        result = await builder.RunAsync(CancellationToken.None);
+        Assert.Equal((1, 1), (result.HoursRebuilt, result.RetainedHoursMerged));
+        await using (var db = fixture.CreateContext())
+        {
+            Assert.Equal(17.00m, await SpendToDateQuery.CostAsync(db, february, CancellationToken.None));
+            Assert.Equal(11.00m, await SpendToDateQuery.CostAsync(db, teamX, CancellationToken.None));
+            Assert.Equal(["2025-02-05T10:10:00.0000000+00:00", "2025-02-05T12:30:00.0000000+00:00"], await TimestampsAsync(db, tenant));
+            Assert.False(await db.RollupDirtyHours.AnyAsync(m => m.TenantId == tenant));
+        }
+    }
+
+    private async Task RerateAsync(Guid tenant, string timestamp, decimal cost)
+    {
+        await using var db = fixture.CreateContext();
+        var record = await db.UsageRecords.SingleAsync(r => r.TenantId == tenant && r.Timestamp == DateTimeOffset.Parse(timestamp));
+        record.CostUsd = cost;
+        await db.SaveChangesAsync();
+    }
+
     private static async Task<List<string>> TimestampsAsync(SpendOpsDbContext db, Guid tenant) =>
         (await db.UsageRecords.Where(r => r.TenantId == tenant).Select(r => r.Timestamp).ToListAsync()).Order().Select(t => t.ToString("O")).ToList();
 
