@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SpendOps.Core.Keys;
 
 namespace SpendOps.Core.Data;
@@ -24,7 +25,7 @@ internal static class DatabaseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
         services.AddDbContextFactory<SqliteSpendOpsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)).AddInterceptors(new SqlitePragmas(), ChangeVersions));
-        services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)).AddInterceptors(ChangeVersions));
+        services.AddDbContextFactory<PostgresSpendOpsDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionString(sp)).AddInterceptors(ChangeVersions));
         services.AddDbContextFactory<SqlServerSpendOpsDbContext>((sp, o) => o.UseSqlServer(ConnectionString(sp), SqlServerSpendOpsDbContext.Configure).AddInterceptors(ChangeVersions));
         services.TryAddSingleton<IDbContextFactory<SpendOpsDbContext>>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
@@ -57,6 +58,31 @@ internal static class DatabaseServiceCollectionExtensions
 
     private static string? ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+    /// <summary>
+    /// The configured PostgreSQL connection string with the server's JIT compiler off, unless its <c>Options</c> already
+    /// say what JIT should do. The analytics queries are estimated above JIT's cost thresholds, and compiling them took
+    /// longer than running them (750 ms of a 1.26 s chargeback over a million records).
+    /// </summary>
+    internal static string? PostgresConnectionString(IServiceProvider services)
+    {
+        var configured = ConnectionString(services);
+        if (string.IsNullOrWhiteSpace(configured))
+            return configured;
+        NpgsqlConnectionStringBuilder csb;
+        try
+        {
+            csb = new NpgsqlConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException)
+        {
+            return configured; // Npgsql reports it, with its own message, on the first connection
+        }
+        if (csb.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) == true)
+            return configured;
+        csb.Options = string.IsNullOrWhiteSpace(csb.Options) ? "-c jit=off" : csb.Options + " -c jit=off";
+        return csb.ToString();
+    }
 
     /// <summary>Makes a relative SQLite file path absolute (inside <see cref="DataFolder"/>) and creates its folder.</summary>
     internal static string SqliteConnectionString(IServiceProvider services)

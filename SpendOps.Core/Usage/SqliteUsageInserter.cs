@@ -25,7 +25,7 @@ internal static class SqliteUsageInserter
         using var transaction = connection.BeginTransaction(deferred: false);
         var nextId = LargestId(connection, transaction) + 1;
         var dimensionCount = records.Sum(r => r.Dims.Count);
-        using (var recordRows = new RowBlocks(database, UsageColumns.RecordTable, UsageColumns.Record, RecordsPerStatement, records.Count))
+        using (var recordRows = new SqliteRowBlocks(database, UsageColumns.RecordTable, UsageColumns.Record, RecordsPerStatement, records.Count))
         {
             var slice = Stopwatch.GetTimestamp();
             foreach (var record in records)
@@ -36,7 +36,7 @@ internal static class SqliteUsageInserter
                 recordRows.EndRow();
             }
         }
-        using (var dimensionRows = new RowBlocks(database, UsageColumns.DimensionTable, UsageColumns.Dimension, DimensionsPerStatement, dimensionCount))
+        using (var dimensionRows = new SqliteRowBlocks(database, UsageColumns.DimensionTable, UsageColumns.Dimension, DimensionsPerStatement, dimensionCount))
         {
             foreach (var record in records)
             {
@@ -47,7 +47,7 @@ internal static class SqliteUsageInserter
                 }
             }
         }
-        using (var markRows = new RowBlocks(database, UsageColumns.MarkTable, UsageColumns.Mark, RecordsPerStatement, marks.Count))
+        using (var markRows = new SqliteRowBlocks(database, UsageColumns.MarkTable, UsageColumns.Mark, RecordsPerStatement, marks.Count))
         {
             foreach (var mark in marks)
             {
@@ -90,48 +90,5 @@ internal static class SqliteUsageInserter
             return;
         Thread.Yield();
         slice = Stopwatch.GetTimestamp();
-    }
-
-    /// <summary>A known number of rows, written in full multi-row statements and the rest one row at a time.</summary>
-    private sealed class RowBlocks : IDisposable
-    {
-        private readonly SqliteRowStatement? block;
-        private readonly SqliteRowStatement? single;
-        private int blockRowsLeft;
-        private int inStatement;
-        private SqliteRowStatement? current;
-
-        public RowBlocks(sqlite3 database, string table, string[] columns, int rowsPerStatement, int rows)
-        {
-            var blocks = rows / rowsPerStatement;
-            blockRowsLeft = blocks * rowsPerStatement;
-            if (blocks > 0)
-                block = new SqliteRowStatement(database, table, columns, rowsPerStatement);
-            if (rows > blockRowsLeft)
-                single = new SqliteRowStatement(database, table, columns, 1);
-        }
-
-        public IUsageColumnWriter Next()
-        {
-            if (inStatement == 0)
-                current = blockRowsLeft > 0 ? block : single;
-            return current!;
-        }
-
-        public void EndRow()
-        {
-            if (current == block)
-                blockRowsLeft--;
-            if (++inStatement < current!.Rows)
-                return;
-            current.Execute();
-            inStatement = 0;
-        }
-
-        public void Dispose()
-        {
-            block?.Dispose();
-            single?.Dispose();
-        }
     }
 }

@@ -51,12 +51,16 @@ public static class UsageFacts
 
     private static IQueryable<UsageFact> Raw(SpendOpsDbContext db, IQueryable<UsageRecord> records, string? groupDimension)
     {
+        // The value by a lookup per record on the dimensions' key (record, name), not a join: the raw part is usually
+        // small (the period's edges), and PostgreSQL's estimate of it is not, so a join hashed every dimension row of
+        // that name in the database (1.2 s of a 1.6 s chargeback at a million records).
         var valued = groupDimension is null
             ? records.Select(r => new ValuedRecord { Record = r, Value = null })
-            : from r in records
-              join d in db.UsageDimensions.Where(d => d.Name == groupDimension) on r.Id equals d.UsageRecordId into dims
-              from d in dims.DefaultIfEmpty()
-              select new ValuedRecord { Record = r, Value = d == null ? null : d.Value };
+            : records.Select(r => new ValuedRecord
+            {
+                Record = r,
+                Value = db.UsageDimensions.Where(d => d.UsageRecordId == r.Id && d.Name == groupDimension).Select(d => d.Value).FirstOrDefault(),
+            });
         return valued.Select(v => new UsageFact
         {
             TenantId = v.Record.TenantId,

@@ -24,17 +24,27 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         var done = new HashSet<(Guid, DateTimeOffset)>();
         int rebuilt = 0, merged = 0;
         var hoursLeft = true;
+        // Oldest first, a page at a time from the page's last hour on (a page may end part-way through an hour's tenants).
+        // Each hour once per run: the current hour is marked again all the time and waits for the next run.
+        var cursor = DateTimeOffset.MinValue.ToUniversalTime();
         while (done.Count < MaxHoursPerRun)
         {
-            // Each hour once per run: the current hour is marked again all the time and waits for the next run.
-            var hours = (await db.RollupDirtyHours.AsNoTracking().Select(m => new { m.TenantId, m.Hour }).Distinct()
-                    .OrderBy(m => m.Hour).Take(done.Count + HoursPerFetch).ToListAsync(cancellationToken))
-                .Select(h => (h.TenantId, h.Hour)).Where(h => !done.Contains(h)).ToList();
+            var from = cursor;
+            var page = await db.RollupDirtyHours.AsNoTracking().Where(m => m.Hour >= from).Select(m => new { m.TenantId, m.Hour }).Distinct()
+                .OrderBy(m => m.Hour).Take(HoursPerFetch).ToListAsync(cancellationToken);
+            var hours = page.Select(h => (h.TenantId, h.Hour)).Where(h => !done.Contains(h)).ToList();
             if (hours.Count == 0)
             {
-                hoursLeft = false;
-                break;
+                if (page.Count < HoursPerFetch)
+                {
+                    hoursLeft = false;
+                    break;
+                }
+                // A whole page of one hour's tenants done already: go on after it.
+                cursor = page[^1].Hour.AddHours(1);
+                continue;
             }
+            cursor = page[^1].Hour;
             foreach (var span in RollupHourSpans.Of(hours))
             {
                 var spanMerged = await RebuildSpanAsync(db, span.TenantId, span.Hours, cancellationToken);
@@ -67,17 +77,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
             var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, cancellationToken);
             await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)).ExecuteDeleteAsync(cancellationToken);
             await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)).ExecuteDeleteAsync(cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                db.UsageHourlyRollups.AddRange(sums.Hourly);
-                db.UsageDimensionRollups.AddRange(sums.Dimensions);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
-            }
+            await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

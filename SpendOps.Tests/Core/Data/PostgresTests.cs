@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Usage;
 using SpendOps.Tests.Infrastructure;
@@ -31,6 +33,15 @@ public sealed class PostgresTests(PostgresFixture fixture) : DatabaseHostScenari
 
     [RequiresPostgresFact]
     public Task DisabledKey_IsRefusedWithinSeconds() => DisabledKey_IsRefusedWithinSecondsAsync();
+
+    /// <summary>JIT compilation cost analytics queries more than it saved; a connection string that sets it keeps its own.</summary>
+    [RequiresPostgresFact]
+    public async Task ProductConnections_RunWithoutJit()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>();
+        Assert.Equal("off", await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
+    }
 
     [RequiresPostgresFact]
     public async Task OversizedOrInvalidTextFromCallers_StillGivesARecord()

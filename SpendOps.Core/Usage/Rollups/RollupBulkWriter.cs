@@ -1,0 +1,152 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using SpendOps.Core.Data;
+
+namespace SpendOps.Core.Usage.Rollups;
+
+/// <summary>
+/// Inserts rebuilt rollup rows in the caller's transaction the way the usage writer inserts records: binary <c>COPY</c>
+/// on PostgreSQL, prepared multi-row statements on SQLite, EF elsewhere. A backlog of months is millions of rollup
+/// rows, and EF's change tracking made inserting them most of the rebuild's time.
+/// </summary>
+internal static class RollupBulkWriter
+{
+    private const string HourlyTable = "UsageHourlyRollups";
+    private const string DimensionTable = "UsageDimensionRollups";
+    private const int RowsPerStatement = 64;
+
+    private static readonly string[] Hourly =
+    [
+        "TenantId", "Hour", "Provider", "Endpoint", "ModelRequested", "ModelReported", "ApiKeyId", "Source", "Estimated", "UsageComplete",
+        "PricingStatus", "CostSource", "HasProviderCost", "Calls", "InputTokens", "CacheReadTokens", "CacheWriteTokens", "OutputTokens",
+        "ReasoningTokens", "CostUsd", "ProviderCostUsd",
+    ];
+
+    private static readonly string[] Dimension = [.. Hourly, "DimensionName", "DimensionValue"];
+
+    private static readonly HashSet<IModel> Verified = new(ReferenceEqualityComparer.Instance);
+
+    public static async Task InsertAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageHourlyRollup> hourly, IReadOnlyCollection<UsageDimensionRollup> dimensions,
+        CancellationToken cancellationToken)
+    {
+        switch (db.Database.GetDbConnection())
+        {
+            case SqliteConnection sqlite:
+                Verify(db.Model);
+                var database = sqlite.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+                using (var rows = new SqliteRowBlocks(database, HourlyTable, Hourly, RowsPerStatement, hourly.Count))
+                {
+                    foreach (var row in hourly)
+                    {
+                        Write(row, rows.Next());
+                        rows.EndRow();
+                    }
+                }
+                using (var rows = new SqliteRowBlocks(database, DimensionTable, Dimension, RowsPerStatement, dimensions.Count))
+                {
+                    foreach (var row in dimensions)
+                    {
+                        Write(row, rows.Next());
+                        rows.EndRow();
+                    }
+                }
+                break;
+            case NpgsqlConnection postgres:
+                Verify(db.Model);
+                await CopyAsync(postgres, HourlyTable, Hourly, hourly, cancellationToken);
+                await CopyAsync(postgres, DimensionTable, Dimension, dimensions, cancellationToken);
+                break;
+            default:
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                try
+                {
+                    db.UsageHourlyRollups.AddRange(hourly);
+                    db.UsageDimensionRollups.AddRange(dimensions);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
+                }
+                break;
+        }
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string[] columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : UsageRollupKeys
+    {
+        if (rows.Count == 0)
+            return;
+        var list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var writer = new PostgresColumnWriter(importer);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            Write(row, writer);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>One row's values in the order of <see cref="Hourly"/> (and <see cref="Dimension"/>).</summary>
+    private static void Write<TWriter>(UsageRollupKeys r, TWriter w) where TWriter : IUsageColumnWriter
+    {
+        w.Uuid(r.TenantId);
+        w.Time(r.Hour);
+        w.Text(r.Provider);
+        w.Text(r.Endpoint);
+        Text(w, r.ModelRequested);
+        Text(w, r.ModelReported);
+        Text(w, r.ApiKeyId);
+        w.Int32((int)r.Source);
+        w.Boolean(r.Estimated);
+        w.Boolean(r.UsageComplete);
+        w.Int32((int)r.PricingStatus);
+        if (r.CostSource is { } source)
+            w.Int32((int)source);
+        else
+            w.Null();
+        w.Boolean(r.HasProviderCost);
+        w.Int64(r.Calls);
+        w.Int64(r.InputTokens);
+        w.Int64(r.CacheReadTokens);
+        w.Int64(r.CacheWriteTokens);
+        w.Int64(r.OutputTokens);
+        w.Int64(r.ReasoningTokens);
+        w.Money(r.CostUsd);
+        w.Money(r.ProviderCostUsd);
+        if (r is UsageDimensionRollup d)
+        {
+            w.Text(d.DimensionName);
+            w.Text(d.DimensionValue);
+        }
+    }
+
+    private static void Text<TWriter>(TWriter w, string? value) where TWriter : IUsageColumnWriter
+    {
+        if (value is null)
+            w.Null();
+        else
+            w.Text(value);
+    }
+
+    /// <summary>Throws when the model's rollup columns are not exactly the ones written here (checked once per model).</summary>
+    private static void Verify(IModel model)
+    {
+        lock (Verified)
+        {
+            if (Verified.Contains(model))
+                return;
+        }
+        foreach (var (type, written) in new[] { (typeof(UsageHourlyRollup), Hourly), (typeof(UsageDimensionRollup), Dimension) })
+        {
+            var mapped = UsageColumns.ModelColumns(model.FindEntityType(type)!);
+            if (!mapped.SetEquals(["Id", .. written]))
+                throw new InvalidOperationException($"The rollup writer's columns of {type.Name} differ from the model ({string.Join(", ", mapped.Order())}). Update RollupBulkWriter.");
+        }
+        lock (Verified)
+            Verified.Add(model);
+    }
+}
