@@ -17,16 +17,17 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
     /// <summary>Evaluates every budget that is not paused; a budget that fails is logged and the others go on.</summary>
     public async Task<BudgetEvaluationResult> EvaluateAllAsync(CancellationToken cancellationToken)
     {
-        List<Guid> ids;
+        // One read of every budget (with its tenant's time zone), not one per budget: a read each was a sixth of a run.
+        List<Budget> budgets;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            ids = await db.Budgets.AsNoTracking().Where(b => !b.Paused).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
+            budgets = await db.Budgets.AsNoTracking().Include(b => b.Tenant).Where(b => !b.Paused).OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
         int raised = 0, failed = 0, overThreshold = 0, blocked = 0;
-        foreach (var id in ids)
+        foreach (var budget in budgets)
         {
             try
             {
-                var evaluation = await EvaluateBudgetAsync(id, cancellationToken);
+                var evaluation = await EvaluateBudgetAsync(budget, cancellationToken);
                 raised += evaluation.Raised.Count;
                 overThreshold += evaluation.OverThreshold ? 1 : 0;
                 blocked += evaluation.Blocked ? 1 : 0;
@@ -34,22 +35,25 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 failed++;
-                LogBudgetFailed(logger, ex, id);
+                LogBudgetFailed(logger, ex, budget.Id);
             }
         }
-        return new BudgetEvaluationResult(ids.Count, raised, failed, overThreshold, blocked);
+        return new BudgetEvaluationResult(budgets.Count, raised, failed, overThreshold, blocked);
     }
 
     /// <summary>Raises what one budget owes now and returns the alerts this call inserted (not those another instance did).</summary>
-    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(Guid budgetId, CancellationToken cancellationToken) =>
-        (await EvaluateBudgetAsync(budgetId, cancellationToken)).Raised;
+    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(Guid budgetId, CancellationToken cancellationToken)
+    {
+        Budget? budget;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            budget = await db.Budgets.AsNoTracking().Include(b => b.Tenant).FirstOrDefaultAsync(b => b.Id == budgetId, cancellationToken);
+        return budget is null || budget.Paused ? [] : (await EvaluateBudgetAsync(budget, cancellationToken)).Raised;
+    }
 
-    private async Task<Evaluation> EvaluateBudgetAsync(Guid budgetId, CancellationToken cancellationToken)
+    /// <summary>Evaluates a budget read (untracked, with its tenant) by the caller.</summary>
+    private async Task<Evaluation> EvaluateBudgetAsync(Budget budget, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var budget = await db.Budgets.AsNoTracking().Include(b => b.Tenant).FirstOrDefaultAsync(b => b.Id == budgetId, cancellationToken);
-        if (budget is null || budget.Paused)
-            return new Evaluation([], false, false);
 
         var now = clock.GetUtcNow();
         var status = await BudgetStatusQuery.GetAsync(db, budget, now, cancellationToken);
