@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SpendOps.Core.Usage.Rollups;
-using SQLitePCL;
 
 namespace SpendOps.Core.Usage;
 

@@ -121,7 +121,7 @@ internal static class UsageColumns
         return properties.Select(p => p.GetColumnName(table)!).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static void Compare(IEntityType entity, string[] written)
+    internal static void Compare(IEntityType entity, string[] written)
     {
         var mapped = ModelColumns(entity);
         if (mapped.SetEquals(written) && written.Length == mapped.Count)
@@ -129,10 +129,10 @@ internal static class UsageColumns
         var missing = string.Join(", ", mapped.Except(written));
         var extra = string.Join(", ", written.Except(mapped));
         throw new InvalidOperationException(
-            $"The usage bulk writer's columns of {entity.GetTableName()} differ from the model (not written: [{missing}]; not in the model: [{extra}]). Update UsageColumns.");
+            $"The bulk writer's columns of {entity.GetTableName()} differ from the model (not written: [{missing}]; not in the model: [{extra}]). Update the writer's column list.");
     }
 
-    private static void Text<TWriter>(TWriter w, string? value) where TWriter : IUsageColumnWriter
+    internal static void Text<TWriter>(TWriter w, string? value) where TWriter : IUsageColumnWriter
     {
         if (value is null)
             w.Null();

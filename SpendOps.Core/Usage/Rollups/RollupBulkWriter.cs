@@ -97,9 +97,9 @@ internal static class RollupBulkWriter
         w.Time(r.Hour);
         w.Text(r.Provider);
         w.Text(r.Endpoint);
-        Text(w, r.ModelRequested);
-        Text(w, r.ModelReported);
-        Text(w, r.ApiKeyId);
+        UsageColumns.Text(w, r.ModelRequested);
+        UsageColumns.Text(w, r.ModelReported);
+        UsageColumns.Text(w, r.ApiKeyId);
         w.Int32((int)r.Source);
         w.Boolean(r.Estimated);
         w.Boolean(r.UsageComplete);
@@ -124,14 +124,6 @@ internal static class RollupBulkWriter
         }
     }
 
-    private static void Text<TWriter>(TWriter w, string? value) where TWriter : IUsageColumnWriter
-    {
-        if (value is null)
-            w.Null();
-        else
-            w.Text(value);
-    }
-
     /// <summary>Throws when the model's rollup columns are not exactly the ones written here (checked once per model).</summary>
     private static void Verify(IModel model)
     {
@@ -140,12 +132,8 @@ internal static class RollupBulkWriter
             if (Verified.Contains(model))
                 return;
         }
-        foreach (var (type, written) in new[] { (typeof(UsageHourlyRollup), Hourly), (typeof(UsageDimensionRollup), Dimension) })
-        {
-            var mapped = UsageColumns.ModelColumns(model.FindEntityType(type)!);
-            if (!mapped.SetEquals(["Id", .. written]))
-                throw new InvalidOperationException($"The rollup writer's columns of {type.Name} differ from the model ({string.Join(", ", mapped.Order())}). Update RollupBulkWriter.");
-        }
+        UsageColumns.Compare(model.FindEntityType(typeof(UsageHourlyRollup))!, ["Id", .. Hourly]);
+        UsageColumns.Compare(model.FindEntityType(typeof(UsageDimensionRollup))!, ["Id", .. Dimension]);
         lock (Verified)
             Verified.Add(model);
     }

@@ -1,8 +1,6 @@
 namespace SpendOps.Core.Usage.Rollups;
 
-/// <summary>A tenant's marked hours that one read of its records rebuilds together (ascending).</summary>
-internal sealed record RollupHourSpan(Guid TenantId, IReadOnlyList<DateTimeOffset> Hours);
-
+/// <summary>Splits marked hours into spans: one tenant's, close together (<see cref="RollupHourSpan"/>).</summary>
 internal static class RollupHourSpans
 {
     // A span's read covers every record between its first and last hour, marked or not: long enough that a backlog of

@@ -9,16 +9,29 @@ namespace SpendOps.Core.Usage.Rollups;
 /// again), so running it twice, or after a crash, gives the same rollups. An hour whose records retention deleted is
 /// never summed again: its late records are added to its rollups and deleted (<see cref="RollupRetainedHour"/>).
 /// </summary>
-public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock)
+public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock, int maxRecordsPerSpan = UsageRollupBuilder.DefaultMaxRecordsPerSpan)
 {
     /// <summary>Hours rebuilt per run at most; the rest wait for the next run (and are read raw meanwhile).</summary>
     public const int MaxHoursPerRun = 100_000;
+
+    /// <summary>
+    /// A run stops after this long and leaves the rest for the next: well inside the 5-minute schedule and the
+    /// 10 minutes after which Hangfire's PostgreSQL storage takes a held job lock for dead and lets a second run in.
+    /// </summary>
+    public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(4);
+
+    /// <summary>
+    /// Records one span's transaction reads at most (a span with more is split): bounds the memory of its sums and how
+    /// long it holds SQLite's write lock, which the usage writer waits for.
+    /// </summary>
+    public const int DefaultMaxRecordsPerSpan = 50_000;
 
     private const int BackfillPage = 50_000;
     private const int HoursPerFetch = 5_000;
 
     public async Task<UsageRollupResult> RunAsync(CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var backfilled = await BackfillAsync(db, cancellationToken);
         var done = new HashSet<(Guid, DateTimeOffset)>();
@@ -27,7 +40,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         // Oldest first, a page at a time from the page's last hour on (a page may end part-way through an hour's tenants).
         // Each hour once per run: the current hour is marked again all the time and waits for the next run.
         var cursor = DateTimeOffset.MinValue.ToUniversalTime();
-        while (done.Count < MaxHoursPerRun)
+        while (done.Count < MaxHoursPerRun && clock.GetElapsedTime(started) < MaxRunTime)
         {
             var from = cursor;
             var page = await db.RollupDirtyHours.AsNoTracking().Where(m => m.Hour >= from).Select(m => new { m.TenantId, m.Hour }).Distinct()
@@ -47,10 +60,15 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
             cursor = page[^1].Hour;
             foreach (var span in RollupHourSpans.Of(hours))
             {
-                var spanMerged = await RebuildSpanAsync(db, span.TenantId, span.Hours, cancellationToken);
-                merged += spanMerged;
-                rebuilt += span.Hours.Count - spanMerged;
-                done.UnionWith(span.Hours.Select(h => (span.TenantId, h)));
+                foreach (var part in await SplitByRecordsAsync(db, span, cancellationToken))
+                {
+                    var partMerged = await RebuildSpanAsync(db, part.TenantId, part.Hours, cancellationToken);
+                    merged += partMerged;
+                    rebuilt += part.Hours.Count - partMerged;
+                    done.UnionWith(part.Hours.Select(h => (part.TenantId, h)));
+                }
+                if (clock.GetElapsedTime(started) >= MaxRunTime)
+                    break;
             }
         }
         return new UsageRollupResult(backfilled, rebuilt, merged, hoursLeft);
@@ -65,25 +83,45 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     {
         db.ChangeTracker.Clear();
         var (from, to) = (hours[0], hours[^1].AddHours(1));
-        var retained = (await db.RollupRetainedHours.AsNoTracking().Where(h => h.TenantId == tenantId && h.Hour >= from && h.Hour < to)
-            .Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
-        var rebuilt = hours.Where(h => !retained.Contains(h)).ToList();
-        if (rebuilt.Count > 0)
+        HashSet<DateTimeOffset> retained;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Marks first: a mark committed after this statement belongs to records this rebuild may not see, and stays.
-            await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour)).ExecuteDeleteAsync(cancellationToken);
-            var rebuiltSet = rebuilt.ToHashSet();
-            var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, cancellationToken);
-            await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)).ExecuteDeleteAsync(cancellationToken);
-            await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)).ExecuteDeleteAsync(cancellationToken);
-            await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
+            retained = (await db.RollupRetainedHours.AsNoTracking().Where(h => h.TenantId == tenantId && h.Hour >= from && h.Hour < to)
+                .Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
+            var rebuilt = hours.Where(h => !retained.Contains(h)).ToList();
+            if (rebuilt.Count > 0)
+            {
+                // Marks first: a mark committed after this statement belongs to records this rebuild may not see, and stays.
+                await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour)).ExecuteDeleteAsync(cancellationToken);
+                var rebuiltSet = rebuilt.ToHashSet();
+                var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, cancellationToken);
+                // A retained hour's rollups are its only account: never deleted here, whatever was read above.
+                await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
+                    && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
+                await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
+                    && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
+                await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
+        db.ChangeTracker.Clear();
         foreach (var hour in hours.Where(retained.Contains))
             await MergeRetainedHourAsync(db, tenantId, hour, cancellationToken);
-        return hours.Count - rebuilt.Count;
+        return retained.Count(hours.Contains);
+    }
+
+    /// <summary>The span, or its halves (recursively) while it has more than maxRecordsPerSpan records.</summary>
+    private async Task<List<RollupHourSpan>> SplitByRecordsAsync(SpendOpsDbContext db, RollupHourSpan span, CancellationToken cancellationToken)
+    {
+        var (tenantId, from, to) = (span.TenantId, span.Hours[0], span.Hours[^1].AddHours(1));
+        if (span.Hours.Count == 1
+            || await db.UsageRecords.Where(r => r.TenantId == tenantId && r.Timestamp >= from && r.Timestamp < to).Take(maxRecordsPerSpan + 1).CountAsync(cancellationToken) <= maxRecordsPerSpan)
+            return [span];
+        var half = span.Hours.Count / 2;
+        return [
+            .. await SplitByRecordsAsync(db, span with { Hours = span.Hours.Take(half).ToList() }, cancellationToken),
+            .. await SplitByRecordsAsync(db, span with { Hours = span.Hours.Skip(half).ToList() }, cancellationToken),
+        ];
     }
 
     /// <summary>Adds the late records of a retained hour to its rollups, then deletes them as retention would have.</summary>
@@ -94,8 +132,8 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         // Marks first: a mark committed after this statement belongs to records this merge may not see, and stays.
         await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour == hour).ExecuteDeleteAsync(cancellationToken);
         var late = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, hour, hour.AddHours(1), _ => true, cancellationToken);
-        RollupAggregates.MergeInto(await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Hourly, db.UsageHourlyRollups);
-        RollupAggregates.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Dimensions, db.UsageDimensionRollups);
+        RollupMerge.MergeInto(await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Hourly, db.UsageHourlyRollups);
+        RollupMerge.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Dimensions, db.UsageDimensionRollups);
         await UsageRecordRetention.DeleteRecordsAsync(db, tenantId, hour, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -20,10 +20,18 @@ public sealed class PostgresConnectionStringTests
     }
 
     [Fact]
+    public void DisablePostgresJitFalse_LeavesTheStringAsConfigured() =>
+        Assert.Equal("Host=db;Database=spendops", DatabaseServiceCollectionExtensions.PostgresConnectionString(Services("Host=db;Database=spendops", disableJit: false)));
+
+    [Fact]
     public void Unparsable_IsPassedOnForNpgsqlToReport() =>
         Assert.Equal("Host=db;Nonsense=1", DatabaseServiceCollectionExtensions.PostgresConnectionString(Services("Host=db;Nonsense=1")));
 
-    private static ServiceProvider Services(string connectionString) => new ServiceCollection()
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:SpendOps"] = connectionString }).Build())
-        .BuildServiceProvider();
+    private static ServiceProvider Services(string connectionString, bool disableJit = true)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:SpendOps"] = connectionString }).Build());
+        services.AddOptions<DatabaseOptions>().Configure(o => o.DisablePostgresJit = disableJit);
+        return services.BuildServiceProvider();
+    }
 }

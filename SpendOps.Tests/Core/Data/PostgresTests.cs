@@ -34,7 +34,7 @@ public sealed class PostgresTests(PostgresFixture fixture) : DatabaseHostScenari
     [RequiresPostgresFact]
     public Task DisabledKey_IsRefusedWithinSeconds() => DisabledKey_IsRefusedWithinSecondsAsync();
 
-    /// <summary>JIT compilation cost analytics queries more than it saved; a connection string that sets it keeps its own.</summary>
+    /// <summary>JIT compilation cost analytics queries more than it saved: the product's connections run without it.</summary>
     [RequiresPostgresFact]
     public async Task ProductConnections_RunWithoutJit()
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace SpendOps.Core.Usage.Rollups;
 
 /// <summary>Late records of a retained hour added to the rollups it has, key by key.</summary>
-internal static class RollupAggregates
+internal static class RollupMerge
 {
     /// <summary>Adds <paramref name="late"/> to the tracked rows of <paramref name="existing"/> with the same keys; new keys become new rows.</summary>
     public static void MergeInto<T>(List<T> existing, IEnumerable<T> late, DbSet<T> set)
