@@ -35,7 +35,7 @@ public static class BudgetSpendQuery
     {
         var filter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.Start, To = period.End };
         var matches = scope.Dims.Select(d => new DimensionMatch(d.Key, d.Value)).ToList();
-        var facts = await UsageFacts.QueryAsync(db, filter, matches, null, cancellationToken);
+        var facts = await UsageFacts.QueryAsync(db, filter, matches, null, daily: scope.KeyIds.Count == 0, cancellationToken);
         if (scope.KeyIds.Count > 0)
         {
             var keys = scope.KeyIds.ToList();

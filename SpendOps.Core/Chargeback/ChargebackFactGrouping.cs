@@ -18,7 +18,7 @@ internal static class ChargebackFactGrouping
         var dimensions = keys.Where(k => k.DimensionName is not null).Select(k => k.DimensionName!).Distinct().ToList();
         if (dimensions.Count > 1)
             return null;
-        var facts = await UsageFacts.QueryAsync(db, filter, [], dimensions.FirstOrDefault(), cancellationToken);
+        var facts = await UsageFacts.QueryAsync(db, filter, [], dimensions.FirstOrDefault(), daily: keys.All(k => k.Kind != ChargebackKeyKind.Key), cancellationToken);
         var totals = await facts
             .GroupBy(Slots(keys))
             .Select(g => new ChargebackGroupTotals

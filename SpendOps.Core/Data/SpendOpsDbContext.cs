@@ -37,6 +37,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
     public DbSet<UsageDimension> UsageDimensions => Set<UsageDimension>();
     public DbSet<UsageHourlyRollup> UsageHourlyRollups => Set<UsageHourlyRollup>();
+    public DbSet<UsageDailyRollup> UsageDailyRollups => Set<UsageDailyRollup>();
     public DbSet<UsageDimensionRollup> UsageDimensionRollups => Set<UsageDimensionRollup>();
     public DbSet<RollupDirtyHour> RollupDirtyHours => Set<RollupDirtyHour>();
     public DbSet<RollupRetainedHour> RollupRetainedHours => Set<RollupRetainedHour>();

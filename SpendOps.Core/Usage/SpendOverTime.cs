@@ -78,7 +78,9 @@ public static class SpendOverTime
     private static async Task SumFactsAsync(
         SpendOpsDbContext db, UsageFilter filter, List<DateTimeOffset> boundaries, SpendSplit split, Dictionary<string, decimal[]> sums, CancellationToken cancellationToken)
     {
-        var facts = await UsageFacts.QueryAsync(db, filter, [], null, cancellationToken);
+        // A day's rollup is one point at UTC midnight: usable only when every bucket boundary inside is a UTC midnight.
+        var daily = boundaries.Skip(1).SkipLast(1).All(RollupHours.IsWholeDay);
+        var facts = await UsageFacts.QueryAsync(db, filter, [], null, daily, cancellationToken);
         var points = await (split == SpendSplit.Provider
                 ? facts.GroupBy(f => new { f.Timestamp, Key = (string?)f.Provider }).Select(g => new { g.Key.Timestamp, g.Key.Key, Cost = g.Sum(f => f.CostUsd) })
                 : facts.GroupBy(f => new { f.Timestamp, Key = f.ModelReported ?? f.ModelRequested }).Select(g => new { g.Key.Timestamp, g.Key.Key, Cost = g.Sum(f => f.CostUsd) }))

@@ -26,5 +26,5 @@ public static class SpendToDateQuery
     /// separately). Summed from hourly rollups where they are complete (<see cref="UsageFacts"/>).
     /// </summary>
     public static async Task<decimal> CostAsync(SpendOpsDbContext db, UsageFilter filter, CancellationToken cancellationToken) =>
-        await (await UsageFacts.QueryAsync(db, filter, [], null, cancellationToken)).SumAsync(f => f.CostUsd, cancellationToken);
+        await (await UsageFacts.QueryAsync(db, filter, [], null, daily: true, cancellationToken)).SumAsync(f => f.CostUsd, cancellationToken);
 }

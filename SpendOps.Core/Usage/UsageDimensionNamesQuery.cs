@@ -18,7 +18,7 @@ public static class UsageDimensionNamesQuery
     {
         var records = db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions);
         var canUseRollups = RollupSplit.CanAnswer(filter) && filter.Dims is not { Count: > 0 };
-        if (!canUseRollups || await RollupSplit.CreateAsync(db, filter, records, cancellationToken) is not { } split)
+        if (!canUseRollups || await RollupSplit.CreateAsync(db, filter, records, withDays: false, cancellationToken) is not { } split)
             return await NamesOn(db, records).Distinct().OrderBy(n => n).Take(MaxNames).ToListAsync(cancellationToken);
 
         var fromRollups = RollupSplit.WhereKeys(split.DimensionRollups(name: null), filter).Select(u => u.DimensionName);

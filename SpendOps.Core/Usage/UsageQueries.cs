@@ -49,7 +49,7 @@ public static class UsageQueries
     /// </summary>
     public static async Task<IReadOnlyList<UsageSummaryRow>> SummarizeAsync(Data.SpendOpsDbContext db, UsageFilter filter, UsageGrouping grouping, CancellationToken cancellationToken)
     {
-        var facts = await UsageFacts.QueryAsync(db, filter, [], grouping.Kind == UsageGroupingKind.Dimension ? grouping.Dimension : null, cancellationToken);
+        var facts = await UsageFacts.QueryAsync(db, filter, [], grouping.Kind == UsageGroupingKind.Dimension ? grouping.Dimension : null, daily: grouping.Kind != UsageGroupingKind.Key, cancellationToken);
         Expression<Func<UsageFact, string?>> key = grouping.Kind switch
         {
             UsageGroupingKind.Model => f => f.ModelReported ?? f.ModelRequested,

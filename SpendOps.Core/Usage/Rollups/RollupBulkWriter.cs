@@ -15,6 +15,7 @@ internal static class RollupBulkWriter
 {
     private const string HourlyTable = "UsageHourlyRollups";
     private const string DimensionTable = "UsageDimensionRollups";
+    private const string DailyTable = "UsageDailyRollups";
     private const int RowsPerStatement = 64;
 
     private static readonly string[] Hourly =
@@ -31,39 +32,41 @@ internal static class RollupBulkWriter
     public static async Task InsertAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageHourlyRollup> hourly, IReadOnlyCollection<UsageDimensionRollup> dimensions,
         CancellationToken cancellationToken)
     {
+        await InsertRowsAsync(db, HourlyTable, Hourly, hourly, cancellationToken);
+        await InsertRowsAsync(db, DimensionTable, Dimension, dimensions, cancellationToken);
+    }
+
+    public static Task InsertDailyAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageDailyRollup> daily, CancellationToken cancellationToken) =>
+        InsertRowsAsync(db, DailyTable, Hourly, daily, cancellationToken);
+
+    private static async Task InsertRowsAsync<T>(SpendOpsDbContext db, string table, string[] columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : UsageRollupKeys
+    {
+        if (rows.Count == 0)
+            return;
         switch (db.Database.GetDbConnection())
         {
             case SqliteConnection sqlite:
                 Verify(db.Model);
                 var database = sqlite.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-                using (var rows = new SqliteRowBlocks(database, HourlyTable, Hourly, RowsPerStatement, hourly.Count))
+                using (var blocks = new SqliteRowBlocks(database, table, columns, RowsPerStatement, rows.Count))
                 {
-                    foreach (var row in hourly)
+                    foreach (var row in rows)
                     {
-                        Write(row, rows.Next());
-                        rows.EndRow();
-                    }
-                }
-                using (var rows = new SqliteRowBlocks(database, DimensionTable, Dimension, RowsPerStatement, dimensions.Count))
-                {
-                    foreach (var row in dimensions)
-                    {
-                        Write(row, rows.Next());
-                        rows.EndRow();
+                        Write(row, blocks.Next());
+                        blocks.EndRow();
                     }
                 }
                 break;
             case NpgsqlConnection postgres:
                 Verify(db.Model);
-                await CopyAsync(postgres, HourlyTable, Hourly, hourly, cancellationToken);
-                await CopyAsync(postgres, DimensionTable, Dimension, dimensions, cancellationToken);
+                await CopyAsync(postgres, table, columns, rows, cancellationToken);
                 break;
             default:
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
                 try
                 {
-                    db.UsageHourlyRollups.AddRange(hourly);
-                    db.UsageDimensionRollups.AddRange(dimensions);
+                    db.Set<T>().AddRange(rows);
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 finally
@@ -77,8 +80,6 @@ internal static class RollupBulkWriter
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string[] columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : UsageRollupKeys
     {
-        if (rows.Count == 0)
-            return;
         var list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
         await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         var writer = new PostgresColumnWriter(importer);
@@ -90,7 +91,7 @@ internal static class RollupBulkWriter
         await importer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>One row's values in the order of <see cref="Hourly"/> (and <see cref="Dimension"/>).</summary>
+    /// <summary>One row's values in the order of <see cref="Hourly"/> (and <see cref="Dimension"/>); daily rows have the hourly columns.</summary>
     private static void Write<TWriter>(UsageRollupKeys r, TWriter w) where TWriter : IUsageColumnWriter
     {
         w.Uuid(r.TenantId);
@@ -134,6 +135,7 @@ internal static class RollupBulkWriter
         }
         UsageColumns.Compare(model.FindEntityType(typeof(UsageHourlyRollup))!, ["Id", .. Hourly]);
         UsageColumns.Compare(model.FindEntityType(typeof(UsageDimensionRollup))!, ["Id", .. Dimension]);
+        UsageColumns.Compare(model.FindEntityType(typeof(UsageDailyRollup))!, ["Id", .. Hourly]);
         lock (Verified)
             Verified.Add(model);
     }

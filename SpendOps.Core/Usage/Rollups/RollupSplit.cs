@@ -19,14 +19,28 @@ internal sealed class RollupSplit
     private readonly SpendOpsDbContext db;
     private readonly TenantScope scope;
 
-    private RollupSplit(SpendOpsDbContext db, TenantScope scope, DateTimeOffset from, DateTimeOffset to, IQueryable<UsageRecord> rawRecords)
+    // Whole UTC days [dayFrom, dayTo) read from the daily rollups but for the dirty ones; empty when days are not used.
+    private readonly DateTimeOffset dayFrom;
+    private readonly DateTimeOffset dayTo;
+    private readonly List<DateTimeOffset> dirtyDays;
+
+    private RollupSplit(SpendOpsDbContext db, TenantScope scope, DateTimeOffset from, DateTimeOffset to, IQueryable<UsageRecord> rawRecords,
+        DateTimeOffset dayFrom, DateTimeOffset dayTo, List<DateTimeOffset> dirtyDays)
     {
         this.db = db;
         this.scope = scope;
         From = from;
         To = to;
         RawRecords = rawRecords;
+        this.dayFrom = dayFrom;
+        this.dayTo = dayTo;
+        this.dirtyDays = dirtyDays;
     }
+
+    /// <summary>
+    /// Days with more marked hours than this (a re-rate of a month) are read hour by hour: one more UNION branch each.
+    /// </summary>
+    private const int MaxDirtyDays = 8;
 
     public DateTimeOffset From { get; }
     public DateTimeOffset To { get; }
@@ -40,15 +54,31 @@ internal sealed class RollupSplit
 
     /// <summary>
     /// The split of <paramref name="records"/> (the filter's records) over the filter's period, or null when no whole
-    /// hour of it can come from rollups (a period shorter than an hour, rollups never built).
+    /// hour of it can come from rollups (a period shorter than an hour, rollups never built). With
+    /// <paramref name="withDays"/> (the caller neither needs the key nor times finer than UTC days), the whole clean UTC
+    /// days inside come from the daily rollups.
     /// </summary>
     public static async Task<RollupSplit?> CreateAsync(
-        SpendOpsDbContext db, UsageFilter filter, IQueryable<UsageRecord> records, CancellationToken cancellationToken)
+        SpendOpsDbContext db, UsageFilter filter, IQueryable<UsageRecord> records, bool withDays, CancellationToken cancellationToken)
     {
         var wholeFrom = filter.From is { } from ? RollupHours.Ceiling(from) : Earliest;
         var wholeTo = filter.To is { } to ? RollupHours.Floor(to) : Latest;
-        if (wholeFrom >= wholeTo || !await db.RollupStates.AnyAsync(cancellationToken))
+        if (wholeFrom >= wholeTo)
             return null;
+        var state = await db.RollupStates.AsNoTracking().Select(s => new { s.DaysBuiltAt }).FirstOrDefaultAsync(cancellationToken);
+        if (state is null)
+            return null;
+        var (dayFrom, dayTo) = (RollupHours.CeilingDay(wholeFrom), RollupHours.FloorDay(wholeTo));
+        List<DateTimeOffset> dirtyDays = [];
+        if (withDays && filter.ApiKeyId is null && state.DaysBuiltAt is not null && dayFrom < dayTo)
+        {
+            var (first, last) = (dayFrom, dayTo);
+            dirtyDays = (await db.RollupDirtyHours.AsNoTracking().InScope(filter.Scope).Where(m => m.Hour >= first && m.Hour < last)
+                    .Select(m => m.Hour).Distinct().ToListAsync(cancellationToken))
+                .Select(RollupHours.FloorDay).Distinct().Order().ToList();
+        }
+        if (!withDays || filter.ApiKeyId is not null || state.DaysBuiltAt is null || dayFrom >= dayTo || dirtyDays.Count > MaxDirtyDays)
+            (dayFrom, dayTo, dirtyDays) = (wholeFrom, wholeFrom, []);
 
         var edges = records.Where(r => r.Timestamp < wholeFrom || r.Timestamp >= wholeTo);
         // Distinct hours (an hour is marked once per change) joined to the (tenant, timestamp) index of the records.
@@ -57,16 +87,34 @@ internal sealed class RollupSplit
             .Join(records, m => m.TenantId, r => r.TenantId, (m, r) => new { m.Hour, m.HourEnd, Record = r })
             .Where(x => x.Record.Timestamp >= x.Hour && x.Record.Timestamp < x.HourEnd)
             .Select(x => x.Record);
-        return new RollupSplit(db, filter.Scope, wholeFrom, wholeTo, edges.Concat(inDirtyHours));
+        return new RollupSplit(db, filter.Scope, wholeFrom, wholeTo, edges.Concat(inDirtyHours), dayFrom, dayTo, dirtyDays);
     }
 
-    /// <summary>The hourly rollups of the clean whole hours.</summary>
+    /// <summary>The hourly rollups of the clean whole hours outside the days the daily rollups give.</summary>
     public IQueryable<UsageHourlyRollup> HourlyRollups()
     {
-        var rollups = db.UsageHourlyRollups.AsNoTracking().InScope(scope).Where(u => u.Hour >= From && u.Hour < To);
         // A retained hour has no records left to read instead, so its rollups count even while a late record is pending.
-        return rollups.Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
-            || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
+        var clean = db.UsageHourlyRollups.AsNoTracking().InScope(scope)
+            .Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
+                || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
+        var (from, to, daysFrom, daysTo) = (From, To, dayFrom, dayTo);
+        var hours = daysFrom == daysTo
+            ? clean.Where(u => u.Hour >= from && u.Hour < to)
+            : clean.Where(u => (u.Hour >= from && u.Hour < daysFrom) || (u.Hour >= daysTo && u.Hour < to));
+        foreach (var day in dirtyDays)
+        {
+            var end = day.AddDays(1);
+            hours = hours.Concat(clean.Where(u => u.Hour >= day && u.Hour < end));
+        }
+        return hours;
+    }
+
+    /// <summary>The daily rollups of the whole clean UTC days (none unless the split was made with days).</summary>
+    public IQueryable<UsageDailyRollup> DailyRollups()
+    {
+        var (daysFrom, daysTo, dirty) = (dayFrom, dayTo, dirtyDays);
+        var days = db.UsageDailyRollups.AsNoTracking().InScope(scope).Where(u => u.Hour >= daysFrom && u.Hour < daysTo);
+        return dirty.Count == 0 ? days : days.Where(u => !dirty.Contains(u.Hour));
     }
 
     /// <summary>The dimension rollups of the clean whole hours: of one dimension, or of every one (<paramref name="name"/> null).</summary>

@@ -10,4 +10,10 @@ public sealed class RollupState
 
     public int Id { get; set; } = SingletonId;
     public DateTimeOffset BackfilledAt { get; set; }
+
+    /// <summary>
+    /// When the daily rollups were first complete (every day with hourly rollups summed once); null until then, and
+    /// queries do not read them. Set with <see cref="BackfilledAt"/> on a new database, by a later run after an upgrade.
+    /// </summary>
+    public DateTimeOffset? DaysBuiltAt { get; set; }
 }

@@ -15,20 +15,24 @@ public static class UsageFacts
     /// <summary>
     /// Facts for the records <paramref name="filter"/> covers that also match every one of <paramref name="matches"/>;
     /// with <paramref name="groupDimension"/>, each fact carries that dimension's value (null: the calls have none).
+    /// <paramref name="daily"/>: the caller neither groups nor filters facts by key and needs no time finer than a UTC
+    /// day, so whole clean days may come from the daily rollups (their facts have no key and the day's midnight).
     /// </summary>
     public static async Task<IQueryable<UsageFact>> QueryAsync(
-        SpendOpsDbContext db, UsageFilter filter, IReadOnlyList<DimensionMatch> matches, string? groupDimension, CancellationToken cancellationToken)
+        SpendOpsDbContext db, UsageFilter filter, IReadOnlyList<DimensionMatch> matches, string? groupDimension, bool daily, CancellationToken cancellationToken)
     {
         var allMatches = matches.Concat((filter.Dims ?? new Dictionary<string, string>()).Select(d => new DimensionMatch(d.Key, [d.Value]))).ToList();
         var records = Records(db, filter with { Dims = null }, allMatches);
-        if (!CanUseRollups(filter, allMatches, groupDimension) || await RollupSplit.CreateAsync(db, filter, records, cancellationToken) is not { } split)
+        var match = allMatches.FirstOrDefault();
+        if (!CanUseRollups(filter, allMatches, groupDimension) || await RollupSplit.CreateAsync(db, filter, records, daily && match is null, cancellationToken) is not { } split)
             return Raw(db, records, groupDimension);
 
         var facts = Raw(db, split.RawRecords, groupDimension);
-        var match = allMatches.FirstOrDefault();
         if (match is not null)
             return facts.Concat(RollupSplit.WhereKeys(split.DimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup));
-        facts = facts.Concat(RollupSplit.WhereKeys(split.HourlyRollups(), filter).Select(FromHourlyRollup));
+        facts = facts
+            .Concat(RollupSplit.WhereKeys(split.HourlyRollups(), filter).Select(FromRollup<UsageHourlyRollup>()))
+            .Concat(RollupSplit.WhereKeys(split.DailyRollups(), filter).Select(FromRollup<UsageDailyRollup>()));
         if (groupDimension is null)
             return facts;
         // Calls with the dimension move from the null group (where the hourly rollups put them) to their value.
@@ -88,7 +92,8 @@ public static class UsageFacts
         });
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<UsageHourlyRollup, UsageFact>> FromHourlyRollup = u => new UsageFact
+    /// <summary>An hourly or daily rollup as a fact without a dimension value.</summary>
+    private static System.Linq.Expressions.Expression<Func<TRollup, UsageFact>> FromRollup<TRollup>() where TRollup : UsageRollupKeys => u => new UsageFact
     {
         TenantId = u.TenantId,
         Timestamp = u.Hour,

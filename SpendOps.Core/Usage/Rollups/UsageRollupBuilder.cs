@@ -34,6 +34,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         var started = clock.GetTimestamp();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var backfilled = await BackfillAsync(db, cancellationToken);
+        await BackfillDaysAsync(db, cancellationToken);
         var done = new HashSet<(Guid, DateTimeOffset)>();
         int rebuilt = 0, merged = 0;
         var hoursLeft = true;
@@ -101,6 +102,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                 await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
                     && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
                 await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
+                await RebuildDaysAsync(db, tenantId, rebuilt.Select(RollupHours.FloorDay), cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
@@ -136,7 +138,72 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         RollupMerge.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Dimensions, db.UsageDimensionRollups);
         await UsageRecordRetention.DeleteRecordsAsync(db, tenantId, hour, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await RebuildDaysAsync(db, tenantId, [RollupHours.FloorDay(hour)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Sums the tenant's hourly rollups of each UTC day again without the key (<see cref="UsageDailyRollup"/>), in the
+    /// caller's transaction, so a day's daily rows change with its hours.
+    /// </summary>
+    private static async Task RebuildDaysAsync(SpendOpsDbContext db, Guid tenantId, IEnumerable<DateTimeOffset> days, CancellationToken cancellationToken)
+    {
+        foreach (var day in days.Distinct())
+        {
+            var end = day.AddDays(1);
+            await db.UsageDailyRollups.Where(u => u.TenantId == tenantId && u.Hour == day).ExecuteDeleteAsync(cancellationToken);
+            var rows = await db.UsageHourlyRollups.AsNoTracking().Where(u => u.TenantId == tenantId && u.Hour >= day && u.Hour < end)
+                .GroupBy(u => new { u.Provider, u.Endpoint, u.ModelRequested, u.ModelReported, u.Source, u.Estimated, u.UsageComplete, u.PricingStatus, u.CostSource, u.HasProviderCost })
+                .Select(g => new UsageDailyRollup
+                {
+                    TenantId = tenantId,
+                    Hour = day,
+                    Provider = g.Key.Provider,
+                    Endpoint = g.Key.Endpoint,
+                    ModelRequested = g.Key.ModelRequested,
+                    ModelReported = g.Key.ModelReported,
+                    Source = g.Key.Source,
+                    Estimated = g.Key.Estimated,
+                    UsageComplete = g.Key.UsageComplete,
+                    PricingStatus = g.Key.PricingStatus,
+                    CostSource = g.Key.CostSource,
+                    HasProviderCost = g.Key.HasProviderCost,
+                    Calls = g.Sum(u => u.Calls),
+                    InputTokens = g.Sum(u => u.InputTokens),
+                    CacheReadTokens = g.Sum(u => u.CacheReadTokens),
+                    CacheWriteTokens = g.Sum(u => u.CacheWriteTokens),
+                    OutputTokens = g.Sum(u => u.OutputTokens),
+                    ReasoningTokens = g.Sum(u => u.ReasoningTokens),
+                    CostUsd = g.Sum(u => u.CostUsd),
+                    ProviderCostUsd = g.Sum(u => u.ProviderCostUsd),
+                })
+                .ToListAsync(cancellationToken);
+            await RollupBulkWriter.InsertDailyAsync(db, rows, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Once after an upgrade that added daily rollups: sums every day that has hourly rollups, a tenant's week per
+    /// transaction, then records that it did (<see cref="RollupState.DaysBuiltAt"/>); until then queries read hours only.
+    /// </summary>
+    private async Task BackfillDaysAsync(SpendOpsDbContext db, CancellationToken cancellationToken)
+    {
+        var state = await db.RollupStates.SingleOrDefaultAsync(cancellationToken);
+        if (state is null || state.DaysBuiltAt is not null)
+            return;
+        var hours = await db.UsageHourlyRollups.AsNoTracking().Select(u => new { u.TenantId, u.Hour }).Distinct().ToListAsync(cancellationToken);
+        foreach (var tenant in hours.GroupBy(h => h.TenantId))
+        {
+            foreach (var week in tenant.Select(h => RollupHours.FloorDay(h.Hour)).Distinct().Order().Chunk(7))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await RebuildDaysAsync(db, tenant.Key, week, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        state.DaysBuiltAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -166,7 +233,9 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        db.RollupStates.Add(new RollupState { BackfilledAt = clock.GetUtcNow() });
+        // No hourly rollups exist yet, so no day is missing its daily rollups: they are built with their hours from here.
+        var now = clock.GetUtcNow();
+        db.RollupStates.Add(new RollupState { BackfilledAt = now, DaysBuiltAt = now });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return true;

@@ -36,6 +36,7 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
         await using (var db = fixture.CreateContext())
         {
             Assert.True(await db.UsageHourlyRollups.AnyAsync(u => u.TenantId == tenant));
+            Assert.True(await db.UsageDailyRollups.AnyAsync(u => u.TenantId == tenant && u.ApiKeyId == null));
             Assert.False(await db.RollupDirtyHours.AnyAsync(m => m.TenantId == tenant));
         }
         await AssertStageOneAsync(tenant);
@@ -63,6 +64,19 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
         // Idempotent: a run with nothing marked changes nothing.
         await builder.RunAsync(CancellationToken.None);
         await AssertStageTwoAsync(tenant);
+
+        // A database upgraded from before daily rollups: hours only until a run has summed every day once.
+        await using (var db = fixture.CreateContext())
+        {
+            await db.UsageDailyRollups.ExecuteDeleteAsync();
+            await db.RollupStates.ExecuteUpdateAsync(s => s.SetProperty(r => r.DaysBuiltAt, (DateTimeOffset?)null));
+        }
+        await AssertStageTwoAsync(tenant);
+        await builder.RunAsync(CancellationToken.None);
+        await using (var db = fixture.CreateContext())
+            Assert.True(await db.UsageDailyRollups.AnyAsync(u => u.TenantId == tenant));
+        await AssertStageTwoAsync(tenant);
+        await AssertSameAsRawAsync(tenant);
     }
 
     protected async Task Retention_DeletesRolledUpHoursOnly_AndTotalsStayAsync()
@@ -273,7 +287,7 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
             db.RollupStates.Remove(state);
             await db.SaveChangesAsync();
             var raw = await AnswersAsync();
-            db.RollupStates.Add(new RollupState { BackfilledAt = state.BackfilledAt });
+            db.RollupStates.Add(new RollupState { BackfilledAt = state.BackfilledAt, DaysBuiltAt = state.DaysBuiltAt });
             await db.SaveChangesAsync();
             Assert.Equal(raw, rolled);
         }
