@@ -8,7 +8,8 @@ namespace SpendOps.Core.Usage.Rollups;
 /// How a filter's period divides between rollups and raw records: the whole UTC hours [<see cref="From"/>,
 /// <see cref="To"/>) that are rolled up and clean (no <see cref="RollupDirtyHour"/>) are read from the rollups, and
 /// <see cref="RawRecords"/> are the filter's records outside them (the ragged edges of the period, the hours changed
-/// since the last rollup run). Used by <see cref="UsageFacts"/> and <see cref="UsageDimensionNamesQuery"/>.
+/// since the last rollup run). Within them, whole UTC days with no marked hour may come from the daily rollups
+/// (<see cref="UsageDailyRollup"/>) and the hourly rollups then cover the rest. Used by <see cref="UsageFacts"/> and <see cref="UsageDimensionNamesQuery"/>.
 /// </summary>
 internal sealed class RollupSplit
 {

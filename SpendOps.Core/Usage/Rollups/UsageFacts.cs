@@ -5,7 +5,8 @@ namespace SpendOps.Core.Usage.Rollups;
 
 /// <summary>
 /// The rows every total is summed from: hourly rollups for the whole UTC hours of a period that are rolled up and
-/// clean (no <see cref="RollupDirtyHour"/>), raw records for the rest (the ragged edges of the period, the hours
+/// clean (no <see cref="RollupDirtyHour"/>), daily rollups instead for its whole clean UTC days when the caller allows,
+/// raw records for the rest (the ragged edges of the period, the hours
 /// changed since the last rollup run), in one statement so the split is consistent. Sums over these facts equal sums
 /// over the records <see cref="UsageQueries.Apply"/> selects. Queries rollups cannot answer exactly (superseded records
 /// shown, a status class, two dimensions at once) read raw records only.
