@@ -39,7 +39,8 @@ internal sealed class RollupSplit
     }
 
     /// <summary>
-    /// Days with more marked hours than this (a re-rate of a month) are read hour by hour: one more UNION branch each.
+    /// A period with more days that have marked hours than this (a re-rate of a month) reads hourly rollups only: each
+    /// such day is one more UNION branch of the hourly part.
     /// </summary>
     private const int MaxDirtyDays = 8;
 
@@ -70,15 +71,16 @@ internal sealed class RollupSplit
         if (state is null)
             return null;
         var (dayFrom, dayTo) = (RollupHours.CeilingDay(wholeFrom), RollupHours.FloorDay(wholeTo));
+        var useDays = withDays && filter.ApiKeyId is null && state.DaysBuiltAt is not null && dayFrom < dayTo;
         List<DateTimeOffset> dirtyDays = [];
-        if (withDays && filter.ApiKeyId is null && state.DaysBuiltAt is not null && dayFrom < dayTo)
+        if (useDays)
         {
             var (first, last) = (dayFrom, dayTo);
             dirtyDays = (await db.RollupDirtyHours.AsNoTracking().InScope(filter.Scope).Where(m => m.Hour >= first && m.Hour < last)
                     .Select(m => m.Hour).Distinct().ToListAsync(cancellationToken))
                 .Select(RollupHours.FloorDay).Distinct().Order().ToList();
         }
-        if (!withDays || filter.ApiKeyId is not null || state.DaysBuiltAt is null || dayFrom >= dayTo || dirtyDays.Count > MaxDirtyDays)
+        if (!useDays || dirtyDays.Count > MaxDirtyDays)
             (dayFrom, dayTo, dirtyDays) = (wholeFrom, wholeFrom, []);
 
         var edges = records.Where(r => r.Timestamp < wholeFrom || r.Timestamp >= wholeTo);
