@@ -39,6 +39,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<UsageHourlyRollup> UsageHourlyRollups => Set<UsageHourlyRollup>();
     public DbSet<UsageDailyRollup> UsageDailyRollups => Set<UsageDailyRollup>();
     public DbSet<UsageDimensionRollup> UsageDimensionRollups => Set<UsageDimensionRollup>();
+    public DbSet<UsageDailyDimensionRollup> UsageDailyDimensionRollups => Set<UsageDailyDimensionRollup>();
     public DbSet<RollupDirtyHour> RollupDirtyHours => Set<RollupDirtyHour>();
     public DbSet<RollupRetainedHour> RollupRetainedHours => Set<RollupRetainedHour>();
     public DbSet<RollupState> RollupStates => Set<RollupState>();

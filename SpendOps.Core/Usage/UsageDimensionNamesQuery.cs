@@ -18,11 +18,12 @@ public static class UsageDimensionNamesQuery
     {
         var records = db.UsageRecords.AsNoTracking().Apply(filter, db.UsageDimensions);
         var canUseRollups = RollupSplit.CanAnswer(filter) && filter.Dims is not { Count: > 0 };
-        if (!canUseRollups || await RollupSplit.CreateAsync(db, filter, records, withDays: false, cancellationToken) is not { } split)
+        if (!canUseRollups || await RollupSplit.CreateAsync(db, filter, records, withDays: true, cancellationToken) is not { } split)
             return await NamesOn(db, records).Distinct().OrderBy(n => n).Take(MaxNames).ToListAsync(cancellationToken);
 
-        var fromRollups = RollupSplit.WhereKeys(split.DimensionRollups(name: null), filter).Select(u => u.DimensionName);
-        return await fromRollups.Union(NamesOn(db, split.RawRecords)).OrderBy(n => n).Take(MaxNames).ToListAsync(cancellationToken);
+        var fromHours = RollupSplit.WhereKeys(split.DimensionRollups(name: null), filter).Select(u => u.DimensionName);
+        var fromDays = RollupSplit.WhereKeys(split.DailyDimensionRollups(name: null), filter).Select(u => u.DimensionName);
+        return await fromHours.Union(fromDays).Union(NamesOn(db, split.RawRecords)).OrderBy(n => n).Take(MaxNames).ToListAsync(cancellationToken);
     }
 
     /// <remarks>

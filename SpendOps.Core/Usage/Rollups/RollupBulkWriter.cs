@@ -16,6 +16,7 @@ internal static class RollupBulkWriter
     private const string HourlyTable = "UsageHourlyRollups";
     private const string DimensionTable = "UsageDimensionRollups";
     private const string DailyTable = "UsageDailyRollups";
+    private const string DailyDimensionTable = "UsageDailyDimensionRollups";
     private const int RowsPerStatement = 64;
 
     private static readonly string[] Hourly =
@@ -36,8 +37,12 @@ internal static class RollupBulkWriter
         await InsertRowsAsync(db, DimensionTable, Dimension, dimensions, cancellationToken);
     }
 
-    public static Task InsertDailyAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageDailyRollup> daily, CancellationToken cancellationToken) =>
-        InsertRowsAsync(db, DailyTable, Hourly, daily, cancellationToken);
+    public static async Task InsertDailyAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageDailyRollup> daily, IReadOnlyCollection<UsageDailyDimensionRollup> dimensions,
+        CancellationToken cancellationToken)
+    {
+        await InsertRowsAsync(db, DailyTable, Hourly, daily, cancellationToken);
+        await InsertRowsAsync(db, DailyDimensionTable, Dimension, dimensions, cancellationToken);
+    }
 
     private static async Task InsertRowsAsync<T>(SpendOpsDbContext db, string table, string[] columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : UsageRollupKeys
@@ -91,7 +96,7 @@ internal static class RollupBulkWriter
         await importer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>One row's values in the order of <see cref="Hourly"/> (and <see cref="Dimension"/>); daily rows have the hourly columns.</summary>
+    /// <summary>One row's values in the order of <see cref="Hourly"/> (and <see cref="Dimension"/>); daily rows have the columns of their hourly kind.</summary>
     private static void Write<TWriter>(UsageRollupKeys r, TWriter w) where TWriter : IUsageColumnWriter
     {
         w.Uuid(r.TenantId);
@@ -118,7 +123,7 @@ internal static class RollupBulkWriter
         w.Int64(r.ReasoningTokens);
         w.Money(r.CostUsd);
         w.Money(r.ProviderCostUsd);
-        if (r is UsageDimensionRollup d)
+        if (r is IDimensionRollup d)
         {
             w.Text(d.DimensionName);
             w.Text(d.DimensionValue);
@@ -136,6 +141,7 @@ internal static class RollupBulkWriter
         UsageColumns.Compare(model.FindEntityType(typeof(UsageHourlyRollup))!, ["Id", .. Hourly]);
         UsageColumns.Compare(model.FindEntityType(typeof(UsageDimensionRollup))!, ["Id", .. Dimension]);
         UsageColumns.Compare(model.FindEntityType(typeof(UsageDailyRollup))!, ["Id", .. Hourly]);
+        UsageColumns.Compare(model.FindEntityType(typeof(UsageDailyDimensionRollup))!, ["Id", .. Dimension]);
         lock (Verified)
             Verified.Add(model);
     }

@@ -31,5 +31,5 @@ internal static class RollupMerge
     private static string KeyOf(UsageRollupKeys row) => string.Join('\u001f',
         row.Provider, row.Endpoint, row.ModelRequested ?? "\0", row.ModelReported ?? "\0", row.ApiKeyId ?? "\0", row.Source, row.Estimated,
         row.UsageComplete, row.PricingStatus, row.CostSource?.ToString() ?? "\0", row.HasProviderCost,
-        row is UsageDimensionRollup d ? d.DimensionName + '\u001f' + d.DimensionValue : "");
+        row is IDimensionRollup d ? d.DimensionName + '\u001f' + d.DimensionValue : "");
 }

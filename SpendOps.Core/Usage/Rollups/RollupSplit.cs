@@ -94,12 +94,36 @@ internal sealed class RollupSplit
     }
 
     /// <summary>The hourly rollups of the clean whole hours outside the days the daily rollups give.</summary>
-    public IQueryable<UsageHourlyRollup> HourlyRollups()
+    public IQueryable<UsageHourlyRollup> HourlyRollups() => OutsideDays(Clean(db.UsageHourlyRollups.AsNoTracking().InScope(scope)));
+
+    /// <summary>The daily rollups of the whole clean UTC days (none unless the split was made with days).</summary>
+    public IQueryable<UsageDailyRollup> DailyRollups() => CleanDays(db.UsageDailyRollups.AsNoTracking().InScope(scope));
+
+    /// <summary>
+    /// The dimension rollups of the clean whole hours outside the days the daily rollups give: of one dimension, or of
+    /// every one (<paramref name="name"/> null).
+    /// </summary>
+    public IQueryable<UsageDimensionRollup> DimensionRollups(string? name)
     {
-        // A retained hour has no records left to read instead, so its rollups count even while a late record is pending.
-        var clean = db.UsageHourlyRollups.AsNoTracking().InScope(scope)
-            .Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
-                || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
+        var rollups = db.UsageDimensionRollups.AsNoTracking().InScope(scope);
+        return OutsideDays(Clean(name is null ? rollups : rollups.Where(u => u.DimensionName == name)));
+    }
+
+    /// <summary>The daily dimension rollups of the whole clean UTC days: of one dimension, or of every one (<paramref name="name"/> null).</summary>
+    public IQueryable<UsageDailyDimensionRollup> DailyDimensionRollups(string? name)
+    {
+        var rollups = db.UsageDailyDimensionRollups.AsNoTracking().InScope(scope);
+        return CleanDays(name is null ? rollups : rollups.Where(u => u.DimensionName == name));
+    }
+
+    /// <summary>Rollups of hours with no mark; a retained hour's count even while a late record is pending, since it has no records left to read instead.</summary>
+    private IQueryable<TRollup> Clean<TRollup>(IQueryable<TRollup> rollups) where TRollup : UsageRollupKeys =>
+        rollups.Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
+            || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
+
+    /// <summary>The rollups of [From, To) but for the clean days the daily rollups give; dirty days' hours as one more UNION branch each.</summary>
+    private IQueryable<TRollup> OutsideDays<TRollup>(IQueryable<TRollup> clean) where TRollup : UsageRollupKeys
+    {
         var (from, to, daysFrom, daysTo) = (From, To, dayFrom, dayTo);
         var hours = daysFrom == daysTo
             ? clean.Where(u => u.Hour >= from && u.Hour < to)
@@ -112,22 +136,11 @@ internal sealed class RollupSplit
         return hours;
     }
 
-    /// <summary>The daily rollups of the whole clean UTC days (none unless the split was made with days).</summary>
-    public IQueryable<UsageDailyRollup> DailyRollups()
+    private IQueryable<TRollup> CleanDays<TRollup>(IQueryable<TRollup> daily) where TRollup : UsageRollupKeys
     {
         var (daysFrom, daysTo, dirty) = (dayFrom, dayTo, dirtyDays);
-        var days = db.UsageDailyRollups.AsNoTracking().InScope(scope).Where(u => u.Hour >= daysFrom && u.Hour < daysTo);
+        var days = daily.Where(u => u.Hour >= daysFrom && u.Hour < daysTo);
         return dirty.Count == 0 ? days : days.Where(u => !dirty.Contains(u.Hour));
-    }
-
-    /// <summary>The dimension rollups of the clean whole hours: of one dimension, or of every one (<paramref name="name"/> null).</summary>
-    public IQueryable<UsageDimensionRollup> DimensionRollups(string? name)
-    {
-        var rollups = db.UsageDimensionRollups.AsNoTracking().InScope(scope).Where(u => u.Hour >= From && u.Hour < To);
-        if (name is not null)
-            rollups = rollups.Where(u => u.DimensionName == name);
-        return rollups.Where(u => !db.RollupDirtyHours.Any(m => m.TenantId == u.TenantId && m.Hour == u.Hour)
-            || db.RollupRetainedHours.Any(h => h.TenantId == u.TenantId && h.Hour == u.Hour));
     }
 
     /// <summary>The filter's conditions on the keys a rollup keeps (period, tenants and dimensions are applied before).</summary>

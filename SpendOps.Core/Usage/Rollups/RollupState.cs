@@ -12,8 +12,9 @@ public sealed class RollupState
     public DateTimeOffset BackfilledAt { get; set; }
 
     /// <summary>
-    /// When the daily rollups were first complete (every day with hourly rollups summed once); null until then, and
-    /// queries do not read them. Set with <see cref="BackfilledAt"/> on a new database, by a later run after an upgrade.
+    /// When the daily rollups, of both kinds, were first complete (every day with hourly rollups summed once); null until
+    /// then, and queries do not read them. Set with <see cref="BackfilledAt"/> on a new database, by a later run after an
+    /// upgrade; a migration that adds a kind of daily rollup clears it.
     /// </summary>
     public DateTimeOffset? DaysBuiltAt { get; set; }
 }

@@ -25,22 +25,29 @@ public static class UsageFacts
         var allMatches = matches.Concat((filter.Dims ?? new Dictionary<string, string>()).Select(d => new DimensionMatch(d.Key, [d.Value]))).ToList();
         var records = Records(db, filter with { Dims = null }, allMatches);
         var match = allMatches.FirstOrDefault();
-        if (!CanUseRollups(filter, allMatches, groupDimension) || await RollupSplit.CreateAsync(db, filter, records, daily && match is null, cancellationToken) is not { } split)
+        if (!CanUseRollups(filter, allMatches, groupDimension) || await RollupSplit.CreateAsync(db, filter, records, daily, cancellationToken) is not { } split)
             return Raw(db, records, groupDimension);
 
         var facts = Raw(db, split.RawRecords, groupDimension);
         if (match is not null)
-            return facts.Concat(RollupSplit.WhereKeys(split.DimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup));
+        {
+            return facts
+                .Concat(RollupSplit.WhereKeys(split.DimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup<UsageDimensionRollup>()))
+                .Concat(RollupSplit.WhereKeys(split.DailyDimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup<UsageDailyDimensionRollup>()));
+        }
         facts = facts
             .Concat(RollupSplit.WhereKeys(split.HourlyRollups(), filter).Select(FromRollup<UsageHourlyRollup>()))
             .Concat(RollupSplit.WhereKeys(split.DailyRollups(), filter).Select(FromRollup<UsageDailyRollup>()));
         if (groupDimension is null)
             return facts;
-        // Calls with the dimension move from the null group (where the hourly rollups put them) to their value.
-        var withDimension = RollupSplit.WhereKeys(split.DimensionRollups(groupDimension), filter);
+        // Calls with the dimension move from the null group (where the hourly and daily rollups put them) to their value.
+        var hours = RollupSplit.WhereKeys(split.DimensionRollups(groupDimension), filter);
+        var days = RollupSplit.WhereKeys(split.DailyDimensionRollups(groupDimension), filter);
         return facts
-            .Concat(withDimension.Select(FromDimensionRollup))
-            .Concat(withDimension.Select(NegatedWithoutValue));
+            .Concat(hours.Select(FromDimensionRollup<UsageDimensionRollup>()))
+            .Concat(hours.Select(NegatedWithoutValue<UsageDimensionRollup>()))
+            .Concat(days.Select(FromDimensionRollup<UsageDailyDimensionRollup>()))
+            .Concat(days.Select(NegatedWithoutValue<UsageDailyDimensionRollup>()));
     }
 
     private static bool CanUseRollups(UsageFilter filter, IReadOnlyList<DimensionMatch> matches, string? groupDimension) =>
@@ -120,7 +127,8 @@ public static class UsageFacts
         DimensionValue = null,
     };
 
-    private static readonly System.Linq.Expressions.Expression<Func<UsageDimensionRollup, UsageFact>> FromDimensionRollup = u => new UsageFact
+    /// <summary>An hourly or daily dimension rollup as a fact with its dimension value.</summary>
+    private static System.Linq.Expressions.Expression<Func<TRollup, UsageFact>> FromDimensionRollup<TRollup>() where TRollup : UsageRollupKeys, IDimensionRollup => u => new UsageFact
     {
         TenantId = u.TenantId,
         Timestamp = u.Hour,
@@ -147,7 +155,7 @@ public static class UsageFacts
     };
 
     /// <summary>A dimension rollup taken back out of the null group: every measure negated.</summary>
-    private static readonly System.Linq.Expressions.Expression<Func<UsageDimensionRollup, UsageFact>> NegatedWithoutValue = u => new UsageFact
+    private static System.Linq.Expressions.Expression<Func<TRollup, UsageFact>> NegatedWithoutValue<TRollup>() where TRollup : UsageRollupKeys, IDimensionRollup => u => new UsageFact
     {
         TenantId = u.TenantId,
         Timestamp = u.Hour,

@@ -144,8 +144,8 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     }
 
     /// <summary>
-    /// Sums the tenant's hourly rollups of each UTC day again without the key (<see cref="UsageDailyRollup"/>), in the
-    /// caller's transaction, so a day's daily rows change with its hours.
+    /// Sums the tenant's hourly and dimension rollups of each UTC day again without the key (<see cref="UsageDailyRollup"/>,
+    /// <see cref="UsageDailyDimensionRollup"/>), in the caller's transaction, so a day's daily rows change with its hours.
     /// </summary>
     private static async Task RebuildDaysAsync(SpendOpsDbContext db, Guid tenantId, IEnumerable<DateTimeOffset> days, CancellationToken cancellationToken)
     {
@@ -153,7 +153,8 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         {
             var end = day.AddDays(1);
             await db.UsageDailyRollups.Where(u => u.TenantId == tenantId && u.Hour == day).ExecuteDeleteAsync(cancellationToken);
-            var rows = await db.UsageHourlyRollups.AsNoTracking().Where(u => u.TenantId == tenantId && u.Hour >= day && u.Hour < end)
+            await db.UsageDailyDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == day).ExecuteDeleteAsync(cancellationToken);
+            var daily = await db.UsageHourlyRollups.AsNoTracking().Where(u => u.TenantId == tenantId && u.Hour >= day && u.Hour < end)
                 .GroupBy(u => new { u.Provider, u.Endpoint, u.ModelRequested, u.ModelReported, u.Source, u.Estimated, u.UsageComplete, u.PricingStatus, u.CostSource, u.HasProviderCost })
                 .Select(g => new UsageDailyRollup
                 {
@@ -179,13 +180,46 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                     ProviderCostUsd = g.Sum(u => u.ProviderCostUsd),
                 })
                 .ToListAsync(cancellationToken);
-            await RollupBulkWriter.InsertDailyAsync(db, rows, cancellationToken);
+            var dimensions = await db.UsageDimensionRollups.AsNoTracking().Where(u => u.TenantId == tenantId && u.Hour >= day && u.Hour < end)
+                .GroupBy(u => new
+                {
+                    u.DimensionName, u.DimensionValue, u.Provider, u.Endpoint, u.ModelRequested, u.ModelReported, u.Source, u.Estimated, u.UsageComplete,
+                    u.PricingStatus, u.CostSource, u.HasProviderCost,
+                })
+                .Select(g => new UsageDailyDimensionRollup
+                {
+                    TenantId = tenantId,
+                    Hour = day,
+                    DimensionName = g.Key.DimensionName,
+                    DimensionValue = g.Key.DimensionValue,
+                    Provider = g.Key.Provider,
+                    Endpoint = g.Key.Endpoint,
+                    ModelRequested = g.Key.ModelRequested,
+                    ModelReported = g.Key.ModelReported,
+                    Source = g.Key.Source,
+                    Estimated = g.Key.Estimated,
+                    UsageComplete = g.Key.UsageComplete,
+                    PricingStatus = g.Key.PricingStatus,
+                    CostSource = g.Key.CostSource,
+                    HasProviderCost = g.Key.HasProviderCost,
+                    Calls = g.Sum(u => u.Calls),
+                    InputTokens = g.Sum(u => u.InputTokens),
+                    CacheReadTokens = g.Sum(u => u.CacheReadTokens),
+                    CacheWriteTokens = g.Sum(u => u.CacheWriteTokens),
+                    OutputTokens = g.Sum(u => u.OutputTokens),
+                    ReasoningTokens = g.Sum(u => u.ReasoningTokens),
+                    CostUsd = g.Sum(u => u.CostUsd),
+                    ProviderCostUsd = g.Sum(u => u.ProviderCostUsd),
+                })
+                .ToListAsync(cancellationToken);
+            await RollupBulkWriter.InsertDailyAsync(db, daily, dimensions, cancellationToken);
         }
     }
 
     /// <summary>
-    /// Once after an upgrade that added daily rollups: sums every day that has hourly rollups, a tenant's week per
-    /// transaction, then records that it did (<see cref="RollupState.DaysBuiltAt"/>); until then queries read hours only.
+    /// Once after an upgrade that added daily rollups (or a kind of them): sums every day that has hourly rollups, a
+    /// tenant's week per transaction, then records that it did (<see cref="RollupState.DaysBuiltAt"/>, which the
+    /// upgrade's migration clears); until then queries read hours only.
     /// </summary>
     private async Task BackfillDaysAsync(SpendOpsDbContext db, CancellationToken cancellationToken)
     {

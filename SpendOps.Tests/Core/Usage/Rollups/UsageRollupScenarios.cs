@@ -37,6 +37,7 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
         {
             Assert.True(await db.UsageHourlyRollups.AnyAsync(u => u.TenantId == tenant));
             Assert.True(await db.UsageDailyRollups.AnyAsync(u => u.TenantId == tenant && u.ApiKeyId == null));
+            Assert.True(await db.UsageDailyDimensionRollups.AnyAsync(u => u.TenantId == tenant && u.ApiKeyId == null && u.DimensionName == "team"));
             Assert.False(await db.RollupDirtyHours.AnyAsync(m => m.TenantId == tenant));
         }
         await AssertStageOneAsync(tenant);
@@ -69,12 +70,16 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
         await using (var db = fixture.CreateContext())
         {
             await db.UsageDailyRollups.ExecuteDeleteAsync();
+            await db.UsageDailyDimensionRollups.ExecuteDeleteAsync();
             await db.RollupStates.ExecuteUpdateAsync(s => s.SetProperty(r => r.DaysBuiltAt, (DateTimeOffset?)null));
         }
         await AssertStageTwoAsync(tenant);
         await builder.RunAsync(CancellationToken.None);
         await using (var db = fixture.CreateContext())
+        {
             Assert.True(await db.UsageDailyRollups.AnyAsync(u => u.TenantId == tenant));
+            Assert.True(await db.UsageDailyDimensionRollups.AnyAsync(u => u.TenantId == tenant));
+        }
         await AssertStageTwoAsync(tenant);
         await AssertSameAsRawAsync(tenant);
     }
