@@ -22,12 +22,17 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             budgets = await db.Budgets.AsNoTracking().Include(b => b.Tenant).Where(b => !b.Paused).OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
+        var now = clock.GetUtcNow();
+        var batch = await TryReadAllAsync(budgets, now, cancellationToken);
         int raised = 0, failed = 0, overThreshold = 0, blocked = 0;
-        foreach (var budget in budgets)
+        for (var i = 0; i < budgets.Count; i++)
         {
+            var budget = budgets[i];
             try
             {
-                var evaluation = await EvaluateBudgetAsync(budget, cancellationToken);
+                var evaluation = batch is null
+                    ? await EvaluateBudgetAsync(budget, cancellationToken)
+                    : await RaiseDueAsync(budget, batch.Statuses[i], RaisedIn(batch.Statuses[i], batch.Raised[budget.Id]), now, cancellationToken);
                 raised += evaluation.Raised.Count;
                 overThreshold += evaluation.OverThreshold ? 1 : 0;
                 blocked += evaluation.Blocked ? 1 : 0;
@@ -50,20 +55,64 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
         return budget is null || budget.Paused ? [] : (await EvaluateBudgetAsync(budget, cancellationToken)).Raised;
     }
 
-    /// <summary>Evaluates a budget read (untracked, with its tenant) by the caller.</summary>
+    /// <summary>
+    /// Every budget's status and the alerts already raised, from one spend query per tenant, period and shape of scope
+    /// (<see cref="BudgetStatusQuery.GetManyAsync"/>) and one read of alerts, rather than one of each per budget. Null
+    /// when that fails: the run then evaluates budget by budget, so that one budget the shared reads trip over does not
+    /// stop the others.
+    /// </summary>
+    private async Task<BudgetBatch?> TryReadAllAsync(IReadOnlyList<Budget> budgets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var statuses = await BudgetStatusQuery.GetManyAsync(db, budgets, now, cancellationToken);
+            return new BudgetBatch(statuses, (await RaisedAsync(db, statuses, cancellationToken)).ToLookup(a => a.BudgetId));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogBatchFailed(logger, ex, budgets.Count);
+            return null;
+        }
+    }
+
+    /// <summary>Evaluates a budget read (untracked, with its tenant) by the caller, with reads of its own.</summary>
     private async Task<Evaluation> EvaluateBudgetAsync(Budget budget, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
         var now = clock.GetUtcNow();
-        var status = await BudgetStatusQuery.GetAsync(db, budget, now, cancellationToken);
+        BudgetStatus status;
+        List<RaisedAlert> raised;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            status = await BudgetStatusQuery.GetAsync(db, budget, now, cancellationToken);
+            raised = await RaisedAsync(db, [status], cancellationToken);
+        }
+        return await RaiseDueAsync(budget, status, RaisedIn(status, raised), now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The alerts raised for these budgets in their current periods or later, in one read: a budget's own period is picked
+    /// out in memory (<see cref="RaisedIn"/>), as each budget's period starts at a different time.
+    /// </summary>
+    private static async Task<List<RaisedAlert>> RaisedAsync(SpendOpsDbContext db, IReadOnlyList<BudgetStatus> statuses, CancellationToken cancellationToken)
+    {
+        if (statuses.Count == 0)
+            return [];
+        var ids = statuses.Select(s => (Guid?)s.Budget.Id).ToList();
+        var earliest = statuses.Min(s => s.Period.Start);
+        return await db.AlertEvents.AsNoTracking()
+            .Where(a => ids.Contains(a.BudgetId) && a.PeriodStart >= earliest)
+            .Select(a => new RaisedAlert(a.BudgetId!.Value, a.PeriodStart, a.Kind, a.ThresholdPercent))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static HashSet<(AlertKind, int)> RaisedIn(BudgetStatus status, IEnumerable<RaisedAlert> raised) =>
+        raised.Where(a => a.BudgetId == status.Budget.Id && a.PeriodStart == status.Period.Start).Select(a => (a.Kind, a.ThresholdPercent)).ToHashSet();
+
+    /// <summary>Raises the alerts <paramref name="budget"/> owes in <paramref name="status"/> that are not in <paramref name="fired"/> (raised before).</summary>
+    private async Task<Evaluation> RaiseDueAsync(Budget budget, BudgetStatus status, IReadOnlySet<(AlertKind, int)> fired, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var period = status.Period;
-        var fired = (await db.AlertEvents.AsNoTracking()
-                .Where(a => a.BudgetId == budget.Id && a.PeriodStart == period.Start)
-                .Select(a => new { a.Kind, a.ThresholdPercent })
-                .ToListAsync(cancellationToken))
-            .Select(a => (a.Kind, a.ThresholdPercent))
-            .ToHashSet();
         var settled = BudgetForecast.IsSettled(period, TenantCalendar.For(budget.Tenant?.TimeZone), now);
         var due = BudgetAlertRules.Due(budget.Thresholds, budget.AmountUsd, status.SpendUsd, status.ForecastUsd, settled, fired);
         var lowestThreshold = budget.Thresholds.Count > 0 ? budget.Thresholds.Min() : 100;
@@ -72,6 +121,7 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
         if (due.Count == 0)
             return new Evaluation([], overThreshold, blocked);
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var recipients = budget.Recipients.Select(AlertRecipient.Parse).ToList();
         var inserted = new List<AlertEvent>();
         foreach (var (kind, percent) in due)
@@ -113,11 +163,19 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
 
     private sealed record Evaluation(IReadOnlyList<AlertEvent> Raised, bool OverThreshold, bool Blocked);
 
+    private sealed record RaisedAlert(Guid BudgetId, DateTimeOffset PeriodStart, AlertKind Kind, int ThresholdPercent);
+
+    /// <summary>Statuses in the order of the budgets they were read for, and the alerts already raised for them.</summary>
+    private sealed record BudgetBatch(IReadOnlyList<BudgetStatus> Statuses, ILookup<Guid, RaisedAlert> Raised);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Budget alert {Kind} {Percent} % raised for {BudgetName} ({BudgetId}): spend {SpendUsd} of {AmountUsd} USD")]
     private static partial void LogRaised(ILogger logger, AlertKind kind, int percent, string budgetName, Guid budgetId, decimal spendUsd, decimal amountUsd);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Budget alert {Kind} {Percent} % for {BudgetId} was raised by another instance")]
     private static partial void LogRaisedElsewhere(ILogger logger, AlertKind kind, int percent, Guid budgetId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the spend of all {Count} budgets at once failed; evaluating them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating budget {BudgetId} failed; the other budgets go on and the next run tries again")]
     private static partial void LogBudgetFailed(ILogger logger, Exception exception, Guid budgetId);

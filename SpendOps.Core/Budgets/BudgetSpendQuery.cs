@@ -17,8 +17,8 @@ public static class BudgetSpendQuery
     public static async Task<BudgetSpend> GetAsync(SpendOpsDbContext db, Guid tenantId, BudgetScope scope, BudgetPeriod period, CancellationToken cancellationToken)
     {
         var facts = await FactsInScopeAsync(db, tenantId, scope, period, cancellationToken);
-        // Both sums in one statement: each reads the facts (rollups and raw edges) again, and the budgets page and the
-        // evaluation job ask for every budget.
+        // Both sums in one statement: each reads the facts (rollups and raw edges) again. Many budgets at once are
+        // summed by BudgetSpendBatch, which comes here only for scopes with two dimension names or more.
         var totals = await facts
             .GroupBy(f => 1)
             .Select(g => new

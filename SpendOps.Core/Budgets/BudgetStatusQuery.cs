@@ -13,9 +13,33 @@ public static class BudgetStatusQuery
     {
         var query = db.Budgets.AsNoTracking().InScope(scope).Include(b => b.Tenant);
         var budgets = await query.ToListAsync(cancellationToken);
-        var statuses = new List<BudgetStatus>(budgets.Count);
-        foreach (var budget in budgets.OrderBy(b => b.Tenant!.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase))
-            statuses.Add(await GetAsync(db, budget, now, cancellationToken));
+        var ordered = budgets.OrderBy(b => b.Tenant!.Name, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return await GetManyAsync(db, ordered, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The current period of each of <paramref name="budgets"/> (with their <see cref="Budget.Tenant"/> loaded), in the same
+    /// order, as <see cref="GetAsync"/> gives them: the budgets of a tenant whose current periods are the same are summed
+    /// together (<see cref="BudgetSpendBatch"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<BudgetStatus>> GetManyAsync(SpendOpsDbContext db, IReadOnlyList<Budget> budgets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var statuses = new BudgetStatus[budgets.Count];
+        var placed = budgets.Select((budget, index) =>
+        {
+            var calendar = TenantCalendar.For(budget.Tenant?.TimeZone);
+            return (Budget: budget, Index: index, Calendar: calendar, Period: BudgetPeriod.Containing(budget, calendar, now));
+        }).ToList();
+        foreach (var samePeriod in placed.GroupBy(p => (p.Budget.TenantId, p.Period)))
+        {
+            var members = samePeriod.ToList();
+            var spends = await BudgetSpendBatch.GetAsync(db, samePeriod.Key.TenantId, samePeriod.Key.Period, members.Select(p => p.Budget.Scope).ToList(), cancellationToken);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var (budget, index, calendar, period) = members[i];
+                statuses[index] = new BudgetStatus(budget, period, spends[i], BudgetForecast.PeriodEnd(spends[i].SpendUsd, period, calendar, now));
+            }
+        }
         return statuses;
     }
 

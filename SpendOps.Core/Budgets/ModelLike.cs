@@ -12,7 +12,7 @@ namespace SpendOps.Core.Budgets;
 /// </summary>
 internal static class ModelLike
 {
-    private const string Escape = "\\";
+    public const char EscapeCharacter = '\\';
 
     public static Expression<Func<UsageRecord, bool>> AnyOf(IReadOnlyList<string> patterns) => AnyOf<UsageRecord>(patterns);
 
@@ -40,7 +40,7 @@ internal static class ModelLike
             {
                 '*' => "%",
                 '?' => "_",
-                '%' or '_' or '\\' => Escape + c,
+                '%' or '_' or EscapeCharacter => $"{EscapeCharacter}{c}",
                 _ => c.ToString(),
             });
         }
@@ -57,7 +57,7 @@ internal static class ModelLike
             Expression.Constant(EF.Functions),
             lower,
             Expression.Constant(pattern),
-            Expression.Constant(Escape));
+            Expression.Constant(EscapeCharacter.ToString()));
         return Expression.AndAlso(Expression.NotEqual(value, Expression.Constant(null, typeof(string))), like);
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Budgets;
 using SpendOps.Core.Tenancy;
 using SpendOps.Tests.Core.Usage;
+using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Budgets;
 
@@ -121,8 +123,120 @@ public sealed class BudgetEvaluationScenarios(UsageDatabaseFixture fixture)
         Assert.Equal(3m, spend.SpendUsd);
     }
 
-    private BudgetEvaluator Evaluator(TimeProvider clock) =>
-        new(new FixtureContexts(fixture), new AlertOutbox(), clock, NullLogger<BudgetEvaluator>.Instance);
+    /// <summary>
+    /// A whole run (<see cref="BudgetEvaluator.EvaluateAllAsync"/>) over budgets of two tenants, of several scopes and
+    /// periods, on 10 March at 12:00 UTC (9.5 of 31 days gone in UTC). Tenant A (UTC) spent $55 (team=backend) and $30
+    /// (team=data) on 5 March and $30 (no dimension) on the 10th. Month $200 over the tenant: $115 owes 50 % and the
+    /// forecast ($375.26). Month $100 for team=backend: $55 owes 50 % and the forecast ($179.47). Day $20 over the tenant:
+    /// the 10th's $30 owes 50, 80 and 100 % (no forecast once the amount is reached). Month $1000 for key k9: nothing. A
+    /// paused budget: nothing. Tenant B (Asia/Kolkata, 9.73 days gone) spent $9 with anthropic on 2 March, and its month
+    /// $10 for anthropic owes 50 %, 80 % and the forecast ($28.68). A second run raises nothing more.
+    /// </summary>
+    public async Task EvaluateAll_RaisesWhatEachBudgetOwes_Once()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+        var a = UsageSeed.NewTenant();
+        var b = UsageSeed.NewTenant();
+        var anthropic = b.Record("2026-03-02T10:00:00Z", 9m, "anthropic", "claude-sonnet-4-5");
+        await fixture.AddAsync(
+            a.Record("2026-03-05T08:00:00Z", 55m, dims: ("team", "backend")),
+            a.Record("2026-03-05T09:00:00Z", 30m, dims: ("team", "data")),
+            a.Record("2026-03-10T09:00:00Z", 30m),
+            b.Record("2026-03-02T10:00:00Z", 4m, "openai"),
+            anthropic);
+        var budgets = new Dictionary<string, Budget>
+        {
+            ["a month"] = NewBudget(a.TenantId, "month", 200m, BudgetPeriodKind.Month),
+            ["a backend"] = NewBudget(a.TenantId, "backend", 100m, BudgetPeriodKind.Month, "dim:team=backend"),
+            ["a day"] = NewBudget(a.TenantId, "day", 20m, BudgetPeriodKind.Day),
+            ["a k9"] = NewBudget(a.TenantId, "k9", 1000m, BudgetPeriodKind.Month, "key:k9"),
+            ["a paused"] = NewBudget(a.TenantId, "paused", 10m, BudgetPeriodKind.Month),
+            ["b anthropic"] = NewBudget(b.TenantId, "anthropic", 10m, BudgetPeriodKind.Month, "provider:anthropic"),
+        };
+        budgets["a paused"].Paused = true;
+        await using (var db = fixture.CreateContext())
+        {
+            await db.Tenants.Where(t => t.Id == b.TenantId).ExecuteUpdateAsync(t => t.SetProperty(x => x.TimeZone, "Asia/Kolkata"));
+            db.Budgets.AddRange(budgets.Values);
+            await db.SaveChangesAsync();
+        }
+
+        var log = new CapturedLog();
+        var first = await Evaluator(clock, log).EvaluateAllAsync(CancellationToken.None);
+        var second = await Evaluator(clock, log).EvaluateAllAsync(CancellationToken.None);
+
+        (AlertKind, int) forecast = (AlertKind.Forecast, 100), fifty = (AlertKind.Threshold, 50), eighty = (AlertKind.Threshold, 80), hundred = (AlertKind.Threshold, 100);
+        // Read together, not budget by budget after a failed shared read.
+        Assert.Empty(log.Warnings);
+        Assert.Equal(0, first.Failed);
+        Assert.Equal((0, 0), (second.Raised, second.Failed));
+        Assert.Equal(new Dictionary<string, List<(AlertKind, int)>>
+        {
+            ["a month"] = [fifty, forecast],
+            ["a backend"] = [fifty, forecast],
+            ["a day"] = [fifty, eighty, hundred],
+            ["a k9"] = [],
+            ["a paused"] = [],
+            ["b anthropic"] = [fifty, eighty, forecast],
+        }, await AlertsAsync(budgets));
+    }
+
+    /// <summary>
+    /// A budget the shared reads cannot take (a rolling period without a length, which validation keeps out) fails alone:
+    /// the run evaluates the others one by one, and $9 of $10 still owes 50 %, 80 % and the forecast.
+    /// </summary>
+    public async Task EvaluateAll_ABudgetThatCannotBeRead_FailsAlone()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+        var seed = UsageSeed.NewTenant();
+        await fixture.AddAsync(seed.Record("2026-03-10T08:00:00Z", 9m));
+        var broken = NewBudget(seed.TenantId, "broken", 10m, BudgetPeriodKind.Rolling);
+        var good = NewBudget(seed.TenantId, "good", 10m, BudgetPeriodKind.Month);
+        await using (var db = fixture.CreateContext())
+        {
+            db.Budgets.AddRange(broken, good);
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var log = new CapturedLog();
+            var result = await Evaluator(clock, log).EvaluateAllAsync(CancellationToken.None);
+
+            Assert.Equal(1, result.Failed);
+            Assert.Contains(log.Warnings, w => w.Contains("one by one", StringComparison.Ordinal));
+            Assert.Contains(log.Warnings, w => w.Contains(broken.Id.ToString(), StringComparison.Ordinal));
+            var alerts = await AlertsAsync(new Dictionary<string, Budget> { ["broken"] = broken, ["good"] = good });
+            Assert.Equal([(AlertKind.Threshold, 50), (AlertKind.Threshold, 80), (AlertKind.Forecast, 100)], alerts["good"]);
+            Assert.Empty(alerts["broken"]);
+        }
+        finally
+        {
+            // The fixture's database is shared: later runs must not meet it.
+            await using var db = fixture.CreateContext();
+            await db.Budgets.Where(x => x.Id == broken.Id).ExecuteUpdateAsync(x => x.SetProperty(y => y.Paused, true));
+        }
+    }
+
+    private static Budget NewBudget(Guid tenant, string name, decimal amount, BudgetPeriodKind period, params string[] scope) => new()
+    {
+        TenantId = tenant,
+        Name = name,
+        AmountUsd = amount,
+        Period = period,
+        AnchorDate = new DateOnly(2026, 3, 1),
+        Scope = BudgetScopeTerms.Parse(scope),
+    };
+
+    private async Task<Dictionary<string, List<(AlertKind, int)>>> AlertsAsync(Dictionary<string, Budget> budgets)
+    {
+        await using var db = fixture.CreateContext();
+        var ids = budgets.Values.Select(b => (Guid?)b.Id).ToList();
+        var stored = await db.AlertEvents.Where(x => ids.Contains(x.BudgetId)).ToListAsync();
+        return budgets.ToDictionary(b => b.Key, b => Kinds(stored.Where(x => x.BudgetId == b.Value.Id).OrderBy(x => x.Kind).ThenBy(x => x.ThresholdPercent)));
+    }
+
+    private BudgetEvaluator Evaluator(TimeProvider clock, CapturedLog? log = null) =>
+        new(new FixtureContexts(fixture), new AlertOutbox(), clock, log is null ? NullLogger<BudgetEvaluator>.Instance : new LoggerFactory([log]).CreateLogger<BudgetEvaluator>());
 
     private async Task<(UsageSeed Seed, Budget Budget)> CreateBudgetAsync(TimeProvider clock, decimal amount)
     {

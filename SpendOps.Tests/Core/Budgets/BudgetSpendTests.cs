@@ -6,43 +6,19 @@ using SpendOps.Tests.Core.Usage;
 namespace SpendOps.Tests.Core.Budgets;
 
 /// <summary>
-/// The spend of budgets of several scopes over one seeded March (UTC), every expected sum added up by hand from the
-/// records below.
+/// The spend of budgets of several scopes over one seeded March (UTC), budget by budget, every expected sum added up by
+/// hand in <see cref="BudgetSpendMarch"/>.
 /// </summary>
 public sealed class BudgetSpendTests(SqliteUsageDatabaseFixture fixture) : IClassFixture<SqliteUsageDatabaseFixture>
 {
-    private static readonly BudgetPeriod March = new(
-        new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
-
     [Theory]
-    // team=backend: 10.00 (proxy, key k1) + 2.50 (reported cost) + 3.00 (telemetry); not the superseded 4.00, not February
-    // or April, not the other tenant; the unpriced call is counted apart.
-    [InlineData(15.50, 1, "dim:team=backend")]
-    // The whole tenant adds team=data (100.00) and the call without dimensions (7.00).
-    [InlineData(122.50, 1)]
-    // Values of one name are alternatives.
-    [InlineData(115.50, 1, "dim:team=backend", "dim:team=data")]
-    // Different names must all match: nothing has team=data and env=prod.
-    [InlineData(0, 0, "dim:team=data", "dim:env=prod")]
-    // anthropic: 2.50 (proxy, reported cost) + 3.00 (telemetry).
-    [InlineData(5.50, 0, "dim:team=backend", "provider:anthropic")]
-    [InlineData(2.50, 0, "dim:team=backend", "provider:anthropic", "source:proxy")]
-    [InlineData(12.50, 1, "dim:team=backend", "source:proxy")]
-    [InlineData(3.00, 0, "source:telemetry")]
-    [InlineData(15.50, 1, "dim:team=backend", "source:proxy", "source:telemetry")]
-    // Patterns match case-insensitively, by the reported or the requested model: 2.50 (claude-sonnet-4-5) + 3.00 (telemetry claude-opus-4-1).
-    [InlineData(5.50, 0, "model:CLAUDE-*")]
-    [InlineData(3.00, 0, "model:claude-opus-4-?")]
-    // The call requested as gpt-4.1 and reported as gpt-4.1-2025-04-14 matches either name.
-    [InlineData(10.00, 0, "model:gpt-4.1-2025-*")]
-    [InlineData(10.00, 0, "key:k1")]
-    [InlineData(119.50, 1, "key:k1", "key:k2")]
-    public async Task Spend_OfScope_IsTheCostOfRecordInScopeAndPeriod(double expected, int unpriced, params string[] scope)
+    [MemberData(nameof(BudgetSpendMarch.Cases), MemberType = typeof(BudgetSpendMarch))]
+    public async Task Spend_OfScope_IsTheCostOfRecordInScopeAndPeriod(double expected, int unpriced, string[] scope)
     {
-        var tenant = await SeedAsync();
+        var tenant = await BudgetSpendMarch.SeedAsync(fixture);
         await using var db = fixture.CreateContext();
 
-        var spend = await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(scope), March, CancellationToken.None);
+        var spend = await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(scope), BudgetSpendMarch.Period, CancellationToken.None);
 
         Assert.Equal(new BudgetSpend((decimal)expected, unpriced), spend);
     }
@@ -50,53 +26,15 @@ public sealed class BudgetSpendTests(SqliteUsageDatabaseFixture fixture) : IClas
     [Fact]
     public async Task Spend_ScopedLikeADashboardFilter_IsTheDashboardsNumber()
     {
-        var tenant = await SeedAsync();
+        var tenant = await BudgetSpendMarch.SeedAsync(fixture);
         await using var db = fixture.CreateContext();
+        var march = BudgetSpendMarch.Period;
 
-        var budget = await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=backend"]), March, CancellationToken.None);
+        var budget = await BudgetSpendQuery.GetAsync(db, tenant, BudgetScopeTerms.Parse(["dim:team=backend"]), march, CancellationToken.None);
         var dashboard = await SpendToDateQuery.CostAsync(db,
-            new UsageFilter { Scope = TenantScope.Of(tenant), From = March.Start, To = March.End, Dims = new Dictionary<string, string> { ["team"] = "backend" } }, CancellationToken.None);
+            new UsageFilter { Scope = TenantScope.Of(tenant), From = march.Start, To = march.End, Dims = new Dictionary<string, string> { ["team"] = "backend" } }, CancellationToken.None);
 
         Assert.Equal(15.50m, budget.SpendUsd);
         Assert.Equal(15.50m, dashboard);
-    }
-
-    private async Task<Guid> SeedAsync()
-    {
-        var seed = UsageSeed.NewTenant();
-        var other = UsageSeed.NewTenant();
-        var backend = ("team", "backend");
-
-        var measured = seed.Record("2026-03-02T10:00:00Z", 10.00m, "openai", "gpt-4.1", backend);
-        measured.ApiKeyId = "k1";
-        measured.ModelReported = "gpt-4.1-2025-04-14";
-        var reported = seed.Record("2026-03-03T10:00:00Z", 2.50m, "anthropic", "claude-sonnet-4-5", backend);
-        reported.ApiKeyId = "k2";
-        reported.PricingStatus = PricingStatus.Reported;
-        reported.CostSource = CostSource.Reported;
-        reported.ProviderCostUsd = 2.50m;
-        var superseded = Telemetry(seed.Record("2026-03-04T10:00:00Z", 4.00m, "anthropic", "claude-opus-4-1", backend));
-        superseded.Superseded = true;
-        var estimated = Telemetry(seed.Record("2026-03-04T11:00:00Z", 3.00m, "anthropic", "claude-opus-4-1", backend));
-        var data = seed.Record("2026-03-05T10:00:00Z", 100.00m, "openai", "gpt-4.1", ("team", "data"));
-        data.ApiKeyId = "k2";
-        var unattributed = seed.Record("2026-03-05T11:00:00Z", 7.00m, "openai", "gpt-4.1");
-        unattributed.ApiKeyId = "k2";
-        var unpriced = seed.Record("2026-03-06T10:00:00Z", null, "openai", "gpt-5-preview", backend);
-        unpriced.ApiKeyId = "k2";
-
-        await fixture.AddAsync(
-            measured, reported, superseded, estimated, data, unattributed, unpriced,
-            seed.Record("2026-02-28T23:59:59Z", 50.00m, "openai", "gpt-4.1", backend),
-            seed.Record("2026-04-01T00:00:00Z", 60.00m, "openai", "gpt-4.1", backend),
-            other.Record("2026-03-10T10:00:00Z", 1000.00m, "openai", "gpt-4.1", backend));
-        return seed.TenantId;
-    }
-
-    private static UsageRecord Telemetry(UsageRecord record)
-    {
-        record.Source = UsageSource.Telemetry;
-        record.Estimated = true;
-        return record;
     }
 }

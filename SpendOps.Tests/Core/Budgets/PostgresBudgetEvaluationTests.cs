@@ -15,4 +15,10 @@ public sealed class PostgresBudgetEvaluationTests(PostgresUsageDatabaseFixture f
 
     [RequiresPostgresFact]
     public Task ScopedSpend_TranslatesPatternsAndAlternatives() => scenarios.ScopedSpend_TranslatesPatternsAndAlternatives();
+
+    [RequiresPostgresFact]
+    public Task EvaluateAll_RaisesWhatEachBudgetOwes_Once() => scenarios.EvaluateAll_RaisesWhatEachBudgetOwes_Once();
+
+    [RequiresPostgresFact]
+    public Task EvaluateAll_ABudgetThatCannotBeRead_FailsAlone() => scenarios.EvaluateAll_ABudgetThatCannotBeRead_FailsAlone();
 }

@@ -17,4 +17,10 @@ public sealed class SqliteBudgetEvaluationTests(SqliteUsageDatabaseFixture fixtu
 
     [Fact]
     public Task ScopedSpend_TranslatesPatternsAndAlternatives() => scenarios.ScopedSpend_TranslatesPatternsAndAlternatives();
+
+    [Fact]
+    public Task EvaluateAll_RaisesWhatEachBudgetOwes_Once() => scenarios.EvaluateAll_RaisesWhatEachBudgetOwes_Once();
+
+    [Fact]
+    public Task EvaluateAll_ABudgetThatCannotBeRead_FailsAlone() => scenarios.EvaluateAll_ABudgetThatCannotBeRead_FailsAlone();
 }

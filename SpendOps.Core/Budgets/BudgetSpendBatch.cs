@@ -1,0 +1,119 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SpendOps.Core.Data;
+using SpendOps.Core.Tenancy;
+using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
+
+namespace SpendOps.Core.Budgets;
+
+/// <summary>
+/// The spends of many budgets of one tenant in one period (the budgets page, the evaluation job), each equal to
+/// <see cref="BudgetSpendQuery.GetAsync"/>'s, from one facts query per shape of scope instead of one per budget. Budgets
+/// that need the same facts (filtered by key or not, which dimension) share one GROUP BY over everything a scope selects
+/// on (provider, source, models, and the key and the dimension's value where the shape has them), and each budget adds
+/// up the groups its scope selects, in memory. Scopes with two or more dimension names are still queried one by one:
+/// only records have a call's values of both, so rollups cannot serve them and there is nothing to share.
+/// </summary>
+public static class BudgetSpendBatch
+{
+    /// <summary>The spend of each of <paramref name="scopes"/> in <paramref name="period"/>, in the same order.</summary>
+    public static async Task<IReadOnlyList<BudgetSpend>> GetAsync(
+        SpendOpsDbContext db, Guid tenantId, BudgetPeriod period, IReadOnlyList<BudgetScope> scopes, CancellationToken cancellationToken)
+    {
+        var spends = new BudgetSpend[scopes.Count];
+        var text = SqlTextRules.For(db.Database);
+        foreach (var sameShape in Enumerable.Range(0, scopes.Count).GroupBy(i => Shape.Of(scopes[i])))
+        {
+            if (sameShape.Key is not { } shape)
+            {
+                foreach (var i in sameShape)
+                    spends[i] = await BudgetSpendQuery.GetAsync(db, tenantId, scopes[i], period, cancellationToken);
+                continue;
+            }
+            var groups = await GroupsAsync(db, tenantId, period, shape, sameShape.Select(i => scopes[i]).ToList(), text, cancellationToken);
+            foreach (var i in sameShape)
+                spends[i] = new BudgetScopeSelection(scopes[i], shape.DimensionName, text).SpendOf(groups);
+        }
+        return spends;
+    }
+
+    private static async Task<List<BudgetSpendGroup>> GroupsAsync(
+        SpendOpsDbContext db, Guid tenantId, BudgetPeriod period, Shape shape, IReadOnlyList<BudgetScope> scopes, SqlTextRules text, CancellationToken cancellationToken)
+    {
+        var filter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.Start, To = period.End };
+        // Daily rollups have no key; a dimension's value comes from the dimension rollups, which the daily ones leave whole.
+        var facts = await UsageFacts.QueryAsync(db, filter, [], shape.DimensionName, daily: !shape.ByKey, cancellationToken);
+        // Only the keys and values some budget names: the groups every budget of the shape would pass over anyway.
+        if (shape.ByKey)
+        {
+            var keys = scopes.SelectMany(s => s.KeyIds).Distinct(StringComparer.Ordinal).ToList();
+            facts = facts.Where(f => f.ApiKeyId != null && keys.Contains(f.ApiKeyId));
+        }
+        if (shape.DimensionName is { } name)
+        {
+            var values = scopes.SelectMany(s => s.Dims[name]).Distinct(StringComparer.Ordinal).ToList();
+            facts = facts.Where(f => f.DimensionValue != null && values.Contains(f.DimensionValue));
+        }
+        var groups = await facts
+            .GroupBy(shape.ByKey ? ByScopeColumnsAndKey : ByScopeColumns)
+            .Select(g => new BudgetSpendGroup
+            {
+                Provider = g.Key.Provider,
+                Source = g.Key.Source,
+                ModelRequested = g.Key.ModelRequested,
+                ModelReported = g.Key.ModelReported,
+                ApiKeyId = g.Key.ApiKeyId,
+                DimensionValue = g.Key.DimensionValue,
+                CostUsd = g.Sum(f => f.CostUsd),
+                UnpricedCalls = g.Sum(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var group in groups)
+        {
+            group.ModelRequestedLower = group.ModelRequested is null ? null : text.Lower(group.ModelRequested);
+            group.ModelReportedLower = group.ModelReported is null ? null : text.Lower(group.ModelReported);
+        }
+        return groups;
+    }
+
+    private static readonly Expression<Func<UsageFact, GroupKey>> ByScopeColumns = f => new GroupKey
+    {
+        Provider = f.Provider,
+        Source = f.Source,
+        ModelRequested = f.ModelRequested,
+        ModelReported = f.ModelReported,
+        ApiKeyId = null,
+        DimensionValue = f.DimensionValue,
+    };
+
+    private static readonly Expression<Func<UsageFact, GroupKey>> ByScopeColumnsAndKey = f => new GroupKey
+    {
+        Provider = f.Provider,
+        Source = f.Source,
+        ModelRequested = f.ModelRequested,
+        ModelReported = f.ModelReported,
+        ApiKeyId = f.ApiKeyId,
+        DimensionValue = f.DimensionValue,
+    };
+
+    /// <summary>
+    /// Which facts a scope needs: grouped by key (no daily rollups) or not, and by which dimension's value. Null for two
+    /// dimension names or more.
+    /// </summary>
+    private sealed record Shape(bool ByKey, string? DimensionName)
+    {
+        public static Shape? Of(BudgetScope scope) => scope.Dims.Count > 1 ? null : new Shape(scope.KeyIds.Count > 0, scope.Dims.Keys.FirstOrDefault());
+    }
+
+    /// <summary>The grouping columns; a class with settable members so EF can group by it.</summary>
+    private sealed class GroupKey
+    {
+        public string Provider { get; set; } = "";
+        public UsageSource Source { get; set; }
+        public string? ModelRequested { get; set; }
+        public string? ModelReported { get; set; }
+        public string? ApiKeyId { get; set; }
+        public string? DimensionValue { get; set; }
+    }
+}

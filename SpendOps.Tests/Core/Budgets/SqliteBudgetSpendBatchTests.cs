@@ -1,0 +1,14 @@
+using SpendOps.Tests.Core.Usage;
+
+namespace SpendOps.Tests.Core.Budgets;
+
+public sealed class SqliteBudgetSpendBatchTests(SqliteUsageDatabaseFixture fixture) : IClassFixture<SqliteUsageDatabaseFixture>
+{
+    private readonly BudgetSpendBatchScenarios scenarios = new(fixture);
+
+    [Fact]
+    public Task ListedBudgets_OfEveryScope_SpendTheHandSums_FromRecordsAndFromRollups() => scenarios.ListedBudgets_OfEveryScope_SpendTheHandSums_FromRecordsAndFromRollups();
+
+    [Fact]
+    public Task ModelPatterns_InMemory_SelectWhatTheDatabaseSelects() => scenarios.ModelPatterns_InMemory_SelectWhatTheDatabaseSelects();
+}
