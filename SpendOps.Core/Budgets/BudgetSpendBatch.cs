@@ -42,7 +42,7 @@ public static class BudgetSpendBatch
         SpendOpsDbContext db, Guid tenantId, BudgetPeriod period, Shape shape, IReadOnlyList<BudgetScope> scopes, SqlTextRules text, CancellationToken cancellationToken)
     {
         var filter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.Start, To = period.End };
-        // Daily rollups have no key; a dimension's value comes from the dimension rollups, which the daily ones leave whole.
+        // Daily rollups (of both kinds) have no key: budgets scoped to keys read hourly ones.
         var facts = await UsageFacts.QueryAsync(db, filter, [], shape.DimensionName, daily: !shape.ByKey, cancellationToken);
         // Only the keys and values some budget names: the groups every budget of the shape would pass over anyway.
         if (shape.ByKey)
