@@ -102,10 +102,12 @@ echo "bench: throughput ($CONNECTIONS connections, ${DURATION}s each)"
 T_DIRECT=$(run direct "$DIRECT" "$CONNECTIONS" "$DURATION")
 T_NGINX=$(run nginx "$VIA_NGINX" "$CONNECTIONS" "$DURATION")
 SPILLED_BEFORE=$(metric spendops_usage_spilled_total)
+ALLOCATED_BEFORE=$(metric dotnet_gc_heap_total_allocated_bytes_total)
 watch_queue >"$WORK/queue-max" &
 WATCH_PID=$!
 T_SPENDOPS=$(run spendops "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
 kill -TERM "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null || true
+ALLOCATED=$(python3 -c "print(int(float('$(metric dotnet_gc_heap_total_allocated_bytes_total)') - float('$ALLOCATED_BEFORE')))")
 SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${SPILLED_BEFORE%.*} ))
 QUEUE_MAX=$(cat "$WORK/queue-max")
 echo "bench: latency (1 connection, ${LATENCY_SECONDS}s each)"
@@ -151,7 +153,7 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
   fi
 fi
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" <<'PY' | tee bench/results/latest.md
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
@@ -160,6 +162,8 @@ peak_mb, records, conns, dur, warmup = int(sys.argv[8]) / 1024, sys.argv[9], sys
 ty, ly = parse(sys.argv[12]), parse(sys.argv[13])
 tp = parse(sys.argv[15]) if sys.argv[15] != "skipped" else None
 spilled, queue_max, load = int(sys.argv[16]), int(sys.argv[17]), sys.argv[18].strip()
+# Managed bytes allocated per call during the full-load run (the app's own runtime metric; writer and journal included).
+allocated_per_call = int(sys.argv[19]) / (ts["rps"] * float(dur))
 vs_yarp = ts["rps"] / ty["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
 add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
@@ -193,6 +197,7 @@ print(f"| added latency p50, 1 conn | {add50:.3f} ms | | |")
 print(f"| added latency p99, 1 conn | {add99:.3f} ms | ≤ 2 ms | {check(add99 <= 2)} |")
 print(f"| streaming first-event delay (p50 added) | {first:.3f} ms | ≤ 0.3 ms | {check(first <= 0.3)} |")
 print(f"| peak memory (VmHWM) | {peak_mb:.0f} MB | ≤ 200 MB | {check(peak_mb <= 200)} |")
+print(f"| managed bytes allocated per call, full load (capture, journal and writer included) | {allocated_per_call:,.0f} | | |")
 print(f"| usage records stored | {records} | every call | |")
 print()
 print(f"For reference: SpendOps does {ts['rps'] / tn['rps']:.2f} of the nginx hop's requests/s; the bare YARP forwarder adds "

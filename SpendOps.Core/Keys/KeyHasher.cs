@@ -29,10 +29,21 @@ public sealed class KeyHasher(KeyHashSecret serverSecret)
         // A row still in the old scheme is refused until the start-up upgrade has rewritten it.
         if (!storedHash.StartsWith(Scheme, StringComparison.Ordinal))
             return false;
-        var actual = Hash(keyId, secret);
+        // The same value as Hash, on the stack: the proxy verifies a key on every request, and Hash's four strings were
+        // most of what resolving a key allocated.
+        Span<byte> legacy = stackalloc byte[SHA256.HashSizeInBytes];
+        LegacyHashData(keyId, secret, legacy);
+        Span<char> legacyHex = stackalloc char[SHA256.HashSizeInBytes * 2];
+        Convert.TryToHexStringLower(legacy, legacyHex, out _);
+        Span<byte> legacyHexUtf8 = stackalloc byte[legacyHex.Length];
+        Encoding.ASCII.GetBytes(legacyHex, legacyHexUtf8);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(serverSecret.Bytes, legacyHexUtf8, mac);
+        Span<char> actual = stackalloc char[HMACSHA256.HashSizeInBytes * 2];
+        Convert.TryToHexStringLower(mac, actual, out _);
         return CryptographicOperations.FixedTimeEquals(
-            MemoryMarshal.AsBytes(actual.AsSpan()),
-            MemoryMarshal.AsBytes(storedHash.AsSpan()));
+            MemoryMarshal.AsBytes(actual),
+            MemoryMarshal.AsBytes(storedHash.AsSpan(Scheme.Length)));
     }
 
     /// <summary>The stored value for a row that holds the plain SHA-256 hex of its secret.</summary>
@@ -49,13 +60,18 @@ public sealed class KeyHasher(KeyHashSecret serverSecret)
     /// <summary>The plain SHA-256 hex of <c>{id}.{secret}</c>, as keys were stored before the server secret.</summary>
     public static string LegacyHash(string keyId, ReadOnlySpan<char> secret)
     {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        LegacyHashData(keyId, secret, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static void LegacyHashData(string keyId, ReadOnlySpan<char> secret, Span<byte> hash)
+    {
         Span<byte> input = stackalloc byte[Encoding.UTF8.GetMaxByteCount(keyId.Length + 1 + secret.Length)];
         var length = Encoding.UTF8.GetBytes(keyId, input);
         input[length++] = (byte)'.';
         length += Encoding.UTF8.GetBytes(secret, input[length..]);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(input[..length], hash);
-        return Convert.ToHexStringLower(hash);
     }
 
     private string Hmac(string text)

@@ -28,8 +28,10 @@ internal static partial class PriceKeyCandidates
     /// </summary>
     public static string? WithoutDateSuffix(string model)
     {
-        var match = DateSuffix().Match(model);
-        return match.Success && match.Index > 0 ? model[..match.Index] : null;
+        // EnumerateMatches, not Match: no Match object for every record the writer prices.
+        foreach (var match in DateSuffix().EnumerateMatches(model))
+            return match.Index > 0 ? model[..match.Index] : null;
+        return null;
     }
 
     private static void AddWithPrefix(List<string> keys, string key, string? prefix)

@@ -34,4 +34,7 @@ public static class Dimensions
 
     /// <summary>Dimension names are case-insensitive: <c>Team</c> and <c>team</c> are the same column.</summary>
     public static string Normalize(string name) => name.ToLowerInvariant();
+
+    /// <summary>The name in lower case (ToLowerInvariant returns the string itself when it has no upper-case letter).</summary>
+    public static string Normalize(ReadOnlySpan<char> name) => name.ToString().ToLowerInvariant();
 }

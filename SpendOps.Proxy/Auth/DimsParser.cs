@@ -21,7 +21,7 @@ public static class DimsParser
         dims = new Dictionary<string, string>(StringComparer.Ordinal);
         error = null;
         var aso = headers[ProxyHeaders.Dims];
-        if (aso.Count > 0 && !TryParseList(string.Join(',', aso.ToArray()), '=', ProxyHeaders.Dims, dims, bareTags: null, out error))
+        if (aso.Count > 0 && !TryParseList(Joined(aso), '=', ProxyHeaders.Dims, dims, bareTags: null, out error))
             return false;
 
         var litellmTags = headers[ProxyHeaders.LiteLlmTags];
@@ -32,7 +32,7 @@ public static class DimsParser
 
         var fromLiteLlm = new Dictionary<string, string>(StringComparer.Ordinal);
         var bare = new List<string>();
-        if (litellmTags.Count > 0 && !TryParseList(string.Join(',', litellmTags.ToArray()), ':', ProxyHeaders.LiteLlmTags, fromLiteLlm, bare, out error))
+        if (litellmTags.Count > 0 && !TryParseList(Joined(litellmTags), ':', ProxyHeaders.LiteLlmTags, fromLiteLlm, bare, out error))
             return false;
         if (bare.Count > 0 && UsageText.Clean(string.Join(',', bare), Dimensions.MaxValueLength) is { } tags)
             fromLiteLlm.TryAdd(TagsDimension, tags);
@@ -65,27 +65,32 @@ public static class DimsParser
         return true;
     }
 
+    /// <remarks>Over spans: every proxied call carries dimensions, and only the names and values kept become strings.</remarks>
     private static bool TryParseList(string header, char separator, string headerName, Dictionary<string, string> into, List<string>? bareTags, out string? error)
     {
         error = null;
-        foreach (var rawPair in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var text = header.AsSpan();
+        foreach (var range in text.Split(','))
         {
+            var rawPair = text[range].Trim();
+            if (rawPair.IsEmpty)
+                continue;
             var split = rawPair.IndexOf(separator);
             if (split < 0)
             {
                 if (bareTags is not null && Dimensions.IsValidValue(rawPair))
                 {
-                    bareTags.Add(rawPair);
+                    bareTags.Add(rawPair.ToString());
                     continue;
                 }
-                error = $"AI SpendOps: Invalid {headerName}: '{Shorten(rawPair)}' is not name{separator}value (expected e.g. team{separator}backend,env{separator}prod)";
+                error = $"AI SpendOps: Invalid {headerName}: '{Shorten(rawPair.ToString())}' is not name{separator}value (expected e.g. team{separator}backend,env{separator}prod)";
                 return false;
             }
             var name = rawPair[..split].Trim();
             var value = rawPair[(split + 1)..].Trim();
             if (!Dimensions.IsValidName(name))
             {
-                error = $"AI SpendOps: Invalid {headerName}: dimension name '{Shorten(name)}' must be 1 to {Dimensions.MaxNameLength} letters, digits, '_', '-' or '.'";
+                error = $"AI SpendOps: Invalid {headerName}: dimension name '{Shorten(name.ToString())}' must be 1 to {Dimensions.MaxNameLength} letters, digits, '_', '-' or '.'";
                 return false;
             }
             if (!Dimensions.IsValidValue(value))
@@ -95,7 +100,7 @@ public static class DimsParser
                     : $"AI SpendOps: Invalid {headerName}: the value of '{name}' must be at most {Dimensions.MaxValueLength} printable characters";
                 return false;
             }
-            if (!into.TryAdd(Dimensions.Normalize(name), value))
+            if (!into.TryAdd(Dimensions.Normalize(name), value.ToString()))
             {
                 error = $"AI SpendOps: Invalid {headerName}: dimension '{name}' is given twice";
                 return false;
@@ -108,6 +113,9 @@ public static class DimsParser
         }
         return true;
     }
+
+    /// <summary>A header sent several times as one comma-separated list; the one value as is when sent once (nearly always).</summary>
+    private static string Joined(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 1 ? values[0] ?? "" : string.Join(',', values.ToArray());
 
     private static bool HasConflictingValues(Microsoft.Extensions.Primitives.StringValues values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).Skip(1).Any();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,8 @@ namespace SpendOps.Proxy.Usage;
 public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
 {
     private static readonly JsonSerializerOptions Json = UsageSpillJson.Options;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? lineBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? lineWriter;
     private readonly object gate = new();
     private readonly bool enabled;
     private readonly string directory;
@@ -78,13 +81,22 @@ public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
         }
     }
 
-    private static byte[] Line(UsageRecord record)
+    /// <summary>
+    /// The record's line in this thread's buffer, valid until the thread serializes the next one: every call's record is
+    /// written here, and two fresh arrays a record (the JSON, then the JSON with its newline) were a sixth of what the
+    /// proxy allocated per call.
+    /// </summary>
+    private static ReadOnlySpan<byte> Line(UsageRecord record)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, Json);
-        var line = new byte[json.Length + 1];
-        json.CopyTo(line, 0);
-        line[^1] = (byte)'\n';
-        return line;
+        var buffer = lineBuffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = lineWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, SkipValidation = true });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, record, Json);
+        writer.Flush();
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        return buffer.WrittenSpan;
     }
 
     private JournalSegment Open()

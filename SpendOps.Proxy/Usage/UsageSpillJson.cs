@@ -27,9 +27,22 @@ internal static class UsageSpillJson
         {
             var name = typeInfo.Options.PropertyNamingPolicy?.ConvertName(counter.Name) ?? counter.Name;
             var property = typeInfo.CreateJsonPropertyInfo(counter.PropertyType, name);
-            property.Get = record => counter.GetValue(((UsageRecord)record).Tokens);
-            property.Set = (record, value) => counter.SetValue(((UsageRecord)record).Tokens, value);
+            if (counter.PropertyType == typeof(long))
+                Bind<long>(property, counter);
+            else if (counter.PropertyType == typeof(int))
+                Bind<int>(property, counter);
+            else
+                throw new InvalidOperationException($"TokenCounts.{counter.Name} is a {counter.PropertyType.Name}; the spill format knows long and int counters.");
             typeInfo.Properties.Add(property);
         }
+    }
+
+    /// <summary>Compiled accessors, not reflection: the journal writes every call's record with these.</summary>
+    private static void Bind<T>(JsonPropertyInfo property, PropertyInfo counter)
+    {
+        var get = counter.GetMethod!.CreateDelegate<Func<TokenCounts, T>>();
+        var set = counter.SetMethod!.CreateDelegate<Action<TokenCounts, T>>();
+        property.Get = record => get(((UsageRecord)record).Tokens);
+        property.Set = (record, value) => set(((UsageRecord)record).Tokens, (T)value!);
     }
 }
