@@ -21,10 +21,11 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
         proxyRequest.RequestUri = httpContext.Features.Get<RawProviderTarget>()?.Address ?? target;
         proxyRequest.Headers.Host = null;
 
-        foreach (var name in httpContext.Request.Headers.Keys)
+        // The headers themselves, not Keys: Kestrel builds a new set of every name for Keys.
+        foreach (var header in httpContext.Request.Headers)
         {
-            if (name.StartsWith(ProxyHeaders.OwnPrefix, StringComparison.OrdinalIgnoreCase))
-                proxyRequest.Headers.Remove(name);
+            if (header.Key.StartsWith(ProxyHeaders.OwnPrefix, StringComparison.OrdinalIgnoreCase))
+                proxyRequest.Headers.Remove(header.Key);
         }
         foreach (var name in LiteLlmHeaders)
             proxyRequest.Headers.Remove(name);

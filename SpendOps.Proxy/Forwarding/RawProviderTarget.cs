@@ -30,27 +30,37 @@ internal sealed class RawProviderTarget
         if (raw is null)
             return null;
 
+        if (raw.Contains('#'))
+            return null;
         var queryStart = raw.IndexOf('?');
-        var path = queryStart < 0 ? raw : raw[..queryStart];
-        var query = queryStart < 0 ? "" : raw[queryStart..];
-        var segments = path.Split('/');
-        // segments[0] is the empty string before the leading '/'.
-        if (segments.Length < 3 || !IsSegment(segments[1], "v1") || !IsSegment(segments[2], provider))
+        var path = queryStart < 0 ? raw.AsSpan() : raw.AsSpan(0, queryStart);
+        // Segment 0 is the empty string before the leading '/'; then v1 and the provider. Spans, not Split: every call.
+        int index = 0, providerPathStart = -1;
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if ((index == 1 && !IsSegment(segment, "v1")) || (index == 2 && !IsSegment(segment, provider)) || IsDotSegment(segment))
+                return null;
+            if (index == 2)
+                providerPathStart = range.End.Value;
+            index++;
+        }
+        if (providerPathStart < 0)
             return null;
-        if (segments.Any(IsDotSegment) || raw.Contains('#'))
-            return null;
-        var providerPathStart = 1 + segments[1].Length + 1 + segments[2].Length;
-        var pathAndQuery = path[providerPathStart..] + query;
-        var address = baseUrl.EndsWith('/') && pathAndQuery.StartsWith('/') ? baseUrl + pathAndQuery[1..] : baseUrl + pathAndQuery;
+        var pathAndQuery = raw.AsSpan(providerPathStart);
+        var address = baseUrl.EndsWith('/') && pathAndQuery.StartsWith('/') ? string.Concat(baseUrl, pathAndQuery[1..]) : string.Concat(baseUrl, pathAndQuery);
         return Uri.TryCreate(address, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out var uri)
             ? new RawProviderTarget(uri)
             : null;
     }
 
-    private static bool IsSegment(string raw, string expected) =>
-        string.Equals(Uri.UnescapeDataString(raw), expected, StringComparison.OrdinalIgnoreCase);
+    private static bool IsSegment(ReadOnlySpan<char> raw, string expected) =>
+        Unescaped(raw).Equals(expected, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsDotSegment(string raw) => Uri.UnescapeDataString(raw) is "." or "..";
+    private static bool IsDotSegment(ReadOnlySpan<char> raw) => Unescaped(raw) is "." or "..";
+
+    /// <summary>The segment's text; a new string only when it has escapes (rarely: SDKs send plain paths).</summary>
+    private static ReadOnlySpan<char> Unescaped(ReadOnlySpan<char> raw) => raw.Contains('%') ? Uri.UnescapeDataString(raw.ToString()) : raw;
 
     /// <summary>An absolute-form target (<c>http://host/v1/...</c>), as sent to a forward proxy.</summary>
     private static string? StripSchemeAndAuthority(string raw)

@@ -17,7 +17,7 @@ internal static class ServerTiming
 
     /// <summary>For an answer SpendOps gave itself (a refusal): all of it was time inside SpendOps.</summary>
     public static void WriteRefused(IHeaderDictionary headers, long startTimestamp) =>
-        Append(headers, "aso;desc=\"AI SpendOps\";dur=" + Milliseconds(startTimestamp, Stopwatch.GetTimestamp()));
+        Append(headers, string.Create(CultureInfo.InvariantCulture, $"aso;desc=\"AI SpendOps\";dur={Milliseconds(startTimestamp, Stopwatch.GetTimestamp()):0.###}"));
 
     /// <summary>For a forwarded call whose provider answered (<paramref name="sentTimestamp"/> 0: not sent).</summary>
     public static void WriteForwarded(IHeaderDictionary headers, long startTimestamp, long sentTimestamp, long headersTimestamp)
@@ -27,13 +27,13 @@ internal static class ServerTiming
             WriteRefused(headers, startTimestamp);
             return;
         }
-        Append(headers, "aso;desc=\"AI SpendOps\";dur=" + Milliseconds(startTimestamp, sentTimestamp)
-            + ", upstream;dur=" + Milliseconds(sentTimestamp, headersTimestamp));
+        // One string formatted in place: every proxied response carries it.
+        Append(headers, string.Create(CultureInfo.InvariantCulture,
+            $"aso;desc=\"AI SpendOps\";dur={Milliseconds(startTimestamp, sentTimestamp):0.###}, upstream;dur={Milliseconds(sentTimestamp, headersTimestamp):0.###}"));
     }
 
     private static void Append(IHeaderDictionary headers, string entries) =>
         headers[HeaderName] = StringValues.Concat(headers[HeaderName], entries);
 
-    private static string Milliseconds(long from, long to) =>
-        Stopwatch.GetElapsedTime(from, to).TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+    private static double Milliseconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 }
