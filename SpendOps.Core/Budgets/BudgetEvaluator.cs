@@ -65,8 +65,8 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
     {
         try
         {
+            var statuses = await StatusesAsync(budgets, now, cancellationToken);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var statuses = await BudgetStatusQuery.GetManyAsync(db, budgets, now, cancellationToken);
             return new BudgetBatch(statuses, (await RaisedAsync(db, statuses, cancellationToken)).ToLookup(a => a.BudgetId));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -75,6 +75,31 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
             return null;
         }
     }
+
+    /// <summary>
+    /// The statuses of <paramref name="budgets"/>, in their order, read by up to <see cref="MaxReaders"/> contexts at once,
+    /// each taking whole tenants: the database answers one tenant's totals while the next are asked for, where one
+    /// context would wait for each in turn.
+    /// </summary>
+    private async Task<BudgetStatus[]> StatusesAsync(IReadOnlyList<Budget> budgets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var readers = Enumerable.Range(0, MaxReaders).Select(_ => new List<int>()).ToArray();
+        // Largest tenants first, each to the reader with the fewest budgets so far.
+        foreach (var tenant in Enumerable.Range(0, budgets.Count).GroupBy(i => budgets[i].TenantId).OrderByDescending(t => t.Count()))
+            readers.MinBy(r => r.Count)!.AddRange(tenant);
+        var statuses = new BudgetStatus[budgets.Count];
+        await Task.WhenAll(readers.Where(r => r.Count > 0).Select(async indexes =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var read = await BudgetStatusQuery.GetManyAsync(db, indexes.Select(i => budgets[i]).ToList(), now, cancellationToken);
+            for (var j = 0; j < indexes.Count; j++)
+                statuses[indexes[j]] = read[j];
+        }));
+        return statuses;
+    }
+
+    /// <summary>Contexts reading statuses at once: one per core, as the database's work is what they wait for.</summary>
+    private static readonly int MaxReaders = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Evaluates a budget read (untracked, with its tenant) by the caller, with reads of its own.</summary>
     private async Task<Evaluation> EvaluateBudgetAsync(Budget budget, CancellationToken cancellationToken)

@@ -43,6 +43,13 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<RollupDirtyHour> RollupDirtyHours => Set<RollupDirtyHour>();
     public DbSet<RollupRetainedHour> RollupRetainedHours => Set<RollupRetainedHour>();
     public DbSet<RollupState> RollupStates => Set<RollupState>();
+
+    /// <summary>
+    /// Set once a query of this context has read that the rollups, daily ones included, are complete
+    /// (<see cref="RollupSplit"/>): that state never goes back, so a unit of work that sums hundreds of totals (the
+    /// budget evaluation) reads it once rather than once per total.
+    /// </summary>
+    internal bool RollupsSeenComplete { get; set; }
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();

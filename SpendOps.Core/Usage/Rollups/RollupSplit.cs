@@ -67,11 +67,15 @@ internal sealed class RollupSplit
         var wholeTo = filter.To is { } to ? RollupHours.Floor(to) : Latest;
         if (wholeFrom >= wholeTo)
             return null;
-        var state = await db.RollupStates.AsNoTracking().Select(s => new { s.DaysBuiltAt }).FirstOrDefaultAsync(cancellationToken);
-        if (state is null)
-            return null;
+        if (!db.RollupsSeenComplete)
+        {
+            var state = await db.RollupStates.AsNoTracking().Select(s => new { s.DaysBuiltAt }).FirstOrDefaultAsync(cancellationToken);
+            if (state is null)
+                return null;
+            db.RollupsSeenComplete = state.DaysBuiltAt is not null;
+        }
         var (dayFrom, dayTo) = (RollupHours.CeilingDay(wholeFrom), RollupHours.FloorDay(wholeTo));
-        var useDays = withDays && filter.ApiKeyId is null && state.DaysBuiltAt is not null && dayFrom < dayTo;
+        var useDays = withDays && filter.ApiKeyId is null && db.RollupsSeenComplete && dayFrom < dayTo;
         List<DateTimeOffset> dirtyDays = [];
         if (useDays)
         {
