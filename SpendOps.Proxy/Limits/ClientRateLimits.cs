@@ -30,23 +30,26 @@ internal static class ClientRateLimits
     private static RateLimitPartition<string> Partition(HttpContext context, LimitsOptions limits)
     {
         var path = context.Request.Path;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (ProxyPaths.IsProxy(path))
         {
             return HasKnownKey(context)
-                ? Bucket("key " + client, limits.RequestsPerClient, limits.RateWindowSeconds)
-                : Bucket("nokey " + client, limits.UnauthenticatedRequestsPerClient, limits.RateWindowSeconds);
+                ? Bucket(context, "key ", limits.RequestsPerClient, limits.RateWindowSeconds)
+                : Bucket(context, "nokey ", limits.UnauthenticatedRequestsPerClient, limits.RateWindowSeconds);
         }
         if (path.StartsWithSegments(TelemetryIngestPaths.Root))
-            return Bucket("ingest " + client, limits.IngestRequestsPerClient, limits.RateWindowSeconds);
+            return Bucket(context, "ingest ", limits.IngestRequestsPerClient, limits.RateWindowSeconds);
         return RateLimitPartition.GetNoLimiter("");
     }
 
-    /// <summary>A bucket of <paramref name="permits"/> refilled evenly over the window (at most once a second).</summary>
-    private static RateLimitPartition<string> Bucket(string key, int permits, int windowSeconds)
+    /// <summary>
+    /// The client's bucket of <paramref name="permits"/> refilled evenly over the window (at most once a second); no
+    /// limit, and no partition key built, when the limit is off.
+    /// </summary>
+    private static RateLimitPartition<string> Bucket(HttpContext context, string kind, int permits, int windowSeconds)
     {
         if (permits <= 0)
             return RateLimitPartition.GetNoLimiter("");
+        var key = kind + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         var (period, tokens) = permits >= windowSeconds
             ? (TimeSpan.FromSeconds(1), permits / windowSeconds)
             : (TimeSpan.FromSeconds((double)windowSeconds / permits), 1);
