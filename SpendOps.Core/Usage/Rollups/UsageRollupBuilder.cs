@@ -72,6 +72,10 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                     break;
             }
         }
+        // The rollups just changed in size: queries over them are planned from fresh statistics (PostgreSQL's autovacuum
+        // keeps its own).
+        if (backfilled || rebuilt + merged > 0)
+            await SqliteStatistics.RefreshAsync(db, cancellationToken);
         return new UsageRollupResult(backfilled, rebuilt, merged, hoursLeft);
     }
 
