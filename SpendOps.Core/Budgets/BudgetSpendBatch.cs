@@ -8,40 +8,42 @@ using SpendOps.Core.Usage.Rollups;
 namespace SpendOps.Core.Budgets;
 
 /// <summary>
-/// The spends of many budgets of one tenant in one period (the budgets page, the evaluation job), each equal to
-/// <see cref="BudgetSpendQuery.GetAsync"/>'s, from one facts query per shape of scope instead of one per budget. Budgets
-/// that need the same facts (filtered by key or not, which dimension) share one GROUP BY over everything a scope selects
-/// on (provider, source, models, and the key and the dimension's value where the shape has them), and each budget adds
-/// up the groups its scope selects, in memory. Scopes with two or more dimension names are still queried one by one:
-/// only records have a call's values of both, so rollups cannot serve them and there is nothing to share.
+/// The spends of many budgets in one period (the budgets page, the evaluation job), of one tenant or of many, each equal
+/// to <see cref="BudgetSpendQuery.GetAsync"/>'s, from one facts query per shape of scope instead of one per budget.
+/// Budgets that need the same facts (filtered by key or not, which dimension) share one GROUP BY over everything a scope
+/// selects on (tenant, provider, source, models, and the key and the dimension's value where the shape has them), and
+/// each budget adds up the groups its scope selects, in memory. Scopes with two or more dimension names are still queried
+/// one by one: only records have a call's values of both, so rollups cannot serve them and there is nothing to share.
 /// </summary>
 public static class BudgetSpendBatch
 {
-    /// <summary>The spend of each of <paramref name="scopes"/> in <paramref name="period"/>, in the same order.</summary>
+    /// <summary>The spend in <paramref name="period"/> of each of <paramref name="budgets"/> (a tenant and a scope), in the same order.</summary>
     public static async Task<IReadOnlyList<BudgetSpend>> GetAsync(
-        SpendOpsDbContext db, Guid tenantId, BudgetPeriod period, IReadOnlyList<BudgetScope> scopes, CancellationToken cancellationToken)
+        SpendOpsDbContext db, BudgetPeriod period, IReadOnlyList<(Guid TenantId, BudgetScope Scope)> budgets, CancellationToken cancellationToken)
     {
-        var spends = new BudgetSpend[scopes.Count];
+        var spends = new BudgetSpend[budgets.Count];
         var text = SqlTextRules.For(db.Database);
-        foreach (var sameShape in Enumerable.Range(0, scopes.Count).GroupBy(i => Shape.Of(scopes[i])))
+        foreach (var sameShape in Enumerable.Range(0, budgets.Count).GroupBy(i => Shape.Of(budgets[i].Scope)))
         {
             if (sameShape.Key is not { } shape)
             {
                 foreach (var i in sameShape)
-                    spends[i] = await BudgetSpendQuery.GetAsync(db, tenantId, scopes[i], period, cancellationToken);
+                    spends[i] = await BudgetSpendQuery.GetAsync(db, budgets[i].TenantId, budgets[i].Scope, period, cancellationToken);
                 continue;
             }
-            var groups = await GroupsAsync(db, tenantId, period, shape, sameShape.Select(i => scopes[i]).ToList(), text, cancellationToken);
+            var members = sameShape.Select(i => budgets[i]).ToList();
+            var groups = (await GroupsAsync(db, period, shape, members, text, cancellationToken)).ToLookup(g => g.TenantId);
             foreach (var i in sameShape)
-                spends[i] = new BudgetScopeSelection(scopes[i], shape.DimensionName, text).SpendOf(groups);
+                spends[i] = new BudgetScopeSelection(budgets[i].Scope, shape.DimensionName, text).SpendOf(groups[budgets[i].TenantId]);
         }
         return spends;
     }
 
     private static async Task<List<BudgetSpendGroup>> GroupsAsync(
-        SpendOpsDbContext db, Guid tenantId, BudgetPeriod period, Shape shape, IReadOnlyList<BudgetScope> scopes, SqlTextRules text, CancellationToken cancellationToken)
+        SpendOpsDbContext db, BudgetPeriod period, Shape shape, IReadOnlyList<(Guid TenantId, BudgetScope Scope)> budgets, SqlTextRules text, CancellationToken cancellationToken)
     {
-        var filter = new UsageFilter { Scope = TenantScope.Of(tenantId), From = period.Start, To = period.End };
+        var filter = new UsageFilter { Scope = TenantScope.OfTenants(budgets.Select(b => b.TenantId)), From = period.Start, To = period.End };
+        var scopes = budgets.Select(b => b.Scope).ToList();
         // Daily rollups (of both kinds) have no key: budgets scoped to keys read hourly ones.
         var facts = await UsageFacts.QueryAsync(db, filter, [], shape.DimensionName, daily: !shape.ByKey, cancellationToken);
         // Only the keys and values some budget names: the groups every budget of the shape would pass over anyway.
@@ -59,6 +61,7 @@ public static class BudgetSpendBatch
             .GroupBy(shape.ByKey ? ByScopeColumnsAndKey : ByScopeColumns)
             .Select(g => new BudgetSpendGroup
             {
+                TenantId = g.Key.TenantId,
                 Provider = g.Key.Provider,
                 Source = g.Key.Source,
                 ModelRequested = g.Key.ModelRequested,
@@ -79,6 +82,7 @@ public static class BudgetSpendBatch
 
     private static readonly Expression<Func<UsageFact, GroupKey>> ByScopeColumns = f => new GroupKey
     {
+        TenantId = f.TenantId,
         Provider = f.Provider,
         Source = f.Source,
         ModelRequested = f.ModelRequested,
@@ -89,6 +93,7 @@ public static class BudgetSpendBatch
 
     private static readonly Expression<Func<UsageFact, GroupKey>> ByScopeColumnsAndKey = f => new GroupKey
     {
+        TenantId = f.TenantId,
         Provider = f.Provider,
         Source = f.Source,
         ModelRequested = f.ModelRequested,
@@ -109,6 +114,7 @@ public static class BudgetSpendBatch
     /// <summary>The grouping columns; a class with settable members so EF can group by it.</summary>
     private sealed class GroupKey
     {
+        public Guid TenantId { get; set; }
         public string Provider { get; set; } = "";
         public UsageSource Source { get; set; }
         public string? ModelRequested { get; set; }

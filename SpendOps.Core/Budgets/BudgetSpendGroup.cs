@@ -8,6 +8,7 @@ namespace SpendOps.Core.Budgets;
 /// </summary>
 internal sealed class BudgetSpendGroup
 {
+    public Guid TenantId { get; set; }
     public string Provider { get; set; } = "";
     public UsageSource Source { get; set; }
     public string? ModelRequested { get; set; }

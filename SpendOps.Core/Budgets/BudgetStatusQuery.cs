@@ -19,7 +19,7 @@ public static class BudgetStatusQuery
 
     /// <summary>
     /// The current period of each of <paramref name="budgets"/> (with their <see cref="Budget.Tenant"/> loaded), in the same
-    /// order, as <see cref="GetAsync"/> gives them: the budgets of a tenant whose current periods are the same are summed
+    /// order, as <see cref="GetAsync"/> gives them: budgets whose current periods are the same, of any tenant, are summed
     /// together (<see cref="BudgetSpendBatch"/>).
     /// </summary>
     public static async Task<IReadOnlyList<BudgetStatus>> GetManyAsync(SpendOpsDbContext db, IReadOnlyList<Budget> budgets, DateTimeOffset now, CancellationToken cancellationToken)
@@ -30,10 +30,10 @@ public static class BudgetStatusQuery
             var calendar = TenantCalendar.For(budget.Tenant?.TimeZone);
             return (Budget: budget, Index: index, Calendar: calendar, Period: BudgetPeriod.Containing(budget, calendar, now));
         }).ToList();
-        foreach (var samePeriod in placed.GroupBy(p => (p.Budget.TenantId, p.Period)))
+        foreach (var samePeriod in placed.GroupBy(p => p.Period))
         {
             var members = samePeriod.ToList();
-            var spends = await BudgetSpendBatch.GetAsync(db, samePeriod.Key.TenantId, samePeriod.Key.Period, members.Select(p => p.Budget.Scope).ToList(), cancellationToken);
+            var spends = await BudgetSpendBatch.GetAsync(db, samePeriod.Key, members.Select(p => (p.Budget.TenantId, p.Budget.Scope)).ToList(), cancellationToken);
             for (var i = 0; i < members.Count; i++)
             {
                 var (budget, index, calendar, period) = members[i];

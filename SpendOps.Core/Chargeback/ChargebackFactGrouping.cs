@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Usage;
 using SpendOps.Core.Usage.Rollups;
@@ -7,8 +6,8 @@ using SpendOps.Core.Usage.Rollups;
 namespace SpendOps.Core.Chargeback;
 
 /// <summary>
-/// The chargeback GROUP BY over <see cref="UsageFacts"/> (hourly rollups where complete, records elsewhere), for keys
-/// that read at most one dimension; with two dimensions a call's values of both are needed, and only records have them.
+/// The chargeback's groups from <see cref="UsageFactTotals"/> (rollups where complete, records elsewhere), for keys that
+/// read at most one dimension; with two dimensions a call's values of both are needed, and only records have them.
 /// </summary>
 internal static class ChargebackFactGrouping
 {
@@ -18,51 +17,48 @@ internal static class ChargebackFactGrouping
         var dimensions = keys.Where(k => k.DimensionName is not null).Select(k => k.DimensionName!).Distinct().ToList();
         if (dimensions.Count > 1)
             return null;
-        var facts = await UsageFacts.QueryAsync(db, filter, [], dimensions.FirstOrDefault(), daily: keys.All(k => k.Kind != ChargebackKeyKind.Key), cancellationToken);
-        var totals = await facts
-            .GroupBy(Slots(keys))
-            .Select(g => new ChargebackGroupTotals
+        var groups = await UsageFactTotals.QueryAsync(db, filter, keys.Select(Column).ToList(), dimensions.FirstOrDefault(),
+            daily: keys.All(k => k.Kind != ChargebackKeyKind.Key), cancellationToken);
+        return groups
+            .GroupBy(g => (g.K0, g.K1, g.K2, g.K3))
+            .Select(Fold)
+            // A group can sum to no calls when dimension rollups take their calls out of the unattributed group.
+            .Where(t => t.Calls != 0)
+            .ToList();
+    }
+
+    private static ChargebackGroupTotals Fold(IGrouping<(string? K0, string? K1, string? K2, string? K3), UsageFactGroup> rows)
+    {
+        var totals = new ChargebackGroupTotals { K0 = rows.Key.K0, K1 = rows.Key.K1, K2 = rows.Key.K2, K3 = rows.Key.K3 };
+        foreach (var row in rows)
+        {
+            totals.Calls += (int)row.Calls;
+            totals.InputTokens += row.InputTokens;
+            totals.CacheReadTokens += row.CacheReadTokens;
+            totals.CacheWriteTokens += row.CacheWriteTokens;
+            totals.OutputTokens += row.OutputTokens;
+            totals.CostUsd += row.CostUsd;
+            if (row.Source == UsageSource.Proxy)
+                totals.MeasuredCostUsd += row.CostUsd;
+            else if (row.Source == UsageSource.Telemetry)
+                totals.EstimatedCostUsd += row.CostUsd;
+            if (row.Calculated)
+                totals.CalculatedCostUsd += row.CostUsd;
+            if (row.CostSource == CostSource.Reported)
+                totals.ReportedCostUsd += row.CostUsd;
+            if (row.Calculated && row.HasProviderCost)
             {
-                K0 = g.Key.K0,
-                K1 = g.Key.K1,
-                K2 = g.Key.K2,
-                K3 = g.Key.K3,
-                Calls = (int)g.Sum(f => f.Calls),
-                InputTokens = g.Sum(f => f.InputTokens),
-                CacheReadTokens = g.Sum(f => f.CacheReadTokens),
-                CacheWriteTokens = g.Sum(f => f.CacheWriteTokens),
-                OutputTokens = g.Sum(f => f.OutputTokens),
-                CostUsd = g.Sum(f => f.CostUsd),
-                MeasuredCostUsd = g.Sum(f => f.Source == UsageSource.Proxy ? f.CostUsd : 0m),
-                EstimatedCostUsd = g.Sum(f => f.Source == UsageSource.Telemetry ? f.CostUsd : 0m),
-                CalculatedCostUsd = g.Sum(f => f.CostSource == CostSource.Catalog || f.CostSource == CostSource.TenantPrice ? f.CostUsd : 0m),
-                ReportedCostUsd = g.Sum(f => f.CostSource == CostSource.Reported ? f.CostUsd : 0m),
-                ComparedCalculatedUsd = g.Sum(f => (f.CostSource == CostSource.Catalog || f.CostSource == CostSource.TenantPrice) && f.HasProviderCost ? f.CostUsd : 0m),
-                ComparedReportedUsd = g.Sum(f => (f.CostSource == CostSource.Catalog || f.CostSource == CostSource.TenantPrice) && f.HasProviderCost ? f.ProviderCostUsd : 0m),
-                UnpricedCalls = (int)g.Sum(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L),
-            })
-            .ToListAsync(cancellationToken);
-        // A group can sum to no calls when dimension rollups take their calls out of the unattributed group.
-        return totals.Where(t => t.Calls != 0).ToList();
-    }
-
-    /// <summary><c>f => new ChargebackSlots { K0 = value of key 0, …, unused = null }</c>.</summary>
-    private static Expression<Func<UsageFact, ChargebackSlots>> Slots(IReadOnlyList<ChargebackKey> keys)
-    {
-        var fact = Expression.Parameter(typeof(UsageFact), "f");
-        string[] slots = [nameof(ChargebackSlots.K0), nameof(ChargebackSlots.K1), nameof(ChargebackSlots.K2), nameof(ChargebackSlots.K3)];
-        var bindings = slots.Select((name, i) => Expression.Bind(typeof(ChargebackSlots).GetProperty(name)!, i < keys.Count ? Value(keys[i], fact) : Expression.Constant(null, typeof(string))));
-        return Expression.Lambda<Func<UsageFact, ChargebackSlots>>(Expression.MemberInit(Expression.New(typeof(ChargebackSlots)), bindings), fact);
-    }
-
-    private static Expression Value(ChargebackKey key, ParameterExpression fact)
-    {
-        var column = Column(key);
-        return new ParameterSwap(column.Parameters[0], fact).Visit(column.Body)!;
+                totals.ComparedCalculatedUsd += row.CostUsd;
+                totals.ComparedReportedUsd += row.ProviderCostUsd;
+            }
+            if (row.Unpriced)
+                totals.UnpricedCalls += (int)row.Calls;
+        }
+        return totals;
     }
 
     private static Expression<Func<UsageFact, string?>> Column(ChargebackKey key) => key.DimensionName is not null
-        ? f => f.DimensionValue
+        ? UsageFactTotals.DimensionValue
         : key.Kind switch
         {
             ChargebackKeyKind.Key => f => f.ApiKeyId,
@@ -71,18 +67,4 @@ internal static class ChargebackFactGrouping
             ChargebackKeyKind.Source => f => f.Source == UsageSource.Proxy ? "proxy" : "telemetry",
             _ => throw new ArgumentOutOfRangeException(nameof(key)),
         };
-
-    /// <summary>The grouping values; a class with settable members so EF can group by it.</summary>
-    private sealed class ChargebackSlots
-    {
-        public string? K0 { get; set; }
-        public string? K1 { get; set; }
-        public string? K2 { get; set; }
-        public string? K3 { get; set; }
-    }
-
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

@@ -138,9 +138,4 @@ public static class ChargebackQuery
     }
 
     private static string Join(IReadOnlyList<string?> values) => string.Join('\u001f', values.Select(v => v is null ? "\u0000" : v));
-
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

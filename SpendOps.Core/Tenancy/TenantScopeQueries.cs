@@ -7,6 +7,8 @@ public static class TenantScopeQueries
     {
         if (scope.IsAllTenants)
             return query;
+        if (scope.SomeTenantIds is { } tenantIds)
+            return query.Where(e => tenantIds.Contains(e.TenantId));
         var tenantId = scope.TenantId;
         return query.Where(e => e.TenantId == tenantId);
     }

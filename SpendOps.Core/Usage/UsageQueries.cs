@@ -44,12 +44,11 @@ public static class UsageQueries
     }
 
     /// <summary>
-    /// Totals grouped by one column or dimension, largest cost first. Summed from hourly rollups where they are complete
-    /// and from records elsewhere (<see cref="UsageFacts"/>): the same numbers as summing the records.
+    /// Totals grouped by one column or dimension, largest cost first. Summed from rollups where they are complete and
+    /// from records elsewhere (<see cref="UsageFactTotals"/>): the same numbers as summing the records.
     /// </summary>
     public static async Task<IReadOnlyList<UsageSummaryRow>> SummarizeAsync(Data.SpendOpsDbContext db, UsageFilter filter, UsageGrouping grouping, CancellationToken cancellationToken)
     {
-        var facts = await UsageFacts.QueryAsync(db, filter, [], grouping.Kind == UsageGroupingKind.Dimension ? grouping.Dimension : null, daily: grouping.Kind != UsageGroupingKind.Key, cancellationToken);
         Expression<Func<UsageFact, string?>> key = grouping.Kind switch
         {
             UsageGroupingKind.Model => f => f.ModelReported ?? f.ModelRequested,
@@ -57,30 +56,33 @@ public static class UsageQueries
             UsageGroupingKind.Provider => f => f.Provider,
             UsageGroupingKind.Endpoint => f => f.Endpoint,
             UsageGroupingKind.Source => f => f.Source == UsageSource.Proxy ? "proxy" : "telemetry",
-            UsageGroupingKind.Dimension => f => f.DimensionValue,
+            UsageGroupingKind.Dimension => UsageFactTotals.DimensionValue,
             _ => throw new ArgumentOutOfRangeException(nameof(grouping)),
         };
-
-        var rows = await facts
-            .GroupBy(key)
-            .Select(g => new UsageSummaryRow(
-                g.Key,
-                (int)g.Sum(f => f.Calls),
-                g.Sum(f => f.InputTokens),
-                g.Sum(f => f.CacheReadTokens),
-                g.Sum(f => f.CacheWriteTokens),
-                g.Sum(f => f.OutputTokens),
-                g.Sum(f => f.ReasoningTokens),
-                g.Sum(f => f.CostUsd),
-                g.Sum(f => f.CostSource == CostSource.Catalog ? f.CostUsd : 0m),
-                g.Sum(f => f.CostSource == CostSource.TenantPrice ? f.CostUsd : 0m),
-                g.Sum(f => f.CostSource == CostSource.Reported ? f.CostUsd : 0m),
-                g.Sum(f => f.ProviderCostUsd),
-                (int)g.Sum(f => f.PricingStatus == PricingStatus.Reported ? f.Calls : 0L),
-                (int)g.Sum(f => f.PricingStatus == PricingStatus.Unpriced || f.PricingStatus == PricingStatus.Pending ? f.Calls : 0L),
-                (int)g.Sum(f => !f.UsageComplete ? f.Calls : 0L)))
-            .ToListAsync(cancellationToken);
-        // A group can sum to no calls when rollups of a dimension take their calls out of the "none" group.
-        return rows.Where(r => r.Requests != 0).OrderByDescending(r => r.CostUsd).ThenByDescending(r => r.Requests).ToList();
+        var groups = await UsageFactTotals.QueryAsync(db, filter, [key], grouping.Kind == UsageGroupingKind.Dimension ? grouping.Dimension : null,
+            daily: grouping.Kind != UsageGroupingKind.Key, cancellationToken);
+        return groups
+            .GroupBy(g => g.K0)
+            .Select(rows => new UsageSummaryRow(
+                rows.Key,
+                (int)rows.Sum(g => g.Calls),
+                rows.Sum(g => g.InputTokens),
+                rows.Sum(g => g.CacheReadTokens),
+                rows.Sum(g => g.CacheWriteTokens),
+                rows.Sum(g => g.OutputTokens),
+                rows.Sum(g => g.ReasoningTokens),
+                rows.Sum(g => g.CostUsd),
+                rows.Sum(g => g.CostSource == CostSource.Catalog ? g.CostUsd : 0m),
+                rows.Sum(g => g.CostSource == CostSource.TenantPrice ? g.CostUsd : 0m),
+                rows.Sum(g => g.CostSource == CostSource.Reported ? g.CostUsd : 0m),
+                rows.Sum(g => g.ProviderCostUsd),
+                (int)rows.Sum(g => g.PricingStatus == PricingStatus.Reported ? g.Calls : 0L),
+                (int)rows.Sum(g => g.Unpriced ? g.Calls : 0L),
+                (int)rows.Sum(g => !g.UsageComplete ? g.Calls : 0L)))
+            // A group can sum to no calls when rollups of a dimension take their calls out of the "none" group.
+            .Where(r => r.Requests != 0)
+            .OrderByDescending(r => r.CostUsd)
+            .ThenByDescending(r => r.Requests)
+            .ToList();
     }
 }

@@ -34,4 +34,11 @@ public sealed class UsageFact
 
     /// <summary>The value of the dimension a query groups by; null when the calls have none.</summary>
     public string? DimensionValue { get; init; }
+
+    /// <summary>
+    /// A dimension rollup's row while grouping by its dimension: its calls are under their value here and, since the
+    /// rollups without a dimension count every call, in the null group too, until <see cref="UsageFactTotals"/> takes
+    /// them out of it.
+    /// </summary>
+    public bool AlsoCountedWithoutValue { get; init; }
 }

@@ -15,7 +15,10 @@ public static class UsageFacts
 {
     /// <summary>
     /// Facts for the records <paramref name="filter"/> covers that also match every one of <paramref name="matches"/>;
-    /// with <paramref name="groupDimension"/>, each fact carries that dimension's value (null: the calls have none).
+    /// with <paramref name="groupDimension"/>, each fact carries that dimension's value (null: the calls have none), and
+    /// the facts from dimension rollups (<see cref="UsageFact.AlsoCountedWithoutValue"/>) count calls that the facts
+    /// without a value count too: group with <see cref="UsageFactTotals"/>, which takes them out of the null group, or
+    /// leave the null group out.
     /// <paramref name="daily"/>: the caller neither groups nor filters facts by key and needs no time finer than a UTC
     /// day, so whole clean days may come from the daily rollups (their facts have no key and the day's midnight).
     /// </summary>
@@ -32,22 +35,19 @@ public static class UsageFacts
         if (match is not null)
         {
             return facts
-                .Concat(RollupSplit.WhereKeys(split.DimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup<UsageDimensionRollup>()))
-                .Concat(RollupSplit.WhereKeys(split.DailyDimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup<UsageDailyDimensionRollup>()));
+                .Concat(RollupSplit.WhereKeys(split.DimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup<UsageDimensionRollup>(alsoCountedWithoutValue: false)))
+                .Concat(RollupSplit.WhereKeys(split.DailyDimensionRollups(match.Name).Where(u => match.Values.Contains(u.DimensionValue)), filter).Select(FromDimensionRollup<UsageDailyDimensionRollup>(alsoCountedWithoutValue: false)));
         }
         facts = facts
             .Concat(RollupSplit.WhereKeys(split.HourlyRollups(), filter).Select(FromRollup<UsageHourlyRollup>()))
             .Concat(RollupSplit.WhereKeys(split.DailyRollups(), filter).Select(FromRollup<UsageDailyRollup>()));
         if (groupDimension is null)
             return facts;
-        // Calls with the dimension move from the null group (where the hourly and daily rollups put them) to their value.
-        var hours = RollupSplit.WhereKeys(split.DimensionRollups(groupDimension), filter);
-        var days = RollupSplit.WhereKeys(split.DailyDimensionRollups(groupDimension), filter);
+        // Calls with the dimension also under their value; the caller takes them back out of the null group, where the
+        // hourly and daily rollups count them (UsageFactTotals, in memory: reading these rows once, not twice).
         return facts
-            .Concat(hours.Select(FromDimensionRollup<UsageDimensionRollup>()))
-            .Concat(hours.Select(NegatedWithoutValue<UsageDimensionRollup>()))
-            .Concat(days.Select(FromDimensionRollup<UsageDailyDimensionRollup>()))
-            .Concat(days.Select(NegatedWithoutValue<UsageDailyDimensionRollup>()));
+            .Concat(RollupSplit.WhereKeys(split.DimensionRollups(groupDimension), filter).Select(FromDimensionRollup<UsageDimensionRollup>(alsoCountedWithoutValue: true)))
+            .Concat(RollupSplit.WhereKeys(split.DailyDimensionRollups(groupDimension), filter).Select(FromDimensionRollup<UsageDailyDimensionRollup>(alsoCountedWithoutValue: true)));
     }
 
     private static bool CanUseRollups(UsageFilter filter, IReadOnlyList<DimensionMatch> matches, string? groupDimension) =>
@@ -97,6 +97,7 @@ public static class UsageFacts
             CostUsd = v.Record.CostUsd ?? 0m,
             ProviderCostUsd = v.Record.ProviderCostUsd ?? 0m,
             DimensionValue = v.Value,
+            AlsoCountedWithoutValue = false,
         });
     }
 
@@ -125,10 +126,12 @@ public static class UsageFacts
         CostUsd = u.CostUsd,
         ProviderCostUsd = u.ProviderCostUsd,
         DimensionValue = null,
+        AlsoCountedWithoutValue = false,
     };
 
     /// <summary>An hourly or daily dimension rollup as a fact with its dimension value.</summary>
-    private static System.Linq.Expressions.Expression<Func<TRollup, UsageFact>> FromDimensionRollup<TRollup>() where TRollup : UsageRollupKeys, IDimensionRollup => u => new UsageFact
+    private static System.Linq.Expressions.Expression<Func<TRollup, UsageFact>> FromDimensionRollup<TRollup>(bool alsoCountedWithoutValue)
+        where TRollup : UsageRollupKeys, IDimensionRollup => u => new UsageFact
     {
         TenantId = u.TenantId,
         Timestamp = u.Hour,
@@ -152,33 +155,7 @@ public static class UsageFacts
         CostUsd = u.CostUsd,
         ProviderCostUsd = u.ProviderCostUsd,
         DimensionValue = u.DimensionValue,
-    };
-
-    /// <summary>A dimension rollup taken back out of the null group: every measure negated.</summary>
-    private static System.Linq.Expressions.Expression<Func<TRollup, UsageFact>> NegatedWithoutValue<TRollup>() where TRollup : UsageRollupKeys, IDimensionRollup => u => new UsageFact
-    {
-        TenantId = u.TenantId,
-        Timestamp = u.Hour,
-        Provider = u.Provider,
-        Endpoint = u.Endpoint,
-        ModelRequested = u.ModelRequested,
-        ModelReported = u.ModelReported,
-        ApiKeyId = u.ApiKeyId,
-        Source = u.Source,
-        Estimated = u.Estimated,
-        UsageComplete = u.UsageComplete,
-        PricingStatus = u.PricingStatus,
-        CostSource = u.CostSource,
-        HasProviderCost = u.HasProviderCost,
-        Calls = -u.Calls,
-        InputTokens = -u.InputTokens,
-        CacheReadTokens = -u.CacheReadTokens,
-        CacheWriteTokens = -u.CacheWriteTokens,
-        OutputTokens = -u.OutputTokens,
-        ReasoningTokens = -u.ReasoningTokens,
-        CostUsd = -u.CostUsd,
-        ProviderCostUsd = -u.ProviderCostUsd,
-        DimensionValue = null,
+        AlsoCountedWithoutValue = alsoCountedWithoutValue,
     };
 
     /// <summary>A record with the dimension value it is grouped by; a class (not a tuple) so EF can translate the projection.</summary>

@@ -59,6 +59,46 @@ public sealed class BudgetSpendBatchScenarios(UsageDatabaseFixture fixture)
     }
 
     /// <summary>
+    /// Two tenants' budgets of the same period and shapes, summed together (one facts query per shape, as the evaluation
+    /// job reads them), each spend of its own tenant only: the second tenant has the same team, key id, provider and model,
+    /// and a tenant with no budget has March spend on them too.
+    /// </summary>
+    public async Task BudgetsOfTwoTenants_SummedTogether_EachSpendTheirOwnTenantsHandSums()
+    {
+        var first = await BudgetSpendMarch.SeedAsync(fixture);
+        var second = UsageSeed.NewTenant();
+        var keyed = second.Record("2026-03-02T10:00:00Z", 20.00m, "openai", "gpt-4.1", ("team", "backend"));
+        keyed.ApiKeyId = "k1";
+        await fixture.AddAsync(
+            keyed,
+            second.Record("2026-03-09T10:00:00Z", 40.00m, "anthropic", "claude-sonnet-4-5", ("team", "data")),
+            second.Record("2026-02-27T10:00:00Z", 5.00m, "openai", "gpt-4.1", ("team", "backend")));
+        var expected = new List<(string Name, BudgetSpend Spend)>();
+        await using (var db = fixture.CreateContext())
+        {
+            void Add(Guid tenant, string name, decimal spend, int unpriced, params string[] terms)
+            {
+                db.Budgets.Add(new Budget { TenantId = tenant, Name = name, AmountUsd = 1000m, Period = BudgetPeriodKind.Month, Scope = BudgetScopeTerms.Parse(terms) });
+                expected.Add((name, new BudgetSpend(spend, unpriced)));
+            }
+            foreach (var row in BudgetSpendMarch.Cases)
+                Add(first, "first " + string.Join(" ", (string[])row[2]), (decimal)(double)row[0], (int)row[1], (string[])row[2]);
+            // The second tenant's March: 20.00 (openai, team=backend, key k1) and 40.00 (anthropic, team=data).
+            Add(second.TenantId, "second", 60.00m, 0);
+            Add(second.TenantId, "second dim:team=backend", 20.00m, 0, "dim:team=backend");
+            Add(second.TenantId, "second dim:team=data", 40.00m, 0, "dim:team=data");
+            Add(second.TenantId, "second key:k1", 20.00m, 0, "key:k1");
+            Add(second.TenantId, "second provider:anthropic", 40.00m, 0, "provider:anthropic");
+            Add(second.TenantId, "second model:CLAUDE-*", 40.00m, 0, "model:CLAUDE-*");
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(expected.OrderBy(e => e.Name, StringComparer.Ordinal), await StatusesAsync(first, second.TenantId));
+        await new UsageRollupBuilder(new FixtureContexts(fixture), TimeProvider.System).RunAsync(CancellationToken.None);
+        Assert.Equal(expected.OrderBy(e => e.Name, StringComparer.Ordinal), await StatusesAsync(first, second.TenantId));
+    }
+
+    /// <summary>
     /// Patterns with LIKE's own wildcards as literals (<c>%</c>, <c>_</c>, <c>\</c>), mixed case, <c>?</c> against an emoji and
     /// a line break, and upper-case accented letters (which SQLite's <c>lower()</c> leaves alone and PostgreSQL's folds):
     /// <see cref="ModelLikeMatch"/> selects exactly the records <see cref="ModelLike"/> selects in SQL on this database.
@@ -98,6 +138,15 @@ public sealed class BudgetSpendBatchScenarios(UsageDatabaseFixture fixture)
 
     private static async Task<List<string?>> ModelsAsync(SpendOpsDbContext db, Guid tenant, string pattern) =>
         await db.UsageRecords.Where(r => r.TenantId == tenant).Where(ModelLike.AnyOf([pattern])).Select(r => r.ModelReported ?? r.ModelRequested).ToListAsync();
+
+    /// <summary>The budgets of both tenants with their statuses read together, by name.</summary>
+    private async Task<List<(string Name, BudgetSpend Spend)>> StatusesAsync(Guid first, Guid second)
+    {
+        await using var db = fixture.CreateContext();
+        var budgets = await db.Budgets.AsNoTracking().Where(b => b.TenantId == first || b.TenantId == second).ToListAsync();
+        var statuses = await BudgetStatusQuery.GetManyAsync(db, budgets, Now, CancellationToken.None);
+        return statuses.Select(s => (s.Budget.Name, s.Spend)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The tenant's budgets as listed, by name.</summary>
     private async Task<List<(string Name, BudgetSpend Spend)>> ListAsync(Guid tenant)

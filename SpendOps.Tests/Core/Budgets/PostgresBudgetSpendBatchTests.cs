@@ -11,5 +11,8 @@ public sealed class PostgresBudgetSpendBatchTests(PostgresUsageDatabaseFixture f
     public Task ListedBudgets_OfEveryScope_SpendTheHandSums_FromRecordsAndFromRollups() => scenarios.ListedBudgets_OfEveryScope_SpendTheHandSums_FromRecordsAndFromRollups();
 
     [RequiresPostgresFact]
+    public Task BudgetsOfTwoTenants_SummedTogether_EachSpendTheirOwnTenantsHandSums() => scenarios.BudgetsOfTwoTenants_SummedTogether_EachSpendTheirOwnTenantsHandSums();
+
+    [RequiresPostgresFact]
     public Task ModelPatterns_InMemory_SelectWhatTheDatabaseSelects() => scenarios.ModelPatterns_InMemory_SelectWhatTheDatabaseSelects();
 }

@@ -10,5 +10,8 @@ public sealed class SqliteBudgetSpendBatchTests(SqliteUsageDatabaseFixture fixtu
     public Task ListedBudgets_OfEveryScope_SpendTheHandSums_FromRecordsAndFromRollups() => scenarios.ListedBudgets_OfEveryScope_SpendTheHandSums_FromRecordsAndFromRollups();
 
     [Fact]
+    public Task BudgetsOfTwoTenants_SummedTogether_EachSpendTheirOwnTenantsHandSums() => scenarios.BudgetsOfTwoTenants_SummedTogether_EachSpendTheirOwnTenantsHandSums();
+
+    [Fact]
     public Task ModelPatterns_InMemory_SelectWhatTheDatabaseSelects() => scenarios.ModelPatterns_InMemory_SelectWhatTheDatabaseSelects();
 }

@@ -48,4 +48,33 @@ public sealed class TenantScopeTests
         Assert.Equal("This tenant scope covers all tenants; it has no single tenant id.",
             Assert.Throws<InvalidOperationException>(() => scope.TenantId).Message);
     }
+
+    [Fact]
+    public void OfTenants_IncludesThoseTenantsOnly_AndHasNoSingleTenantId()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var scope = TenantScope.OfTenants([a, b, a]);
+
+        Assert.False(scope.IsAllTenants);
+        Assert.True(scope.Includes(a));
+        Assert.True(scope.Includes(b));
+        Assert.False(scope.Includes(Guid.NewGuid()));
+        Assert.Equal("This tenant scope covers 2 tenants; it has no single tenant id.",
+            Assert.Throws<InvalidOperationException>(() => scope.TenantId).Message);
+    }
+
+    [Fact]
+    public void OfTenants_OneTenant_IsThatTenantsScope()
+    {
+        var tenant = Guid.NewGuid();
+
+        Assert.Equal(tenant, TenantScope.OfTenants([tenant, tenant]).TenantId);
+    }
+
+    [Fact]
+    public void OfTenants_NoneOrEmptyGuid_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => TenantScope.OfTenants([]));
+        Assert.Throws<ArgumentException>(() => TenantScope.OfTenants([Guid.NewGuid(), Guid.Empty]));
+    }
 }
