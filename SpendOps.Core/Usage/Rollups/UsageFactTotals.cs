@@ -58,35 +58,20 @@ public static class UsageFactTotals
         return groups;
     }
 
-    /// <summary><c>f => new FactGroupKey { K0 = key 0 of f, …, unused = null, Source = f.Source, … }</c>.</summary>
-    private static Expression<Func<UsageFact, FactGroupKey>> GroupKey(IReadOnlyList<Expression<Func<UsageFact, string?>>> keys)
+    /// <summary><c>f => new UsageFactGroup { K0 = key 0 of f, …, unused = null, Source = f.Source, … }</c>: the key columns only, no sums.</summary>
+    private static Expression<Func<UsageFact, UsageFactGroup>> GroupKey(IReadOnlyList<Expression<Func<UsageFact, string?>>> keys)
     {
         var fact = Expression.Parameter(typeof(UsageFact), "f");
-        string[] slots = [nameof(FactGroupKey.K0), nameof(FactGroupKey.K1), nameof(FactGroupKey.K2), nameof(FactGroupKey.K3)];
+        string[] slots = [nameof(UsageFactGroup.K0), nameof(UsageFactGroup.K1), nameof(UsageFactGroup.K2), nameof(UsageFactGroup.K3)];
         string[] attributes =
         [
             nameof(UsageFact.Source), nameof(UsageFact.CostSource), nameof(UsageFact.HasProviderCost), nameof(UsageFact.PricingStatus),
             nameof(UsageFact.UsageComplete), nameof(UsageFact.AlsoCountedWithoutValue),
         ];
         var bindings = slots
-            .Select((name, i) => Expression.Bind(typeof(FactGroupKey).GetProperty(name)!,
+            .Select((name, i) => Expression.Bind(typeof(UsageFactGroup).GetProperty(name)!,
                 i < keys.Count ? new ParameterSwap(keys[i].Parameters[0], fact).Visit(keys[i].Body)! : Expression.Constant(null, typeof(string))))
-            .Concat(attributes.Select(name => Expression.Bind(typeof(FactGroupKey).GetProperty(name)!, Expression.Property(fact, name))));
-        return Expression.Lambda<Func<UsageFact, FactGroupKey>>(Expression.MemberInit(Expression.New(typeof(FactGroupKey)), bindings), fact);
-    }
-
-    /// <summary>The grouping values; a class with settable members so EF can group by it.</summary>
-    private sealed class FactGroupKey
-    {
-        public string? K0 { get; set; }
-        public string? K1 { get; set; }
-        public string? K2 { get; set; }
-        public string? K3 { get; set; }
-        public UsageSource Source { get; set; }
-        public CostSource? CostSource { get; set; }
-        public bool HasProviderCost { get; set; }
-        public PricingStatus PricingStatus { get; set; }
-        public bool UsageComplete { get; set; }
-        public bool AlsoCountedWithoutValue { get; set; }
+            .Concat(attributes.Select(name => Expression.Bind(typeof(UsageFactGroup).GetProperty(name)!, Expression.Property(fact, name))));
+        return Expression.Lambda<Func<UsageFact, UsageFactGroup>>(Expression.MemberInit(Expression.New(typeof(UsageFactGroup)), bindings), fact);
     }
 }
