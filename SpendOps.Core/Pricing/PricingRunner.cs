@@ -28,35 +28,32 @@ public sealed class PricingRunner(
         var retryUnpriced = unpricedRetriedAt != prices.Version;
 
         int examined = 0, priced = 0, unpriced = 0, notBillable = 0, reported = 0;
-        long lastId = 0;
-        while (true)
+        // Unpriced ones first: a pending record this run leaves unpriced is then not read a second time.
+        PricingStatus[] statuses = retryUnpriced ? [PricingStatus.Unpriced, PricingStatus.Pending] : [PricingStatus.Pending];
+        foreach (var status in statuses)
         {
-            var batch = await db.UsageRecords
-                .Where(r => r.Id > lastId && (r.PricingStatus == PricingStatus.Pending || (retryUnpriced && r.PricingStatus == PricingStatus.Unpriced)))
-                .OrderBy(r => r.Id)
-                .Take(batchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-                break;
-
-            var now = clock.GetUtcNow();
-            foreach (var record in batch)
+            long lastId = 0;
+            while (await WaitingBatch(db, status, lastId, batchSize).ToListAsync(cancellationToken) is { Count: > 0 } batch)
             {
-                examined++;
-                var wasUnpriced = record.PricingStatus == PricingStatus.Unpriced;
-                if (!RecordPricer.Apply(record, prices, now) && wasUnpriced)
-                    continue;
-                switch (record.PricingStatus)
+                var now = clock.GetUtcNow();
+                foreach (var record in batch)
                 {
-                    case PricingStatus.Priced: priced++; break;
-                    case PricingStatus.Unpriced: unpriced++; break;
-                    case PricingStatus.NotBillable: notBillable++; break;
-                    case PricingStatus.Reported: reported++; break;
+                    examined++;
+                    var wasUnpriced = record.PricingStatus == PricingStatus.Unpriced;
+                    if (!RecordPricer.Apply(record, prices, now) && wasUnpriced)
+                        continue;
+                    switch (record.PricingStatus)
+                    {
+                        case PricingStatus.Priced: priced++; break;
+                        case PricingStatus.Unpriced: unpriced++; break;
+                        case PricingStatus.NotBillable: notBillable++; break;
+                        case PricingStatus.Reported: reported++; break;
+                    }
                 }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                lastId = batch[^1].Id;
             }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            lastId = batch[^1].Id;
         }
 
         unpricedRetriedAt = prices.Version;
@@ -67,4 +64,16 @@ public sealed class PricingRunner(
             budgets.Notify();
         return result;
     }
+
+    /// <summary>
+    /// The next records with <paramref name="status"/> (pending or unpriced) after <paramref name="afterId"/>, through
+    /// the index of records waiting for a price. The condition repeats that index's own filter (<c>IN (pending,
+    /// unpriced)</c>) and the order is the index's: SQLite uses a partial index only when the query's WHERE states its
+    /// filter, and otherwise walked the whole table in id order on every run (15 s over ten million records, every 5 s).
+    /// </summary>
+    internal static IQueryable<UsageRecord> WaitingBatch(SpendOpsDbContext db, PricingStatus status, long afterId, int batchSize) => db.UsageRecords
+        .Where(r => (r.PricingStatus == PricingStatus.Pending || r.PricingStatus == PricingStatus.Unpriced) && r.PricingStatus == status && r.Id > afterId)
+        .OrderBy(r => r.PricingStatus)
+        .ThenBy(r => r.Id)
+        .Take(batchSize);
 }
