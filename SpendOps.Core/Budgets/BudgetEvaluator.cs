@@ -88,13 +88,15 @@ public sealed partial class BudgetEvaluator(IDbContextFactory<SpendOpsDbContext>
         foreach (var tenant in Enumerable.Range(0, budgets.Count).GroupBy(i => budgets[i].TenantId).OrderByDescending(t => t.Count()))
             readers.MinBy(r => r.Count)!.AddRange(tenant);
         var statuses = new BudgetStatus[budgets.Count];
-        await Task.WhenAll(readers.Where(r => r.Count > 0).Select(async indexes =>
+        // Each reader on a thread of its own: SQLite's "async" reads run to completion on the caller's thread, so without
+        // it the readers took turns.
+        await Task.WhenAll(readers.Where(r => r.Count > 0).Select(indexes => Task.Run(async () =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var read = await BudgetStatusQuery.GetManyAsync(db, indexes.Select(i => budgets[i]).ToList(), now, cancellationToken);
             for (var j = 0; j < indexes.Count; j++)
                 statuses[indexes[j]] = read[j];
-        }));
+        }, cancellationToken)));
         return statuses;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SpendOps.Core.Alerts;
 using SpendOps.Core.Audit;
 using SpendOps.Core.Budgets;
@@ -50,6 +51,13 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     /// budget evaluation) reads it once rather than once per total.
     /// </summary>
     internal bool RollupsSeenComplete { get; set; }
+
+    /// <summary>
+    /// A new context of the same kind over the same database, for a read that runs beside this context's (a context runs
+    /// one command at a time). The caller disposes it.
+    /// </summary>
+    internal SpendOpsDbContext CreateSibling() =>
+        (SpendOpsDbContext)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>())!;
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();

@@ -50,7 +50,9 @@ public static class UsageFactTotals
                 OutputTokens = g.Sum(f => f.OutputTokens),
                 ReasoningTokens = g.Sum(f => f.ReasoningTokens),
                 CostUsd = g.Sum(f => f.CostUsd),
-                ProviderCostUsd = g.Sum(f => f.ProviderCostUsd),
+                // Null, not zero, where no provider cost was reported (most calls): SQLite's decimal sum skips a null
+                // without parsing it.
+                ProviderCostUsd = g.Sum(f => f.HasProviderCost ? (decimal?)f.ProviderCostUsd : null) ?? 0m,
             })
             .ToListAsync(cancellationToken);
         var dimensionSlots = keys.Select(k => k == DimensionValue).ToList();
