@@ -42,16 +42,18 @@ public static class BudgetSpendBatch
     private static async Task<List<BudgetSpendGroup>> GroupsAsync(
         SpendOpsDbContext db, BudgetPeriod period, Shape shape, IReadOnlyList<(Guid TenantId, BudgetScope Scope)> budgets, SqlTextRules text, CancellationToken cancellationToken)
     {
-        var filter = new UsageFilter { Scope = TenantScope.OfTenants(budgets.Select(b => b.TenantId)), From = period.Start, To = period.End };
         var scopes = budgets.Select(b => b.Scope).ToList();
-        // Daily rollups (of both kinds) have no key: budgets scoped to keys read hourly ones.
-        var facts = await UsageFacts.QueryAsync(db, filter, [], shape.DimensionName, daily: !shape.ByKey, cancellationToken);
-        // Only the keys and values some budget names: the groups every budget of the shape would pass over anyway.
-        if (shape.ByKey)
+        // Only the keys and values some budget names: the groups every budget of the shape would pass over anyway. The
+        // keys go into the filter, so that each part of the facts (records, hourly rollups through their key index) is
+        // read for those keys only; daily rollups (of both kinds) have no key, so budgets scoped to keys read hourly ones.
+        var filter = new UsageFilter
         {
-            var keys = scopes.SelectMany(s => s.KeyIds).Distinct(StringComparer.Ordinal).ToList();
-            facts = facts.Where(f => f.ApiKeyId != null && keys.Contains(f.ApiKeyId));
-        }
+            Scope = TenantScope.OfTenants(budgets.Select(b => b.TenantId)),
+            From = period.Start,
+            To = period.End,
+            ApiKeyIds = shape.ByKey ? scopes.SelectMany(s => s.KeyIds).Distinct(StringComparer.Ordinal).ToList() : null,
+        };
+        var facts = await UsageFacts.QueryAsync(db, filter, [], shape.DimensionName, daily: !shape.ByKey, cancellationToken);
         if (shape.DimensionName is { } name)
         {
             var values = scopes.SelectMany(s => s.Dims[name]).Distinct(StringComparer.Ordinal).ToList();

@@ -13,6 +13,10 @@ public sealed record UsageFilter
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public string? ApiKeyId { get; init; }
+
+    /// <summary>Only calls made with one of these keys (the budgets scoped to keys, read together).</summary>
+    public IReadOnlyList<string>? ApiKeyIds { get; init; }
+
     public string? Provider { get; init; }
     public string? Model { get; init; }
     public UsageSource? Source { get; init; }

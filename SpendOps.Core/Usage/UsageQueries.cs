@@ -22,6 +22,8 @@ public static class UsageQueries
             records = records.Where(r => r.Timestamp < to);
         if (filter.ApiKeyId is { } key)
             records = records.Where(r => r.ApiKeyId == key);
+        if (filter.ApiKeyIds is { } keys)
+            records = records.Where(r => r.ApiKeyId != null && keys.Contains(r.ApiKeyId));
         if (filter.Provider is { } provider)
             records = records.Where(r => r.Provider == provider);
         if (filter.Model is { } model)

@@ -75,7 +75,7 @@ internal sealed class RollupSplit
             db.RollupsSeenComplete = state.DaysBuiltAt is not null;
         }
         var (dayFrom, dayTo) = (RollupHours.CeilingDay(wholeFrom), RollupHours.FloorDay(wholeTo));
-        var useDays = withDays && filter.ApiKeyId is null && db.RollupsSeenComplete && dayFrom < dayTo;
+        var useDays = withDays && filter.ApiKeyId is null && filter.ApiKeyIds is null && db.RollupsSeenComplete && dayFrom < dayTo;
         List<DateTimeOffset> dirtyDays = [];
         if (useDays)
         {
@@ -152,6 +152,8 @@ internal sealed class RollupSplit
     {
         if (filter.ApiKeyId is { } key)
             rollups = rollups.Where(u => u.ApiKeyId == key);
+        if (filter.ApiKeyIds is { } keys)
+            rollups = rollups.Where(u => u.ApiKeyId != null && keys.Contains(u.ApiKeyId));
         if (filter.Provider is { } provider)
             rollups = rollups.Where(u => u.Provider == provider);
         if (filter.Model is { } model)

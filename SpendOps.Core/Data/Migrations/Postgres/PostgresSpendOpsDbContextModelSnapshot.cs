@@ -1809,6 +1809,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Hour");
 
+                    b.HasIndex("TenantId", "ApiKeyId", "Hour");
+
                     b.ToTable("UsageHourlyRollups");
                 });
 

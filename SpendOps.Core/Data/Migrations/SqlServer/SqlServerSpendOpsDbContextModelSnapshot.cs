@@ -1812,6 +1812,8 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "Hour");
 
+                    b.HasIndex("TenantId", "ApiKeyId", "Hour");
+
                     b.ToTable("UsageHourlyRollups");
                 });
 

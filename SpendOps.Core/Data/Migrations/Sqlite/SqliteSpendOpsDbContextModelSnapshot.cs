@@ -1774,6 +1774,8 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Hour");
 
+                    b.HasIndex("TenantId", "ApiKeyId", "Hour");
+
                     b.ToTable("UsageHourlyRollups");
                 });
 
