@@ -77,7 +77,7 @@ fi
 DERIVED=$(( $(date +%s) - START ))
 if [ "$DB_KIND" = postgres ]; then
   # A server that has run for a while has had autovacuum analyze the tables the jobs just filled; right after the
-  # catch-up its statistics still describe empty rollup tables (a month by model took 1.4 s instead of 16 ms).
+  # catch-up the statistics are stale (a month by model took 1.4 s instead of 16 ms).
   echo "bench: ANALYZE (what autovacuum does on a running server)"
   psql $PSQL_ARGS -d "$DB" -qc "ANALYZE" >/dev/null
 fi
