@@ -58,6 +58,7 @@ public abstract class SpendOpsDbContext(DbContextOptions options) : IdentityDbCo
     /// </summary>
     internal SpendOpsDbContext CreateSibling() =>
         (SpendOpsDbContext)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>())!;
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
     public DbSet<PriceDiscount> PriceDiscounts => Set<PriceDiscount>();

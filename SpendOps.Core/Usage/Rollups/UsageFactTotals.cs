@@ -8,8 +8,8 @@ namespace SpendOps.Core.Usage.Rollups;
 /// <see cref="UsageFacts"/> summed by the database per key and per the attributes a view's partial totals depend on
 /// (<see cref="UsageFactGroup"/>), for the views that group (<c>usage summary</c>, the dashboard's top lists, chargeback).
 /// The database sums two amounts per row; partial amounts (measured, catalog, compared with the provider's…) are
-/// folded from the attributes in memory. Money is the costly sum where it is stored as text (SQLite sums every value
-/// through a decimal parse), so eight conditional sums of it cost four times two. When grouping by a dimension, the
+/// folded from the attributes in memory. Money is the costly sum where it is stored as text (SQLite parses every value
+/// as a decimal), so two sums of it replace up to eight conditional ones. When grouping by a dimension, the
 /// dimension rollups' rows are read once and taken out of the null group here, not by reading them a second time
 /// negated.
 /// </summary>
