@@ -29,8 +29,8 @@ internal sealed class BudgetScopeSelection(BudgetScope scope, string? dimensionN
 
     private bool Selects(BudgetSpendGroup group) =>
         (keys is null || (group.ApiKeyId is not null && keys.Contains(group.ApiKeyId)))
-        && (providers is null || providers.Contains(group.Provider))
-        && (sources is null || sources.Contains(group.Source))
+        && (providers is null || (group.Provider is not null && providers.Contains(group.Provider)))
+        && (sources is null || (group.Source is { } source && sources.Contains(source)))
         && (values is null || (group.DimensionValue is not null && values.Contains(group.DimensionValue)))
         && models.Matches(group.ModelReportedLower, group.ModelRequestedLower);
 }

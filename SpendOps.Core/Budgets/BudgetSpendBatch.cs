@@ -10,8 +10,9 @@ namespace SpendOps.Core.Budgets;
 /// <summary>
 /// The spends of many budgets in one period (the budgets page, the evaluation job), of one tenant or of many, each equal
 /// to <see cref="BudgetSpendQuery.GetAsync"/>'s, from one facts query per shape of scope instead of one per budget.
-/// Budgets that need the same facts (filtered by key or not, which dimension) share one GROUP BY over everything a scope
-/// selects on (tenant, provider, source, models, and the key and the dimension's value where the shape has them), and
+/// Budgets that need the same facts (filtered by key or not, which dimension) share one GROUP BY over what their scopes
+/// select on (tenant; provider, source, models where a scope names them; the key and the dimension's value where the
+/// shape has them), and
 /// each budget adds up the groups its scope selects, in memory. Scopes with two or more dimension names are still queried
 /// one by one: only records have a call's values of both, so rollups cannot serve them and there is nothing to share.
 /// </summary>
@@ -60,7 +61,7 @@ public static class BudgetSpendBatch
             facts = facts.Where(f => f.DimensionValue != null && values.Contains(f.DimensionValue));
         }
         var groups = await facts
-            .GroupBy(shape.ByKey ? ByScopeColumnsAndKey : ByScopeColumns)
+            .GroupBy(GroupKeyOf(new GroupColumns(scopes), shape.ByKey))
             .Select(g => new BudgetSpendGroup
             {
                 TenantId = g.Key.TenantId,
@@ -82,27 +83,38 @@ public static class BudgetSpendBatch
         return groups;
     }
 
-    private static readonly Expression<Func<UsageFact, GroupKey>> ByScopeColumns = f => new GroupKey
+    /// <summary>
+    /// Groups by tenant and by only those columns some scope of the batch selects on (most budgets name no provider,
+    /// source or model): the others stay null in every group, and there are fewer groups to sort and sum.
+    /// </summary>
+    private static Expression<Func<UsageFact, GroupKey>> GroupKeyOf(GroupColumns columns, bool byKey)
     {
-        TenantId = f.TenantId,
-        Provider = f.Provider,
-        Source = f.Source,
-        ModelRequested = f.ModelRequested,
-        ModelReported = f.ModelReported,
-        ApiKeyId = null,
-        DimensionValue = f.DimensionValue,
-    };
+        var fact = Expression.Parameter(typeof(UsageFact), "f");
+        MemberAssignment Column(string name, bool grouped)
+        {
+            var member = typeof(GroupKey).GetProperty(name)!;
+            if (!grouped)
+                return Expression.Bind(member, Expression.Constant(null, member.PropertyType));
+            Expression value = Expression.Property(fact, name);
+            return Expression.Bind(member, value.Type == member.PropertyType ? value : Expression.Convert(value, member.PropertyType));
+        }
+        return Expression.Lambda<Func<UsageFact, GroupKey>>(Expression.MemberInit(Expression.New(typeof(GroupKey)),
+            Column(nameof(GroupKey.TenantId), grouped: true),
+            Column(nameof(GroupKey.Provider), columns.Provider),
+            Column(nameof(GroupKey.Source), columns.Source),
+            Column(nameof(GroupKey.ModelRequested), columns.Model),
+            Column(nameof(GroupKey.ModelReported), columns.Model),
+            Column(nameof(GroupKey.ApiKeyId), byKey),
+            Column(nameof(GroupKey.DimensionValue), grouped: true)), fact);
+    }
 
-    private static readonly Expression<Func<UsageFact, GroupKey>> ByScopeColumnsAndKey = f => new GroupKey
+    /// <summary>Which of the columns a scope can select on any scope of a batch does select on.</summary>
+    private sealed class GroupColumns(IReadOnlyList<BudgetScope> scopes)
     {
-        TenantId = f.TenantId,
-        Provider = f.Provider,
-        Source = f.Source,
-        ModelRequested = f.ModelRequested,
-        ModelReported = f.ModelReported,
-        ApiKeyId = f.ApiKeyId,
-        DimensionValue = f.DimensionValue,
-    };
+        public bool Provider { get; } = scopes.Any(s => s.Providers.Count > 0);
+        public bool Source { get; } = scopes.Any(s => s.Sources.Count > 0);
+        public bool Model { get; } = scopes.Any(s => s.ModelPatterns.Count > 0);
+    }
 
     /// <summary>
     /// Which facts a scope needs: grouped by key (no daily rollups) or not, and by which dimension's value. Null for two
@@ -117,8 +129,8 @@ public static class BudgetSpendBatch
     private sealed class GroupKey
     {
         public Guid TenantId { get; set; }
-        public string Provider { get; set; } = "";
-        public UsageSource Source { get; set; }
+        public string? Provider { get; set; }
+        public UsageSource? Source { get; set; }
         public string? ModelRequested { get; set; }
         public string? ModelReported { get; set; }
         public string? ApiKeyId { get; set; }

@@ -9,8 +9,9 @@ namespace SpendOps.Core.Budgets;
 internal sealed class BudgetSpendGroup
 {
     public Guid TenantId { get; set; }
-    public string Provider { get; set; } = "";
-    public UsageSource Source { get; set; }
+    /// <summary>Null unless a scope of the batch names providers; so are the source and the models.</summary>
+    public string? Provider { get; set; }
+    public UsageSource? Source { get; set; }
     public string? ModelRequested { get; set; }
     public string? ModelReported { get; set; }
 
