@@ -22,5 +22,7 @@ public sealed class SqlServerSpendOpsDbContext(DbContextOptions<SqlServerSpendOp
         // T-SQL quotes names with brackets, as EF's own filters do ("[NormalizedName] IS NOT NULL"); "PricingStatus" is a
         // name only while QUOTED_IDENTIFIER is on, and would be a string otherwise.
         UsageRecordConfiguration.FilterAwaitingPriceIndex(builder.Entity<UsageRecord>(), "[PricingStatus]");
+        UsageRecordConfiguration.FilterUpstreamIdIndex(builder.Entity<UsageRecord>(), "[UpstreamIdIndexed] = 1");
+        UsageDimensionConfiguration.FilterLookupIndexes(builder.Entity<UsageDimension>(), "[Name]", unicodePrefix: "N");
     }
 }

@@ -19,6 +19,25 @@ namespace SpendOps.Core.Telemetry;
 /// </summary>
 public static class SupersessionRules
 {
+    /// <summary>
+    /// Call before inserting proxy records: clears <see cref="UsageRecord.UpstreamIdIndexed"/> on those of tenants without
+    /// a telemetry connection (one query for the batch), so their upstream ids stay out of the index nothing will look
+    /// them up in.
+    /// </summary>
+    public static async Task LeaveUnpairableOutOfIndexAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> proxyRecords, CancellationToken cancellationToken)
+    {
+        var tenants = proxyRecords.Where(r => r.Source == UsageSource.Proxy).Select(r => r.TenantId).Distinct().ToList();
+        if (tenants.Count == 0)
+            return;
+        var withTelemetry = (await db.TelemetryConnections.Where(c => tenants.Contains(c.TenantId)).Select(c => c.TenantId).Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var record in proxyRecords)
+        {
+            if (record.Source == UsageSource.Proxy && !withTelemetry.Contains(record.TenantId))
+                record.UpstreamIdIndexed = false;
+        }
+    }
+
     /// <inheritdoc cref="ApplyForProxyRecordsAsync(SpendOpsDbContext, IReadOnlyCollection{UsageRecord}, TimeProvider, CancellationToken)"/>
     public static Task<int> ApplyForProxyRecordsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> proxyRecords, CancellationToken cancellationToken) =>
         ApplyForProxyRecordsAsync(db, proxyRecords, TimeProvider.System, cancellationToken);
@@ -32,7 +51,7 @@ public static class SupersessionRules
     {
         var marked = 0;
         var byTenant = proxyRecords
-            .Where(r => r.Source == UsageSource.Proxy && !string.IsNullOrEmpty(r.UpstreamRequestId))
+            .Where(r => r.Source == UsageSource.Proxy && r.UpstreamIdIndexed && !string.IsNullOrEmpty(r.UpstreamRequestId))
             .GroupBy(r => r.TenantId);
         foreach (var group in byTenant)
         {
@@ -45,7 +64,7 @@ public static class SupersessionRules
             var upstreamIds = byUpstreamId.Keys.ToList();
             var losers = await db.UsageRecords
                 .Where(r => r.TenantId == tenantId && r.Source == UsageSource.Telemetry && !r.Superseded
-                    && r.UpstreamRequestId != null && upstreamIds.Contains(r.UpstreamRequestId))
+                    && r.UpstreamIdIndexed && r.UpstreamRequestId != null && upstreamIds.Contains(r.UpstreamRequestId))
                 .Select(r => new SupersededRecord(r.Id, r.RequestId, r.UpstreamRequestId))
                 .ToListAsync(cancellationToken);
             if (losers.Count == 0)
@@ -65,7 +84,7 @@ public static class SupersessionRules
         if (upstreamIds.Count == 0)
             return result;
         var found = await db.UsageRecords
-            .Where(r => r.TenantId == tenantId && r.Source == UsageSource.Proxy && r.UpstreamRequestId != null && upstreamIds.Contains(r.UpstreamRequestId))
+            .Where(r => r.TenantId == tenantId && r.Source == UsageSource.Proxy && r.UpstreamIdIndexed && r.UpstreamRequestId != null && upstreamIds.Contains(r.UpstreamRequestId))
             .Select(r => new { r.UpstreamRequestId, r.RequestId })
             .ToListAsync(cancellationToken);
         foreach (var record in found)
@@ -159,11 +178,12 @@ public static class SupersessionRules
     }
 
     /// <summary>
-    /// Ids of records with a dimension value. Queries start from here (the <c>(Name, Value)</c> index on dimension
-    /// rows) so they touch a session's few records instead of scanning the usage table.
+    /// Ids of records with a session or install id. Queries start from here (that dimension's index of values) so they
+    /// touch a session's few records instead of scanning the usage table. The name is a constant in the SQL, as in the
+    /// index's filter: SQL Server uses a filtered index only for a literal, PostgreSQL's generic plans likewise.
     /// </summary>
     private static IQueryable<long> WithDimension(SpendOpsDbContext db, string name, string value) =>
-        db.UsageDimensions.Where(d => d.Name == name && d.Value == value).Select(d => d.UsageRecordId);
+        db.UsageDimensions.Where(d => d.Name == EF.Constant(name) && d.Value == value).Select(d => d.UsageRecordId);
 
     private static IQueryable<UsageRecord> EventRecords(SpendOpsDbContext db, Guid connectionId, string ingestKeyId) =>
         db.UsageRecords.Where(r => r.ConnectionId == connectionId && r.ApiKeyId == ingestKeyId && r.Source == UsageSource.Telemetry

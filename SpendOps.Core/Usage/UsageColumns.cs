@@ -21,7 +21,7 @@ internal static class UsageColumns
     /// <summary>Every column of a usage row, the key included (the writers choose the ids), in the order <see cref="WriteRecord"/> writes them.</summary>
     public static readonly string[] Record =
     [
-        "Id", "RequestId", "UpstreamRequestId", "Timestamp", "TenantId", "ApiKeyId", "ConnectionId", "Source", "Estimated",
+        "Id", "RequestId", "UpstreamRequestId", "UpstreamIdIndexed", "Timestamp", "TenantId", "ApiKeyId", "ConnectionId", "Source", "Estimated",
         "Superseded", "Provider", "Endpoint", "ModelRequested", "ModelReported", "Stream", "StatusCode", "LatencyMs",
         "TimeToFirstByteMs", "RequestBytes", "ResponseBytes", "Billable", "UsageComplete", "SearchContextSize", "ServiceTier",
         "ProviderCostUsd", "CostUsd", "CostSource", "PricingStatus", "PriceId", "PricedAt", "Dims",
@@ -41,6 +41,7 @@ internal static class UsageColumns
         w.Int64(id);
         w.Text(r.RequestId);
         Text(w, r.UpstreamRequestId);
+        w.Boolean(r.UpstreamIdIndexed);
         w.Time(r.Timestamp);
         w.Uuid(r.TenantId);
         Text(w, r.ApiKeyId);

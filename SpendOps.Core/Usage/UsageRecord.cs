@@ -15,6 +15,14 @@ public sealed class UsageRecord : ITenantOwned
     /// <summary>The provider's own request id (<c>request-id</c>, <c>x-request-id</c>), to join other sources.</summary>
     public string? UpstreamRequestId { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="UpstreamRequestId"/> is in the index the supersession rules look it up by, to pair a proxied
+    /// call with Claude Code's telemetry of it. The usage writer clears it for the calls of tenants without a telemetry
+    /// connection: no telemetry can describe their calls (it arrives only through a connection, which exists before
+    /// Claude Code can send with its key), and a random id per call in that index cost the writer more than any other.
+    /// </summary>
+    public bool UpstreamIdIndexed { get; set; } = true;
+
     public DateTimeOffset Timestamp { get; set; }
     public Guid TenantId { get; set; }
     public string? ApiKeyId { get; set; }

@@ -12,7 +12,6 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.Property(u => u.RequestId).HasMaxLength(64);
         builder.HasIndex(u => u.RequestId).IsUnique();
         builder.Property(u => u.UpstreamRequestId).HasMaxLength(128);
-        builder.HasIndex(u => new { u.TenantId, u.UpstreamRequestId });
         builder.Property(u => u.ApiKeyId).HasMaxLength(64);
         builder.Property(u => u.Provider).HasMaxLength(32);
         builder.Property(u => u.Endpoint).HasMaxLength(64);
@@ -41,13 +40,23 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
 
         // Every index is paid on each of the writer's inserts, so only those queries need: every ledger, chart and budget
-        // query filters by tenant and time; supersession looks up the upstream id on each stored batch. A filter by key
-        // is a filter within a tenant and period (TenantId + Timestamp), so it has no index of its own.
+        // query filters by tenant and time; supersession looks up upstream ids (of tenants with telemetry)
+        // on each stored batch. A filter by key is a filter within a tenant and period (TenantId + Timestamp), so it has
+        // no index of its own.
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         // Only records still waiting for a price: the writer prices proxy calls as it inserts them, so most rows never
         // enter this index, and the pricing job still finds its work without a table scan.
         FilterAwaitingPriceIndex(builder, "\"PricingStatus\"");
+        FilterUpstreamIdIndex(builder, "\"UpstreamIdIndexed\"");
     }
+
+    /// <summary>
+    /// Only the upstream ids supersession may look up (<see cref="UsageRecord.UpstreamIdIndexed"/>): provider ids are
+    /// random, so each entry lands on its own page of the index. Queries state the filter to use it; it is the flag as
+    /// EF writes a true boolean in a condition (the bare column on SQLite and PostgreSQL; SQL Server sets it again).
+    /// </summary>
+    internal static void FilterUpstreamIdIndex(EntityTypeBuilder<UsageRecord> builder, string filter) =>
+        builder.HasIndex(u => new { u.TenantId, u.UpstreamRequestId }).HasFilter(filter);
 
     /// <summary>
     /// The filter is raw SQL, so the column is quoted as the database quotes names: <c>"PricingStatus"</c> on SQLite and

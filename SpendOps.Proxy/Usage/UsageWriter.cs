@@ -295,6 +295,7 @@ internal sealed partial class UsageWriter(
     {
         await PriceAsync(records, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await SupersessionRules.LeaveUnpairableOutOfIndexAsync(db, records, cancellationToken);
         // Records stored before (a replay; PostgreSQL skips them instead of failing the batch) are not counted again.
         var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
         metrics.OnWritten(written.Count);

@@ -12,6 +12,7 @@ using SpendOps.Core.Keys;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Proxy;
 using SpendOps.Proxy.Telemetry;
 using SpendOps.Tests.Infrastructure;
 
@@ -83,6 +84,8 @@ public abstract class TelemetryTestHost : IAsyncLifetime, IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddSpendOpsCore();
         builder.AddSpendOpsTelemetry();
+        // The proxy's usage writer stores proxy records as in the app, for the rules between both sources.
+        builder.AddSpendOpsProxy();
         app = builder.Build();
         app.MapSpendOpsOtlpIngest();
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Telemetry;
 using SpendOps.Core.Usage;
+using SpendOps.Proxy.Usage;
 using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Proxy.Telemetry;
@@ -124,6 +125,28 @@ public abstract class UsageDeduplicationTests(TelemetryTestHost host)
         Assert.Equal(0.5m, await CountedTenantCostAsync(connection.Connection.TenantId));
     }
 
+    /// <summary>
+    /// Through the usage writer, both ways round: its proxy records of a tenant with a telemetry connection keep their
+    /// upstream ids in the lookup index (the writer leaves them out only for tenants without one), so an estimate
+    /// arriving after the call is superseded, and one that arrived before is superseded when the record is written.
+    /// </summary>
+    [DatabaseFact]
+    public async Task ProxyRecordsWrittenByTheWriter_OfATenantWithTelemetry_SupersedeEstimatesOfTheirCalls()
+    {
+        var connection = await host.CreateConnectionAsync();
+        var tenantId = connection.Connection.TenantId;
+        await PostAsync(connection, "logs", OtlpPayloads.ApiRequest("req_estimate_first"));
+
+        await WriteThroughWriterAsync(tenantId, "req_estimate_first", cost: 0.5m);
+        await WriteThroughWriterAsync(tenantId, "req_proxied_first", cost: 0.25m);
+        await PostAsync(connection, "logs", OtlpPayloads.ApiRequest("req_proxied_first"));
+
+        var telemetry = await host.RecordsAsync(connection.Connection.Id);
+        Assert.Equal(2, telemetry.Count);
+        Assert.All(telemetry, r => Assert.True(r.Superseded));
+        Assert.Equal(0.75m, await CountedTenantCostAsync(tenantId));
+    }
+
     [DatabaseFact]
     public async Task ApplyForProxyRecords_SameRequestIdInAnotherTenant_NotSuperseded()
     {
@@ -200,6 +223,33 @@ public abstract class UsageDeduplicationTests(TelemetryTestHost host)
             await db.SaveChangesAsync();
             return record;
         });
+
+    private async Task WriteThroughWriterAsync(Guid tenantId, string upstreamRequestId, decimal cost)
+    {
+        var record = new UsageRecord
+        {
+            RequestId = "proxy-" + Guid.NewGuid().ToString("N"),
+            UpstreamRequestId = upstreamRequestId,
+            TenantId = tenantId,
+            Source = UsageSource.Proxy,
+            Provider = "anthropic",
+            Endpoint = "/v1/messages",
+            UsageComplete = true,
+            CostUsd = cost,
+            ProviderCostUsd = cost,
+            Timestamp = DateTimeOffset.UtcNow,
+        };
+        await host.WithServiceAsync<UsageSink, bool>(sink =>
+        {
+            sink.Enqueue(record);
+            return Task.FromResult(true);
+        });
+        for (var waited = 0; !await host.WithDbAsync(db => db.UsageRecords.AnyAsync(r => r.RequestId == record.RequestId)); waited += 50)
+        {
+            Assert.True(waited < 20_000, "the usage writer did not store the record within 20 s");
+            await Task.Delay(50);
+        }
+    }
 
     private Task<decimal> CountedTenantCostAsync(Guid tenantId) =>
         host.WithDbAsync(async db => (await db.UsageRecords.Where(r => r.TenantId == tenantId && !r.Superseded).ToListAsync()).Sum(r => r.ProviderCostUsd ?? 0));

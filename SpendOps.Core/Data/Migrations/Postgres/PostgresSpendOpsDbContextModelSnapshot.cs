@@ -1830,7 +1830,11 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasKey("UsageRecordId", "Name");
 
-                    b.HasIndex("Name", "Value");
+                    b.HasIndex(new[] { "Value" }, "IX_UsageDimensions_InstallId")
+                        .HasFilter("\"Name\" = 'user.id'");
+
+                    b.HasIndex(new[] { "Value" }, "IX_UsageDimensions_SessionId")
+                        .HasFilter("\"Name\" = 'session.id'");
 
                     b.ToTable("UsageDimensions");
                 });
@@ -1941,6 +1945,9 @@ namespace SpendOps.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("Timestamp")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("UpstreamIdIndexed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("UpstreamRequestId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -2007,7 +2014,8 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Timestamp");
 
-                    b.HasIndex("TenantId", "UpstreamRequestId");
+                    b.HasIndex("TenantId", "UpstreamRequestId")
+                        .HasFilter("\"UpstreamIdIndexed\"");
 
                     b.ToTable("UsageRecords");
                 });

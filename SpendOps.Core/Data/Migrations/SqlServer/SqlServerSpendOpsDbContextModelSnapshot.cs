@@ -1833,7 +1833,11 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.HasKey("UsageRecordId", "Name");
 
-                    b.HasIndex("Name", "Value");
+                    b.HasIndex(new[] { "Value" }, "IX_UsageDimensions_InstallId")
+                        .HasFilter("[Name] = N'user.id'");
+
+                    b.HasIndex(new[] { "Value" }, "IX_UsageDimensions_SessionId")
+                        .HasFilter("[Name] = N'session.id'");
 
                     b.ToTable("UsageDimensions");
                 });
@@ -1944,6 +1948,9 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("Timestamp")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("UpstreamIdIndexed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("UpstreamRequestId")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
@@ -2010,7 +2017,8 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "Timestamp");
 
-                    b.HasIndex("TenantId", "UpstreamRequestId");
+                    b.HasIndex("TenantId", "UpstreamRequestId")
+                        .HasFilter("[UpstreamIdIndexed] = 1");
 
                     b.ToTable("UsageRecords");
                 });

@@ -1795,7 +1795,11 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasKey("UsageRecordId", "Name");
 
-                    b.HasIndex("Name", "Value");
+                    b.HasIndex(new[] { "Value" }, "IX_UsageDimensions_InstallId")
+                        .HasFilter("\"Name\" = 'user.id'");
+
+                    b.HasIndex(new[] { "Value" }, "IX_UsageDimensions_SessionId")
+                        .HasFilter("\"Name\" = 'session.id'");
 
                     b.ToTable("UsageDimensions");
                 });
@@ -1904,6 +1908,9 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                     b.Property<long>("Timestamp")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("UpstreamIdIndexed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UpstreamRequestId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -1970,7 +1977,8 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Timestamp");
 
-                    b.HasIndex("TenantId", "UpstreamRequestId");
+                    b.HasIndex("TenantId", "UpstreamRequestId")
+                        .HasFilter("\"UpstreamIdIndexed\"");
 
                     b.ToTable("UsageRecords");
                 });
