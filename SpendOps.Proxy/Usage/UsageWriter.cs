@@ -80,8 +80,17 @@ internal sealed partial class UsageWriter(
         {
             if (DateTime.UtcNow >= nextReplay && !backoff.IsWaiting(DateTime.UtcNow))
             {
-                ReplayAsync(journal, stoppingToken).GetAwaiter().GetResult();
-                ReplayAsync(spill, stoppingToken).GetAwaiter().GetResult();
+                try
+                {
+                    ReplayAsync(journal, stoppingToken).GetAwaiter().GetResult();
+                    ReplayAsync(spill, stoppingToken).GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping in the middle of a replay: its file stays claimed and is replayed at the next start, and the
+                    // queue is still written (or spilled) below, not dropped with a failed writer.
+                    break;
+                }
                 nextReplay = backoff.Failures > 0 ? backoff.NextAttempt : DateTime.UtcNow + lookForSpills;
             }
             if (held.Count > 0)
