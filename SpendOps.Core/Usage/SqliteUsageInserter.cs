@@ -16,7 +16,7 @@ internal static class SqliteUsageInserter
     private const int DimensionsPerStatement = 64;
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
 
-    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<RollupDirtyHour> marks)
+    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<RollupDirtyHour> marks, bool shareTheCpu)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         SetForBulkWrites(connection);
@@ -29,7 +29,8 @@ internal static class SqliteUsageInserter
             var slice = Stopwatch.GetTimestamp();
             foreach (var record in records)
             {
-                ShareTheCpu(ref slice);
+                if (shareTheCpu)
+                    ShareTheCpu(ref slice);
                 record.Id = nextId++;
                 UsageColumns.WriteRecord(record, record.Id, recordRows.Next());
                 recordRows.EndRow();

@@ -30,14 +30,27 @@ public sealed class JournalSegment
 
     internal bool Done => Sealed && settled == appended;
 
-    /// <summary>One positioned write: the bytes are with the operating system when it returns (no fsync).</summary>
-    internal void Write(ReadOnlySpan<byte> bytes, bool countsAsRecord)
+    /// <summary>The segment's header, before any record: one positioned write.</summary>
+    internal void WriteHeader(ReadOnlySpan<byte> bytes)
     {
         RandomAccess.Write(handle, bytes, Bytes);
         Bytes += bytes.Length;
-        if (countsAsRecord)
-            appended++;
     }
+
+    /// <summary>
+    /// Takes the next <paramref name="length"/> bytes for one record and returns where they start. Called under the
+    /// journal's lock; the record is then written with <see cref="WriteAt"/> outside it.
+    /// </summary>
+    internal long Reserve(int length)
+    {
+        var offset = Bytes;
+        Bytes += length;
+        appended++;
+        return offset;
+    }
+
+    /// <summary>One positioned write into a reserved range (no fsync): the bytes are with the operating system when it returns.</summary>
+    internal void WriteAt(ReadOnlySpan<byte> bytes, long offset) => RandomAccess.Write(handle, bytes, offset);
 
     internal void Settle(long count) => settled += count;
 

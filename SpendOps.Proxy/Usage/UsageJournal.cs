@@ -58,27 +58,52 @@ public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
         if (!enabled)
             return null;
         var line = Line(record);
+        JournalSegment segment;
+        long offset;
+        // Only the place in the file is taken under the lock; the write itself is not. With the write inside, on a busy
+        // core a thread preempted while holding the lock left every other call blocked behind it, and the thread pool
+        // answered with more threads, which took the CPU the usage writer needed to keep up.
         lock (gate)
         {
             if (disposed)
                 return null;
             try
             {
-                var segment = active ??= Open();
-                segment.Write(line, countsAsRecord: true);
-                if (segment.Bytes >= segmentBytes)
-                    SealActive();
-                return segment;
+                segment = active ??= Open();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // A torn line ends this segment: the next record starts a new one rather than follow it on the same line.
-                SealActive();
-                if (failures.Occurred(1, out var count))
-                    LogWriteFailed(logger, ex, directory, count);
+                Failed(ex);
                 return null;
             }
+            offset = segment.Reserve(line.Length);
+            if (segment.Bytes >= segmentBytes)
+                SealActive();
         }
+        try
+        {
+            segment.WriteAt(line, offset);
+            return segment;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            lock (gate)
+            {
+                // Not in the file, so not waited for; and the segment ends here, as after a torn line.
+                if (active == segment)
+                    SealActive();
+                Failed(ex);
+            }
+            Settle(segment, 1);
+            return null;
+        }
+    }
+
+    /// <summary>Logged at most once a minute; the call goes on regardless.</summary>
+    private void Failed(Exception exception)
+    {
+        if (failures.Occurred(1, out var count))
+            LogWriteFailed(logger, exception, directory, count);
     }
 
     /// <summary>
@@ -106,7 +131,7 @@ public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
         // FileShare.Read takes a shared lock: another instance's exclusive open (the orphan test in Claim) fails.
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         var segment = new JournalSegment(path, handle);
-        segment.Write(UsageSpillFile.Header(spill.Database), countsAsRecord: false);
+        segment.WriteHeader(UsageSpillFile.Header(spill.Database));
         return segment;
     }
 

@@ -185,8 +185,11 @@ public sealed partial class UsageSpillFile : IUsageReplaySource
 
     public static IEnumerable<UsageRecord> Read(string path)
     {
-        foreach (var line in File.ReadLines(path))
+        foreach (var read in File.ReadLines(path))
         {
+            // Journal records are written side by side into places taken in order: a process killed between taking a
+            // place and writing it leaves zero bytes there, in front of the next record's line, which is whole.
+            var line = read[(read.LastIndexOf('\0') + 1)..];
             if (string.IsNullOrWhiteSpace(line) || line.StartsWith(HeaderStart, StringComparison.Ordinal))
                 continue;
             UsageRecord? record;

@@ -306,7 +306,9 @@ internal sealed partial class UsageWriter(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await SupersessionRules.LeaveUnpairableOutOfIndexAsync(db, records, cancellationToken);
         // Records stored before (a replay; PostgreSQL skips them instead of failing the batch) are not counted again.
-        var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
+        // A batch larger than BatchSize means the writer is behind: it keeps the CPU for the batch, since yielding it to
+        // a saturated proxy's many threads left it a share too small to catch up, and the queue filled and spilled.
+        var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken, shareTheCpu: records.Count <= settings.BatchSize);
         metrics.OnWritten(written.Count);
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
         await SupersessionRules.ApplyForProxyRecordsAsync(db, written, cancellationToken);

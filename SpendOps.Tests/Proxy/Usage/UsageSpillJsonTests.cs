@@ -24,6 +24,21 @@ public sealed class UsageSpillJsonTests
         Assert.Equivalent(Counters(), record.Tokens, strict: true);
     }
 
+    /// <summary>
+    /// Journal records take their places in the file in order but are written side by side: a process killed between
+    /// taking a place and writing it leaves zero bytes there, in front of the next record's whole line, and at the end.
+    /// </summary>
+    [Fact]
+    public void Read_JournalWithUnwrittenPlaces_ReplaysEveryWrittenRecord()
+    {
+        var path = Path.Combine(TestEnvironment.TempDirectory("spill-json"), "replay-gap.jsonl");
+        static byte[] Line(string id) => [.. JsonSerializer.SerializeToUtf8Bytes(
+            new UsageRecord { RequestId = id, Provider = "openai", Endpoint = "chat.completions" }, UsageSpillJson.Options), (byte)'\n'];
+        File.WriteAllBytes(path, [.. UsageSpillFile.Header("db"), .. Line("first"), .. new byte[700], .. Line("after-gap"), .. new byte[650]]);
+
+        Assert.Equal(["first", "after-gap"], UsageSpillFile.Read(path).Select(r => r.RequestId));
+    }
+
     [Fact]
     public void Serialize_Record_WritesCountersOnTheRecordItself()
     {
