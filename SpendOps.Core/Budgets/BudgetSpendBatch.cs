@@ -12,9 +12,9 @@ namespace SpendOps.Core.Budgets;
 /// to <see cref="BudgetSpendQuery.GetAsync"/>'s, from one facts query per shape of scope instead of one per budget.
 /// Budgets that need the same facts (filtered by key or not, which dimension) share one GROUP BY over what their scopes
 /// select on (tenant; provider, source, models where a scope names them; the key and the dimension's value where the
-/// shape has them), and
-/// each budget adds up the groups its scope selects, in memory. Scopes with two or more dimension names are still queried
-/// one by one: only records have a call's values of both, so rollups cannot serve them and there is nothing to share.
+/// shape has them), and each budget adds up the groups its scope selects, in memory. Scopes with two or more dimension
+/// names are still queried one by one: only records have a call's values of both, so rollups cannot serve them and
+/// there is nothing to share.
 /// </summary>
 public static class BudgetSpendBatch
 {

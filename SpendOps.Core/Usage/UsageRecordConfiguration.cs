@@ -40,9 +40,9 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
 
         // Every index is paid on each of the writer's inserts, so only those queries need: every ledger, chart and budget
-        // query filters by tenant and time; supersession looks up upstream ids (of tenants with telemetry)
-        // on each stored batch. A filter by key is a filter within a tenant and period (TenantId + Timestamp), so it has
-        // no index of its own.
+        // query filters by tenant and time; supersession looks up upstream ids (of tenants with telemetry) on each stored
+        // batch. A filter by key is a filter within a tenant and period (TenantId + Timestamp), so it has no index of
+        // its own.
         builder.HasIndex(u => new { u.TenantId, u.Timestamp });
         // Only records still waiting for a price: the writer prices proxy calls as it inserts them, so most rows never
         // enter this index, and the pricing job still finds its work without a table scan.
