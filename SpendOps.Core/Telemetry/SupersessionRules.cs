@@ -45,7 +45,8 @@ public static class SupersessionRules
     /// <summary>
     /// Call after inserting proxy records (in the same transaction or right after): marks telemetry records of the
     /// same tenant whose <see cref="UsageRecord.UpstreamRequestId"/> matches one of them as superseded, and audits
-    /// each. Returns how many telemetry records were marked.
+    /// each. Returns how many telemetry records were marked. Records left out of the upstream id index (tenants without
+    /// a telemetry connection, <see cref="LeaveUnpairableOutOfIndexAsync"/>) are not looked up: nothing can match them.
     /// </summary>
     public static async Task<int> ApplyForProxyRecordsAsync(SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> proxyRecords, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -56,10 +57,6 @@ public static class SupersessionRules
         foreach (var group in byTenant)
         {
             var tenantId = group.Key;
-            // Telemetry records only arrive through a connection, and connections are never deleted: a tenant that
-            // has none (most proxy traffic) is answered by one index lookup instead of a probe per request id.
-            if (!await db.TelemetryConnections.AnyAsync(c => c.TenantId == tenantId, cancellationToken))
-                continue;
             var byUpstreamId = group.GroupBy(r => r.UpstreamRequestId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RequestId, StringComparer.Ordinal);
             var upstreamIds = byUpstreamId.Keys.ToList();
             var losers = await db.UsageRecords

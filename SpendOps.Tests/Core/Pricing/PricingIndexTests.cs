@@ -25,13 +25,7 @@ public sealed class PricingIndexTests : IAsyncLifetime
         await using var db = await host.CreateContextAsync();
         await db.Database.OpenConnectionAsync();
         await using var command = PricingRunner.WaitingBatch(db, status, afterId: 0, batchSize: 500).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-                plan.Add(reader.GetString(reader.GetOrdinal("detail")));
-        }
+        var plan = SqlitePlan.Of(command);
 
         var steps = string.Join(" | ", plan);
         Assert.True(plan.Count == 1 && plan[0].StartsWith("SEARCH u USING INDEX IX_UsageRecords_PricingStatus_Id (PricingStatus=? AND Id>?)", StringComparison.Ordinal),

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SpendOps.Core.Data;
@@ -118,13 +117,7 @@ public sealed class SupersessionIndexTests : IAsyncLifetime
             if (!command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
                 || !command.CommandText.Contains("\"Usage", StringComparison.Ordinal))
                 return;
-            using var explain = (SqliteCommand)command.Connection!.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            foreach (SqliteParameter parameter in command.Parameters)
-                explain.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
-            using var reader = explain.ExecuteReader();
-            while (reader.Read())
-                Steps.Add(reader.GetString(reader.GetOrdinal("detail")));
+            Steps.AddRange(SqlitePlan.Of(command));
         }
     }
 }
