@@ -15,13 +15,38 @@ internal sealed class RollupSpanSums
     public IReadOnlyCollection<UsageHourlyRollup> Hourly => hourly.Values;
     public IReadOnlyCollection<UsageDimensionRollup> Dimensions => dimensions.Values;
 
-    /// <summary>Sums the not-superseded records of the tenant in [<paramref name="from"/>, <paramref name="to"/>) whose hour <paramref name="include"/> accepts.</summary>
+    /// <summary>
+    /// Sums the not-superseded records of the tenant in [<paramref name="from"/>, <paramref name="to"/>) whose hour
+    /// <paramref name="include"/> accepts, reading at most <paramref name="maxRecordsPerRead"/> records at a time (slices
+    /// of time; one busy hour can hold millions of calls, and each record read is kept until its dimensions are).
+    /// </summary>
     public static async Task<RollupSpanSums> ReadAsync(
         IQueryable<UsageRecord> usageRecords, IQueryable<UsageDimension> usageDimensions, Guid tenantId, DateTimeOffset from, DateTimeOffset to,
-        Func<DateTimeOffset, bool> include, CancellationToken cancellationToken)
+        Func<DateTimeOffset, bool> include, int maxRecordsPerRead, CancellationToken cancellationToken)
     {
-        var records = usageRecords.AsNoTracking().Where(r => r.TenantId == tenantId && r.Timestamp >= from && r.Timestamp < to && !r.Superseded);
+        var records = usageRecords.AsNoTracking().Where(r => r.TenantId == tenantId && !r.Superseded);
         var sums = new RollupSpanSums();
+        foreach (var (sliceFrom, sliceTo) in await SlicesAsync(records, from, to, maxRecordsPerRead, cancellationToken))
+            await sums.AddAsync(records.Where(r => r.Timestamp >= sliceFrom && r.Timestamp < sliceTo), usageDimensions, tenantId, include, cancellationToken);
+        return sums;
+    }
+
+    /// <summary>[from, to), or its halves (recursively, on whole milliseconds) while it has more than max records.</summary>
+    private static async Task<List<(DateTimeOffset From, DateTimeOffset To)>> SlicesAsync(
+        IQueryable<UsageRecord> records, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken cancellationToken)
+    {
+        var half = TimeSpan.FromMilliseconds(Math.Floor((to - from).TotalMilliseconds / 2));
+        // Records sharing one millisecond cannot be told apart by time: such a slice is read whole, however large.
+        if (half < TimeSpan.FromMilliseconds(1)
+            || await records.Where(r => r.Timestamp >= from && r.Timestamp < to).OrderBy(r => r.Timestamp).Take(max + 1).CountAsync(cancellationToken) <= max)
+            return [(from, to)];
+        var middle = from + half;
+        return [.. await SlicesAsync(records, from, middle, max, cancellationToken), .. await SlicesAsync(records, middle, to, max, cancellationToken)];
+    }
+
+    private async Task AddAsync(
+        IQueryable<UsageRecord> records, IQueryable<UsageDimension> usageDimensions, Guid tenantId, Func<DateTimeOffset, bool> include, CancellationToken cancellationToken)
+    {
         var byId = new Dictionary<long, (RollupKey Key, Measures Measures)>();
         await foreach (var r in records.Select(r => new
         {
@@ -37,10 +62,10 @@ internal sealed class RollupSpanSums
                 r.UsageComplete, r.PricingStatus, r.CostSource, r.ProviderCostUsd is not null);
             var measures = new Measures(r.InputTokens, r.CacheReadTokens, r.CacheWriteTokens, r.OutputTokens, r.ReasoningTokens, r.CostUsd ?? 0m, r.ProviderCostUsd ?? 0m);
             byId[r.Id] = (key, measures);
-            Add(sums.hourly.TryGetValue(key, out var row) ? row : sums.hourly[key] = key.NewRow<UsageHourlyRollup>(tenantId), measures);
+            Add(hourly.TryGetValue(key, out var row) ? row : hourly[key] = key.NewRow<UsageHourlyRollup>(tenantId), measures);
         }
         if (byId.Count == 0)
-            return sums;
+            return;
 
         var dimensionRows = usageDimensions.AsNoTracking().Join(records, d => d.UsageRecordId, r => r.Id, (d, r) => new { d.UsageRecordId, d.Name, d.Value });
         await foreach (var d in dimensionRows.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -48,14 +73,13 @@ internal sealed class RollupSpanSums
             if (!byId.TryGetValue(d.UsageRecordId, out var record))
                 continue;
             var key = (record.Key, d.Name, d.Value);
-            if (!sums.dimensions.TryGetValue(key, out var row))
+            if (!dimensions.TryGetValue(key, out var row))
             {
                 row = record.Key.NewRow<UsageDimensionRollup>(tenantId, d.Name, d.Value);
-                sums.dimensions[key] = row;
+                dimensions[key] = row;
             }
             Add(row, record.Measures);
         }
-        return sums;
     }
 
     private static void Add(UsageRollupKeys row, Measures m)

@@ -21,10 +21,11 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// Records one span's transaction reads at most (a span with more is split): bounds the memory of its sums and how
-    /// long it holds SQLite's write lock, which the usage writer waits for.
+    /// Records one span's transaction reads at most (a span of several hours with more is split): bounds how long it holds
+    /// SQLite's write lock, which the usage writer waits for. Also the records read at a time (<see cref="RollupSpanSums"/>),
+    /// which bounds the memory of a rebuild, even of one hour with millions of calls.
     /// </summary>
-    public const int DefaultMaxRecordsPerSpan = 50_000;
+    public const int DefaultMaxRecordsPerSpan = 10_000;
 
     private const int BackfillPage = 50_000;
     private const int HoursPerFetch = 5_000;
@@ -84,7 +85,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     /// among them are merged one by one (<see cref="MergeRetainedHourAsync"/>). Returns how many were retained hours.
     /// Only the marked hours are touched: an unmarked hour between them may be being retained by the retention job.
     /// </summary>
-    private static async Task<int> RebuildSpanAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyList<DateTimeOffset> hours, CancellationToken cancellationToken)
+    private async Task<int> RebuildSpanAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyList<DateTimeOffset> hours, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var (from, to) = (hours[0], hours[^1].AddHours(1));
@@ -99,7 +100,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                 // Marks first: a mark committed after this statement belongs to records this rebuild may not see, and stays.
                 await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour)).ExecuteDeleteAsync(cancellationToken);
                 var rebuiltSet = rebuilt.ToHashSet();
-                var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, cancellationToken);
+                var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, maxRecordsPerSpan, cancellationToken);
                 // A retained hour's rollups are its only account: never deleted here, whatever was read above.
                 await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
                     && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
@@ -121,7 +122,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     {
         var (tenantId, from, to) = (span.TenantId, span.Hours[0], span.Hours[^1].AddHours(1));
         if (span.Hours.Count == 1
-            || await db.UsageRecords.Where(r => r.TenantId == tenantId && r.Timestamp >= from && r.Timestamp < to).Take(maxRecordsPerSpan + 1).CountAsync(cancellationToken) <= maxRecordsPerSpan)
+            || await db.UsageRecords.Where(r => r.TenantId == tenantId && r.Timestamp >= from && r.Timestamp < to).OrderBy(r => r.Timestamp).Take(maxRecordsPerSpan + 1).CountAsync(cancellationToken) <= maxRecordsPerSpan)
             return [span];
         var half = span.Hours.Count / 2;
         return [
@@ -131,13 +132,13 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     }
 
     /// <summary>Adds the late records of a retained hour to its rollups, then deletes them as retention would have.</summary>
-    private static async Task MergeRetainedHourAsync(SpendOpsDbContext db, Guid tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    private async Task MergeRetainedHourAsync(SpendOpsDbContext db, Guid tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Marks first: a mark committed after this statement belongs to records this merge may not see, and stays.
         await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour == hour).ExecuteDeleteAsync(cancellationToken);
-        var late = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, hour, hour.AddHours(1), _ => true, cancellationToken);
+        var late = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, hour, hour.AddHours(1), _ => true, maxRecordsPerSpan, cancellationToken);
         RollupMerge.MergeInto(await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Hourly, db.UsageHourlyRollups);
         RollupMerge.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Dimensions, db.UsageDimensionRollups);
         await UsageRecordRetention.DeleteRecordsAsync(db, tenantId, hour, cancellationToken);

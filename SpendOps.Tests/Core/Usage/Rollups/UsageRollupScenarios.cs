@@ -27,7 +27,8 @@ public abstract class UsageRollupScenarios(UsageDatabaseFixture fixture)
     {
         Assert.Equal(DateTimeOffset.Parse("2026-02-28T18:30:00Z"), March.From);
         var tenant = await SeedAsync();
-        // One record per transaction at most: every run of hours with two records or more is split, down to single hours.
+        // One record per transaction at most: every run of hours with two records or more is split, down to single hours, and
+        // an hour with two records or more is read a slice of time at a time.
         var builder = new UsageRollupBuilder(new FixtureContexts(fixture), TimeProvider.System, maxRecordsPerSpan: 1);
 
         // Before any rollup run (records marked, rollups empty) and after it: the same answers.
