@@ -132,10 +132,11 @@ echo "bench: warming up the bare YARP forwarder (${WARMUP}s)"
 warm "$VIA_YARP"
 T_YARP=$(run yarp "$VIA_YARP" "$CONNECTIONS" "$DURATION")
 L_YARP=$(run yarp "$VIA_YARP" 1 "$LATENCY_SECONDS")
+YARP_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$YARP_PID/status")
 kill "$YARP_PID"; wait "$YARP_PID" 2>/dev/null || true
 
 # Portkey's open-source gateway (Node), the same slot, pointed at the same fake provider through its custom-host header.
-T_PORTKEY="skipped"
+T_PORTKEY="skipped" PORTKEY_PEAK_KB=0
 if command -v npm >/dev/null && command -v node >/dev/null; then
   PORTKEY_DIR=${BENCH_CACHE:-$HOME/.cache/spendops-bench}/portkey-$PORTKEY_VERSION
   [ -d "$PORTKEY_DIR/node_modules/@portkey-ai/gateway" ] || npm install --silent --prefix "$PORTKEY_DIR" "@portkey-ai/gateway@$PORTKEY_VERSION" >/dev/null 2>&1 || true
@@ -150,10 +151,11 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
     run warmup "$VIA_PORTKEY" 1 "$WARMUP" >/dev/null
     run warmup "$VIA_PORTKEY" "$CONNECTIONS" 5 >/dev/null
     T_PORTKEY=$(run portkey "$VIA_PORTKEY" "$CONNECTIONS" "$DURATION")
+    PORTKEY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/${PIDS[-1]}/status")
   fi
 fi
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" <<'PY' | tee bench/results/latest.md
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
@@ -164,6 +166,7 @@ tp = parse(sys.argv[15]) if sys.argv[15] != "skipped" else None
 spilled, queue_max, load = int(sys.argv[16]), int(sys.argv[17]), sys.argv[18].strip()
 # Managed bytes allocated per call during the full-load run (the app's own runtime metric; writer and journal included).
 allocated_per_call = int(sys.argv[19]) / (ts["rps"] * float(dur))
+yarp_peak_mb, portkey_peak_mb = int(sys.argv[20]) / 1024, int(sys.argv[21]) / 1024
 vs_yarp = ts["rps"] / ty["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
 add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
@@ -197,6 +200,8 @@ print(f"| added latency p50, 1 conn | {add50:.3f} ms | | |")
 print(f"| added latency p99, 1 conn | {add99:.3f} ms | ≤ 2 ms | {check(add99 <= 2)} |")
 print(f"| streaming first-event delay (p50 added) | {first:.3f} ms | ≤ 0.3 ms | {check(first <= 0.3)} |")
 print(f"| peak memory (VmHWM) | {peak_mb:.0f} MB | ≤ 200 MB | {check(peak_mb <= 200)} |")
+others = f"bare YARP forwarder {yarp_peak_mb:.0f} MB" + (f", Portkey {portkey_peak_mb:.0f} MB" if tp else "")
+print(f"| peak memory of the others, same runs (reference) | {others} | | |")
 print(f"| managed bytes allocated per call, full load (capture, journal and writer included) | {allocated_per_call:,.0f} | | |")
 print(f"| usage records stored | {records} | every call | |")
 print()
