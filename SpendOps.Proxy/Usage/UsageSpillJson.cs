@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SpendOps.Core.Usage;
 
@@ -26,23 +27,53 @@ internal static class UsageSpillJson
         foreach (var counter in typeof(TokenCounts).GetProperties().Where(p => p.CanWrite))
         {
             var name = typeInfo.Options.PropertyNamingPolicy?.ConvertName(counter.Name) ?? counter.Name;
-            var property = typeInfo.CreateJsonPropertyInfo(counter.PropertyType, name);
-            if (counter.PropertyType == typeof(long))
-                Bind<long>(property, counter);
-            else if (counter.PropertyType == typeof(int))
-                Bind<int>(property, counter);
-            else
-                throw new InvalidOperationException($"TokenCounts.{counter.Name} is a {counter.PropertyType.Name}; the spill format knows long and int counters.");
-            typeInfo.Properties.Add(property);
+            typeInfo.Properties.Add(Flat(typeInfo, name, CounterConverter.For(counter)));
         }
     }
 
-    /// <summary>Compiled accessors, not reflection: the journal writes every call's record with these.</summary>
-    private static void Bind<T>(JsonPropertyInfo property, PropertyInfo counter)
+    /// <summary>
+    /// A property of the record whose value is its whole <see cref="TokenCounts"/>, written as the one counter: the
+    /// serializer's getters return objects, and a counter's own number would be boxed for every record journaled.
+    /// </summary>
+    private static JsonPropertyInfo Flat(JsonTypeInfo typeInfo, string name, CounterConverter converter)
     {
-        var get = counter.GetMethod!.CreateDelegate<Func<TokenCounts, T>>();
-        var set = counter.SetMethod!.CreateDelegate<Action<TokenCounts, T>>();
-        property.Get = record => get(((UsageRecord)record).Tokens);
-        property.Set = (record, value) => set(((UsageRecord)record).Tokens, (T)value!);
+        var property = typeInfo.CreateJsonPropertyInfo(typeof(TokenCounts), name);
+        property.CustomConverter = converter;
+        property.Get = record => ((UsageRecord)record).Tokens;
+        property.Set = (record, value) =>
+        {
+            if (value is TokenCounts read)
+                converter.Copy(read, ((UsageRecord)record).Tokens);
+        };
+        return property;
+    }
+
+    /// <summary>One counter of <see cref="TokenCounts"/> as a JSON number, through compiled accessors (no reflection per value).</summary>
+    private sealed class CounterConverter(Func<TokenCounts, long> get, Action<TokenCounts, long> set) : JsonConverter<TokenCounts>
+    {
+        public static CounterConverter For(PropertyInfo counter)
+        {
+            if (counter.PropertyType == typeof(long))
+                return new(counter.GetMethod!.CreateDelegate<Func<TokenCounts, long>>(), counter.SetMethod!.CreateDelegate<Action<TokenCounts, long>>());
+            if (counter.PropertyType == typeof(int))
+            {
+                var get = counter.GetMethod!.CreateDelegate<Func<TokenCounts, int>>();
+                var set = counter.SetMethod!.CreateDelegate<Action<TokenCounts, int>>();
+                return new(counts => get(counts), (counts, value) => set(counts, checked((int)value)));
+            }
+            throw new InvalidOperationException($"TokenCounts.{counter.Name} is a {counter.PropertyType.Name}; the spill format knows long and int counters.");
+        }
+
+        public void Copy(TokenCounts from, TokenCounts to) => set(to, get(from));
+
+        public override void Write(Utf8JsonWriter writer, TokenCounts value, JsonSerializerOptions options) => writer.WriteNumberValue(get(value));
+
+        /// <summary>Counts holding only this counter, which the property's setter copies into the record's counts.</summary>
+        public override TokenCounts Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var counts = new TokenCounts();
+            set(counts, reader.GetInt64());
+            return counts;
+        }
     }
 }
