@@ -48,18 +48,21 @@ internal static class UsageSpillJson
         return property;
     }
 
-    /// <summary>One counter of <see cref="TokenCounts"/> as a JSON number, through compiled accessors (no reflection per value).</summary>
-    private sealed class CounterConverter(Func<TokenCounts, long> get, Action<TokenCounts, long> set) : JsonConverter<TokenCounts>
+    /// <summary>
+    /// One counter of <see cref="TokenCounts"/> as a JSON number, through compiled accessors (no reflection per value).
+    /// An int counter is read as an int, so a number out of its range fails the line as any malformed JSON does.
+    /// </summary>
+    private sealed class CounterConverter(Func<TokenCounts, long> get, Action<TokenCounts, long> set, bool isInt) : JsonConverter<TokenCounts>
     {
         public static CounterConverter For(PropertyInfo counter)
         {
             if (counter.PropertyType == typeof(long))
-                return new(counter.GetMethod!.CreateDelegate<Func<TokenCounts, long>>(), counter.SetMethod!.CreateDelegate<Action<TokenCounts, long>>());
+                return new(counter.GetMethod!.CreateDelegate<Func<TokenCounts, long>>(), counter.SetMethod!.CreateDelegate<Action<TokenCounts, long>>(), isInt: false);
             if (counter.PropertyType == typeof(int))
             {
                 var get = counter.GetMethod!.CreateDelegate<Func<TokenCounts, int>>();
                 var set = counter.SetMethod!.CreateDelegate<Action<TokenCounts, int>>();
-                return new(counts => get(counts), (counts, value) => set(counts, checked((int)value)));
+                return new(counts => get(counts), (counts, value) => set(counts, (int)value), isInt: true);
             }
             throw new InvalidOperationException($"TokenCounts.{counter.Name} is a {counter.PropertyType.Name}; the spill format knows long and int counters.");
         }
@@ -72,7 +75,7 @@ internal static class UsageSpillJson
         public override TokenCounts Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var counts = new TokenCounts();
-            set(counts, reader.GetInt64());
+            set(counts, isInt ? reader.GetInt32() : reader.GetInt64());
             return counts;
         }
     }

@@ -24,6 +24,22 @@ public sealed class UsageSpillJsonTests
         Assert.Equivalent(Counters(), record.Tokens, strict: true);
     }
 
+    /// <summary>A counter out of its type's range makes its line malformed: that line is skipped, the next is replayed.</summary>
+    [Fact]
+    public void Read_CounterOutOfRange_SkipsThatLineOnly()
+    {
+        var path = Path.Combine(TestEnvironment.TempDirectory("spill-json"), "replay-range.jsonl");
+        File.WriteAllText(path, """
+            {"requestId":"too-many","provider":"openai","endpoint":"chat.completions","webSearchRequests":3000000000}
+            {"requestId":"fine","provider":"openai","endpoint":"chat.completions","webSearchRequests":3}
+            """ + "\n");
+
+        var record = Assert.Single(UsageSpillFile.Read(path));
+
+        Assert.Equal("fine", record.RequestId);
+        Assert.Equal(3, record.Tokens.WebSearchRequests);
+    }
+
     /// <summary>
     /// Journal records take their places in the file in order but are written side by side: a process killed between
     /// taking a place and writing it leaves zero bytes there, in front of the next record's whole line, and at the end.
