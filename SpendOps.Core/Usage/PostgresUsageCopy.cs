@@ -17,7 +17,6 @@ internal static class PostgresUsageCopy
 
     private static readonly string RecordColumns = ColumnList(UsageColumns.Record);
     private static readonly string DimensionColumns = ColumnList(UsageColumns.Dimension);
-    private static readonly string MarkColumns = ColumnList(UsageColumns.Mark);
 
     /// <summary>Stores the records and returns those stored now; a record whose RequestId was stored before is skipped and keeps id 0.</summary>
     public static async Task<IReadOnlyList<UsageRecord>> InsertAsync(NpgsqlConnection connection, IReadOnlyCollection<UsageRecord> records,
@@ -69,56 +68,57 @@ internal static class PostgresUsageCopy
         return stored;
     }
 
+    /// <summary>
+    /// One round trip and one value: the sequence is looked up once (a materialized CTE, as a function in the select list
+    /// would run per id) and the ids come back as one array, in the order taken.
+    /// </summary>
     private static async Task<long[]> ReserveIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT nextval(pg_get_serial_sequence('\"{UsageColumns.RecordTable}\"', 'Id')) FROM generate_series(1, $1)", connection);
+            $"""
+            WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('"{UsageColumns.RecordTable}"', 'Id')::regclass AS sequence)
+            SELECT array_agg(nextval(s.sequence)) FROM s CROSS JOIN generate_series(1, $1)
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-        var ids = new long[count];
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (await reader.ReadAsync(cancellationToken))
-            ids[i++] = reader.GetInt64(0);
+        var ids = (long[])(await command.ExecuteScalarAsync(cancellationToken))!;
+        Array.Sort(ids);
         return ids;
     }
 
     private static async Task CopyRecordsAsync(NpgsqlConnection connection, string table, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({RecordColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var row = new PostgresColumnWriter(importer);
+        await using var copy = await PostgresCopyWriter.BeginAsync(connection, table, UsageColumns.Record, cancellationToken);
         foreach (var record in records)
         {
-            await importer.StartRowAsync(cancellationToken);
-            UsageColumns.WriteRecord(record, record.Id, row);
+            await copy.StartRowAsync(cancellationToken);
+            UsageColumns.WriteRecord(record, record.Id, copy);
         }
-        await importer.CompleteAsync(cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
 
     private static async Task CopyDimensionsAsync(NpgsqlConnection connection, string table, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({DimensionColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var row = new PostgresColumnWriter(importer);
+        await using var copy = await PostgresCopyWriter.BeginAsync(connection, table, UsageColumns.Dimension, cancellationToken);
         foreach (var record in records)
         {
             foreach (var (name, value) in record.Dims)
             {
-                await importer.StartRowAsync(cancellationToken);
-                UsageColumns.WriteDimension(record.Id, name, value, row);
+                await copy.StartRowAsync(cancellationToken);
+                UsageColumns.WriteDimension(record.Id, name, value, copy);
             }
         }
-        await importer.CompleteAsync(cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
 
     private static async Task CopyMarksAsync(NpgsqlConnection connection, IReadOnlyCollection<RollupDirtyHour> marks, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{UsageColumns.MarkTable}\" ({MarkColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var row = new PostgresColumnWriter(importer);
+        await using var copy = await PostgresCopyWriter.BeginAsync(connection, UsageColumns.MarkTable, UsageColumns.Mark, cancellationToken);
         foreach (var mark in marks)
         {
-            await importer.StartRowAsync(cancellationToken);
-            UsageColumns.WriteMark(mark, row);
+            await copy.StartRowAsync(cancellationToken);
+            UsageColumns.WriteMark(mark, copy);
         }
-        await importer.CompleteAsync(cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
 
     /// <summary>

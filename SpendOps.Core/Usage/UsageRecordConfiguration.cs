@@ -35,7 +35,8 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
                 tokens.Property(counter.Name).HasColumnName(counter.Name);
         });
         // A usage row names a tenant this database has (records of unknown tenants are set aside by the writer), and
-        // a tenant with usage cannot be deleted: the ledger outlives nobody's spend.
+        // a tenant with usage cannot be deleted: the ledger outlives nobody's spend. On PostgreSQL neither relationship
+        // is a constraint (migration UsageRowsWithoutForeignKeys): its bulk copy would check each row with a query.
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
 

@@ -38,6 +38,8 @@ internal sealed partial class UsageWriter(
     private static readonly TimeSpan ShutdownWriteTimeout = TimeSpan.FromSeconds(10);
     private readonly UsageOptions settings = options.Value;
     private readonly Dictionary<UsageRecord, JournalSegment> journaled = new(ReferenceEqualityComparer.Instance);
+    // Tenants seen in this database; a tenant is never deleted, so once known it stays known.
+    private readonly HashSet<Guid> knownTenants = [];
     private readonly RetryBackoff backoff = new(
         TimeSpan.FromSeconds(options.Value.RetryFirstSeconds),
         TimeSpan.FromSeconds(Math.Max(options.Value.RetryFirstSeconds, options.Value.RetryMaxSeconds)));
@@ -211,15 +213,20 @@ internal sealed partial class UsageWriter(
     }
 
     /// <summary>
-    /// Inserts the batch. When the database refuses it because of a row's data, the rows are tried one by one and the
-    /// refused ones are set aside (a rejected file, never retried), so one bad row cannot hold back the others. Returns
-    /// the records not written because the database is unavailable, to be spilled and replayed.
+    /// Inserts the batch. Records of a tenant this database does not have are set aside first (the writer checks, so
+    /// that PostgreSQL is spared a foreign-key lookup per row). When the database refuses the batch because of a row's
+    /// data, the rows are tried one by one and the refused ones are set aside (a rejected file, never retried), so one
+    /// bad row cannot hold back the others. Returns the records not written because the database is unavailable, to be
+    /// spilled and replayed.
     /// </summary>
-    private async Task<IReadOnlyCollection<UsageRecord>> InsertOrRejectAsync(IReadOnlyCollection<UsageRecord> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<UsageRecord>> InsertOrRejectAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
+        var batch = records;
         try
         {
-            await InsertAsync(batch, cancellationToken);
+            batch = await SetAsideUnknownTenantsAsync(records, cancellationToken);
+            if (batch.Count > 0)
+                await InsertAsync(batch, cancellationToken);
             Reachable();
             return [];
         }
@@ -362,8 +369,8 @@ internal sealed partial class UsageWriter(
                 foreach (var chunk in UsageSpillFile.Read(path).Chunk(settings.BatchSize))
                 {
                     var known = await SetAsideUnknownTenantsAsync(chunk, cancellationToken);
-                    unknownTenant += chunk.Length - known.Length;
-                    if (known.Length > 0 && (await InsertMissingAsync(known, cancellationToken)).Count > 0)
+                    unknownTenant += chunk.Length - known.Count;
+                    if (known.Count > 0 && (await InsertMissingAsync(known, cancellationToken)).Count > 0)
                         return; // The database is unavailable; the file stays and is replayed later.
                 }
                 source.Release(path);
@@ -382,26 +389,28 @@ internal sealed partial class UsageWriter(
         }
     }
 
-    /// <summary>Returns the records whose tenant exists here; the others go to the rejected file.</summary>
-    private async Task<UsageRecord[]> SetAsideUnknownTenantsAsync(UsageRecord[] records, CancellationToken cancellationToken)
+    /// <summary>Returns the records whose tenant exists here; the others go to the rejected file. Asks the database only about tenants not seen before.</summary>
+    private async Task<IReadOnlyCollection<UsageRecord>> SetAsideUnknownTenantsAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
-        var ids = records.Select(r => r.TenantId).Distinct().ToList();
-        HashSet<Guid> tenants;
+        if (records.All(r => knownTenants.Contains(r.TenantId)))
+            return records;
+        var ids = records.Select(r => r.TenantId).Where(id => !knownTenants.Contains(id)).Distinct().ToList();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            tenants = (await db.Tenants.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+            knownTenants.UnionWith(await db.Tenants.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken));
         }
-        var unknown = records.Where(r => !tenants.Contains(r.TenantId)).ToList();
+        var unknown = records.Where(r => !knownTenants.Contains(r.TenantId)).ToList();
         if (unknown.Count == 0)
             return records;
         spill.Reject(unknown, "tenant does not exist in this database");
+        budgetGate.OnWritten(unknown);
         foreach (var _ in unknown)
             metrics.OnRejected();
-        return records.Where(r => tenants.Contains(r.TenantId)).ToArray();
+        return records.Where(r => knownTenants.Contains(r.TenantId)).ToList();
     }
 
     /// <summary>A batch may have reached the database before its failure was reported; skip what is already there.</summary>
-    private async Task<IReadOnlyCollection<UsageRecord>> InsertMissingAsync(UsageRecord[] records, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<UsageRecord>> InsertMissingAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         var ids = records.Select(r => r.RequestId).ToList();
         HashSet<string> existing;

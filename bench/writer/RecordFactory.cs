@@ -24,6 +24,17 @@ internal sealed class RecordFactory(Guid[] tenants)
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private long sequence;
 
+    /// <summary>
+    /// A provider's random request id, drawn from the seeded generator: Guid.NewGuid asks the kernel for randomness on
+    /// every call, which cost the producer (on the same two cores as the writer) a fifth of its time.
+    /// </summary>
+    private string UpstreamId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return string.Concat("req_", Convert.ToHexStringLower(bytes));
+    }
+
     public UsageRecord Next()
     {
         var (provider, endpoint, model) = Models[random.Next(Models.Length)];
@@ -32,7 +43,7 @@ internal sealed class RecordFactory(Guid[] tenants)
         return new UsageRecord
         {
             RequestId = $"{run}-{++sequence:x12}",
-            UpstreamRequestId = "req_" + Guid.NewGuid().ToString("N"),
+            UpstreamRequestId = UpstreamId(),
             Timestamp = DateTimeOffset.UtcNow,
             TenantId = tenants[tenant],
             ApiKeyId = $"key{tenant}{random.Next(4)}",

@@ -85,15 +85,13 @@ internal static class RollupBulkWriter
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string[] columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : UsageRollupKeys
     {
-        var list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var writer = new PostgresColumnWriter(importer);
+        await using var copy = await PostgresCopyWriter.BeginAsync(connection, table, columns, cancellationToken);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(cancellationToken);
-            Write(row, writer);
+            await copy.StartRowAsync(cancellationToken);
+            Write(row, copy);
         }
-        await importer.CompleteAsync(cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
 
     /// <summary>One row's values in the order of <see cref="Hourly"/> (and <see cref="Dimension"/>); daily rows have the columns of their hourly kind.</summary>
