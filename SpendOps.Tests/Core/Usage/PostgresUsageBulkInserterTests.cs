@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 using SpendOps.Core.Tenancy;
 using SpendOps.Core.Usage;
+using SpendOps.Core.Usage.Rollups;
 using SpendOps.Tests.Infrastructure;
 
 namespace SpendOps.Tests.Core.Usage;
@@ -142,6 +143,47 @@ public sealed class PostgresUsageBulkInserterTests(PostgresUsageDatabaseFixture 
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("""SELECT "CostUsd"::text FROM "UsageRecords" WHERE "RequestId" = 'pg-cost-16'""", connection);
         Assert.Equal("1234567890.0123456789", await command.ExecuteScalarAsync());
+    }
+
+    [RequiresPostgresFact]
+    public async Task InsertAsync_ARowPostgreSqlRefuses_IsADataErrorStoresNothing_AndTheNextBatchIsStored()
+    {
+        var tenant = await NewTenantAsync();
+        var tooLarge = Call(tenant, "pg-refused", 200, "a");
+        tooLarge.CostUsd = 100_000_000_000m; // numeric(20,10) holds ten digits before the point
+        await using var db = fixture.CreateContext();
+
+        var refused = await Record.ExceptionAsync(() => UsageBulkInserter.InsertAsync(db, [Call(tenant, "pg-before", 200, "b"), tooLarge], CancellationToken.None));
+        var written = await UsageBulkInserter.InsertAsync(db, [Call(tenant, "pg-after", 200, "c")], CancellationToken.None);
+
+        Assert.NotNull(refused);
+        Assert.True(DatabaseErrors.IsDataError(refused), refused.Message);
+        Assert.Single(written);
+        Assert.Equal(["pg-after 200 team=c"], await StoredAsync(tenant));
+    }
+
+    [RequiresPostgresFact]
+    public async Task CopyAbandonedPartWay_StoresNothing_AndTheConnectionWorksOn()
+    {
+        var tenant = await NewTenantAsync();
+        await using var db = fixture.CreateContext();
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var hour = new DateTimeOffset(2026, 1, 2, 3, 0, 0, TimeSpan.Zero);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using var copy = await PostgresCopyWriter.BeginAsync(connection, UsageColumns.MarkTable, UsageColumns.Mark, CancellationToken.None);
+            // Enough rows that some were sent already: the copy must be cancelled, not ended short.
+            for (var i = 0; i < 3000; i++)
+            {
+                await copy.StartRowAsync(CancellationToken.None);
+                UsageColumns.WriteMark(new RollupDirtyHour { TenantId = tenant, Hour = hour.AddHours(i), HourEnd = hour.AddHours(i + 1) }, copy);
+            }
+            throw new InvalidOperationException("the batch was abandoned before its copy completed");
+        });
+
+        Assert.Equal(0, await db.RollupDirtyHours.CountAsync(m => m.TenantId == tenant));
     }
 
     [RequiresPostgresFact]
