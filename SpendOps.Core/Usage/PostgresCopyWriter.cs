@@ -15,7 +15,8 @@ internal sealed class PostgresCopyWriter : IUsageColumnWriter, IAsyncDisposable
     private const int FlushAt = 64 * 1024;
 
     // The header: the 11-byte signature "PGCOPY\n\xff\r\n\0", flags (no OIDs), header extension length.
-    private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    private static ReadOnlySpan<byte> Header =>
+        [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 

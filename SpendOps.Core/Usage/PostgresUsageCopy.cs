@@ -70,7 +70,8 @@ internal static class PostgresUsageCopy
 
     /// <summary>
     /// One round trip and one value: the sequence is looked up once (a materialized CTE, as a function in the select list
-    /// would run per id) and the ids come back as one array, in the order taken.
+    /// would run per id) and the ids come back as one array. Sorted, so ids rise in batch order, which the staging path's
+    /// "first in batch order wins" relies on (an aggregate does not promise its input's order).
     /// </summary>
     private static async Task<long[]> ReserveIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
     {
