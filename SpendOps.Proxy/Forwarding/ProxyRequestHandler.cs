@@ -27,7 +27,7 @@ internal sealed class ProxyRequestHandler(
     public async Task HandleAsync(HttpContext context, string provider)
     {
         var startTimestamp = Stopwatch.GetTimestamp();
-        var requestId = NewRequestId();
+        var requestId = RequestIds.New(clock.GetUtcNow());
         context.Response.Headers[ProxyHeaders.RequestId] = requestId;
 
         var upstream = upstreams.Find(provider);
@@ -144,11 +144,4 @@ internal sealed class ProxyRequestHandler(
         await ErrorEnvelope.WriteAsync(context, family, error);
         await context.Response.CompleteAsync();
     }
-
-    /// <summary><c>aso_</c> and a version-7 GUID's 32 hex digits, written into one string.</summary>
-    private static string NewRequestId() => string.Create(4 + 32, Guid.CreateVersion7(), static (text, id) =>
-    {
-        "aso_".CopyTo(text);
-        id.TryFormat(text[4..], out _, "N");
-    });
 }
