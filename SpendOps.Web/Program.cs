@@ -26,6 +26,12 @@ builder.AddSpendOpsPortal();
 builder.AddSpendOpsObservability();
 
 var app = builder.Build();
+// Not when another program runs this one (the test host), which expects the host's own start to fail instead.
+if (StartupSettingsCheck.RunsAsItsOwnProgram && StartupSettingsCheck.Failures(app.Services) is { } failures)
+{
+    Console.Error.WriteLine($"error: configuration: {failures}");
+    return 1;
+}
 app.UseSpendOpsPortal();
 app.MapSpendOpsProxy();
 app.MapSpendOpsOtlpIngest();

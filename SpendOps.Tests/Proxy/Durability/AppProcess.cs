@@ -39,6 +39,23 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
+        var app = Launch(database, settings);
+        await app.WaitUntilLiveAsync();
+        return app;
+    }
+
+    /// <summary>Starts the app as a process and waits for it to exit by itself (a start it refuses); returns its exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
+        await using var app = Launch(database, settings);
+        await app.process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        // The exit is seen before the last lines of output are read.
+        app.process.WaitForExit();
+        return (app.process.ExitCode, app.Output);
+    }
+
+    private static AppProcess Launch(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -67,7 +84,6 @@ internal sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilLiveAsync();
         return app;
     }
 
