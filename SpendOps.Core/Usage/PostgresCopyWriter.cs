@@ -36,10 +36,12 @@ internal sealed class PostgresCopyWriter : IUsageColumnWriter, IAsyncDisposable
 
     public static async Task<PostgresCopyWriter> BeginAsync(NpgsqlConnection connection, string table, string[] columns, CancellationToken cancellationToken)
     {
-        var list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
-        var stream = await connection.BeginRawBinaryCopyAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var stream = await connection.BeginRawBinaryCopyAsync($"COPY \"{table}\" ({ColumnList(columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         return new PostgresCopyWriter(stream, columns.Length);
     }
+
+    /// <summary>The columns quoted and separated by commas, as a COPY or INSERT names them.</summary>
+    public static string ColumnList(string[] columns) => string.Join(", ", columns.Select(c => "\"" + c + "\""));
 
     /// <summary>Starts a row; sends what is buffered first once it is a block's worth.</summary>
     public async ValueTask StartRowAsync(CancellationToken cancellationToken)

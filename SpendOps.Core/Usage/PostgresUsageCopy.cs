@@ -15,8 +15,8 @@ internal static class PostgresUsageCopy
     private const string RecordStaging = "UsageRecordsStaging";
     private const string DimensionStaging = "UsageDimensionsStaging";
 
-    private static readonly string RecordColumns = ColumnList(UsageColumns.Record);
-    private static readonly string DimensionColumns = ColumnList(UsageColumns.Dimension);
+    private static readonly string RecordColumns = PostgresCopyWriter.ColumnList(UsageColumns.Record);
+    private static readonly string DimensionColumns = PostgresCopyWriter.ColumnList(UsageColumns.Dimension);
 
     /// <summary>Stores the records and returns those stored now; a record whose RequestId was stored before is skipped and keeps id 0.</summary>
     public static async Task<IReadOnlyList<UsageRecord>> InsertAsync(NpgsqlConnection connection, IReadOnlyCollection<UsageRecord> records,
@@ -154,6 +154,4 @@ internal static class PostgresUsageCopy
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static string ColumnList(string[] columns) => string.Join(", ", columns.Select(c => "\"" + c + "\""));
 }

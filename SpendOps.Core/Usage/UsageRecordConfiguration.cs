@@ -36,7 +36,8 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         });
         // A usage row names a tenant this database has (records of unknown tenants are set aside by the writer), and
         // a tenant with usage cannot be deleted: the ledger outlives nobody's spend. On PostgreSQL neither relationship
-        // is a constraint (migration UsageRowsWithoutForeignKeys): its bulk copy would check each row with a query.
+        // is a constraint (migration UsageRowsWithoutForeignKeys): its bulk copy would check each row with a query. On
+        // SQLite the dimension rows' is not either (migration UsageDimensionsWithoutRowid): one B-tree write per row.
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.DimensionRows).WithOne().HasForeignKey(d => d.UsageRecordId).OnDelete(DeleteBehavior.Cascade);
 
