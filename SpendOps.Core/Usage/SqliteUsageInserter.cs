@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SpendOps.Core.Usage.Rollups;
 
@@ -14,9 +13,8 @@ internal static class SqliteUsageInserter
 {
     private const int RecordsPerStatement = 16;
     private const int DimensionsPerStatement = 64;
-    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.25);
 
-    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<RollupDirtyHour> marks, bool shareTheCpu)
+    public static void Insert(SqliteConnection connection, IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<RollupDirtyHour> marks)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         SetForBulkWrites(connection);
@@ -26,11 +24,9 @@ internal static class SqliteUsageInserter
         var dimensionCount = records.Sum(r => r.Dims.Count);
         using (var recordRows = new SqliteRowBlocks(database, UsageColumns.RecordTable, UsageColumns.Record, RecordsPerStatement, records.Count))
         {
-            var slice = Stopwatch.GetTimestamp();
             foreach (var record in records)
             {
-                if (shareTheCpu)
-                    ShareTheCpu(ref slice);
+                CpuShare.Offer();
                 record.Id = nextId++;
                 UsageColumns.WriteRecord(record, record.Id, recordRows.Next());
                 recordRows.EndRow();
@@ -40,6 +36,7 @@ internal static class SqliteUsageInserter
         {
             foreach (var record in records)
             {
+                CpuShare.Offer();
                 foreach (var (name, value) in record.Dims)
                 {
                     UsageColumns.WriteDimension(record.Id, name, value, dimensionRows.Next());
@@ -51,10 +48,12 @@ internal static class SqliteUsageInserter
         {
             foreach (var mark in marks)
             {
+                CpuShare.Offer();
                 UsageColumns.WriteMark(mark, markRows.Next());
                 markRows.EndRow();
             }
         }
+        CpuShare.Offer();
         transaction.Commit();
     }
 
@@ -78,18 +77,5 @@ internal static class SqliteUsageInserter
         command.Transaction = transaction;
         command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{UsageColumns.RecordTable}\"";
         return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>
-    /// SQLite works on the calling thread, and the writer shares its cores with the proxy: a batch would otherwise keep
-    /// a request that became ready waiting for many milliseconds on a one-core host. Offering the CPU every
-    /// <see cref="Slice"/> costs a system call when nothing else is waiting.
-    /// </summary>
-    private static void ShareTheCpu(ref long slice)
-    {
-        if (Stopwatch.GetElapsedTime(slice) < Slice)
-            return;
-        Thread.Yield();
-        slice = Stopwatch.GetTimestamp();
     }
 }

@@ -24,11 +24,11 @@ public static class UsageBulkInserter
     /// <summary>
     /// Stores the records and returns those stored by this call. On PostgreSQL a record whose RequestId is stored already
     /// (a replay) is skipped (not returned, id left 0) without failing the others; elsewhere it fails the whole batch
-    /// as a unique violation. <paramref name="shareTheCpu"/>: on SQLite, which works on the calling thread, offer the CPU
-    /// to other threads now and then during the batch (<see cref="SqliteUsageInserter"/>).
+    /// as a unique violation. On SQLite, which works on the calling thread, the batch offers the CPU to other threads
+    /// now and then when the thread shares it (<see cref="CpuShare"/>).
     /// </summary>
     public static async Task<IReadOnlyList<UsageRecord>> InsertAsync(
-        SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken, bool shareTheCpu = true)
+        SpendOpsDbContext db, IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
             return [];
@@ -39,7 +39,7 @@ public static class UsageBulkInserter
             {
                 case SqliteConnection sqlite:
                     UsageColumns.Verify(db.Model);
-                    SqliteUsageInserter.Insert(sqlite, records, Marks(records), shareTheCpu);
+                    SqliteUsageInserter.Insert(sqlite, records, Marks(records));
                     return records as IReadOnlyList<UsageRecord> ?? records.ToList();
                 case NpgsqlConnection postgres:
                     UsageColumns.Verify(db.Model);

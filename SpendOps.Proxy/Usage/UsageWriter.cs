@@ -84,6 +84,7 @@ internal sealed partial class UsageWriter(
             {
                 try
                 {
+                    CpuShare.ForThisThread(true);
                     ReplayAsync(journal, stoppingToken).GetAwaiter().GetResult();
                     ReplayAsync(spill, stoppingToken).GetAwaiter().GetResult();
                 }
@@ -104,17 +105,22 @@ internal sealed partial class UsageWriter(
                     continue;
                 }
                 var retried = held;
+                CpuShare.ForThisThread(retried.Count <= settings.BatchSize);
                 held = WriteOrSpillAsync(retried, CancellationToken.None).GetAwaiter().GetResult();
                 Settle(retried, held);
                 continue;
             }
             if (!WaitForRecords(reader, Until(nextReplay), stoppingToken))
                 continue;
-            if (settings.BatchDelayMilliseconds > 0 && reader.Count < settings.BatchSize)
+            // Behind (a batch was waiting already when the writer came back for more), it keeps the CPU for its batch:
+            // yielding it to a saturated proxy's many threads left it a share too small to catch up, and the queue spilled.
+            var behind = reader.Count >= settings.BatchSize;
+            if (!behind && settings.BatchDelayMilliseconds > 0)
                 stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
             var batchSize = reader.Count > settings.BatchSize ? Math.Max(settings.BatchSize, settings.BacklogBatchSize) : settings.BatchSize;
             while (batch.Count < batchSize && sink.TryDequeue(out var queued))
                 batch.Add(Track(queued));
+            CpuShare.ForThisThread(!behind);
             held = WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult().ToList();
             Settle(batch, held);
             batch.Clear();
@@ -154,6 +160,7 @@ internal sealed partial class UsageWriter(
         var kept = left.Count == 0 ? null : left.ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var record in batch)
         {
+            CpuShare.Offer();
             if (kept?.Contains(record) != true && journaled.Remove(record, out var segment))
                 journal.Settle(segment, 1);
         }
@@ -311,14 +318,16 @@ internal sealed partial class UsageWriter(
     {
         await PriceAsync(records, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        CpuShare.Offer();
         await SupersessionRules.LeaveUnpairableOutOfIndexAsync(db, records, cancellationToken);
+        CpuShare.Offer();
         // Records stored before (a replay; PostgreSQL skips them instead of failing the batch) are not counted again.
-        // A batch larger than BatchSize means the writer is behind: it keeps the CPU for the batch, since yielding it to
-        // a saturated proxy's many threads left it a share too small to catch up, and the queue filled and spilled.
-        var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken, shareTheCpu: records.Count <= settings.BatchSize);
+        var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
         metrics.OnWritten(written.Count);
+        CpuShare.Offer();
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
         await SupersessionRules.ApplyForProxyRecordsAsync(db, written, cancellationToken);
+        CpuShare.Offer();
         budgets.Notify();
         budgetGate.OnWritten(written);
     }
@@ -342,6 +351,7 @@ internal sealed partial class UsageWriter(
         var now = clock.GetUtcNow();
         foreach (var record in records)
         {
+            CpuShare.Offer();
             if (record.PricingStatus == PricingStatus.Pending)
                 RecordPricer.Apply(record, table, now);
         }
