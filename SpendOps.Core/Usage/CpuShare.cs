@@ -13,13 +13,6 @@ public static class CpuShare
 {
     public static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(0.1);
 
-    /// <summary>
-    /// A yield that kept the thread away this long found the core saturated: there, a thread that keeps yielding gets
-    /// too small a share of it, and the usage writer's queue grew toward its bound before it noticed it was behind.
-    /// Waiting requests take a fraction of this when the core has room.
-    /// </summary>
-    private static readonly TimeSpan Saturated = TimeSpan.FromMilliseconds(2);
-
     [ThreadStatic] private static bool sharing;
     [ThreadStatic] private static long sliceStart;
 
@@ -33,18 +26,12 @@ public static class CpuShare
         sliceStart = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>
-    /// Yields the CPU if this thread shares it and has run a whole slice since it last offered; stops sharing (until the
-    /// next <see cref="ForThisThread"/>) once a yield finds the core saturated.
-    /// </summary>
+    /// <summary>Yields the CPU if this thread shares it and has run a whole slice since it last offered.</summary>
     public static void Offer()
     {
         if (!sharing || Stopwatch.GetElapsedTime(sliceStart) < Slice)
             return;
-        var yielded = Stopwatch.GetTimestamp();
         Thread.Yield();
         sliceStart = Stopwatch.GetTimestamp();
-        if (Stopwatch.GetElapsedTime(yielded, sliceStart) > Saturated)
-            sharing = false;
     }
 }

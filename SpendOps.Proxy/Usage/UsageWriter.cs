@@ -75,6 +75,7 @@ internal sealed partial class UsageWriter(
     {
         var reader = sink.Reader;
         var batch = new List<UsageRecord>(Math.Max(settings.BatchSize, settings.BacklogBatchSize));
+        var duty = new WriterDutyCycle(clock);
         IReadOnlyCollection<UsageRecord> held = [];
         var lookForSpills = TimeSpan.FromSeconds(settings.RetryFirstSeconds);
         var nextReplay = DateTime.UtcNow;
@@ -112,17 +113,21 @@ internal sealed partial class UsageWriter(
             }
             if (!WaitForRecords(reader, Until(nextReplay), stoppingToken))
                 continue;
-            // Behind (a batch was waiting already when the writer came back for more), it keeps the CPU for its batch:
-            // yielding it to a saturated proxy's many threads left it a share too small to catch up, and the queue spilled.
             var behind = reader.Count >= settings.BatchSize;
             if (!behind && settings.BatchDelayMilliseconds > 0)
                 stoppingToken.WaitHandle.WaitOne(settings.BatchDelayMilliseconds);
             var batchSize = reader.Count > settings.BatchSize ? Math.Max(settings.BatchSize, settings.BacklogBatchSize) : settings.BatchSize;
             while (batch.Count < batchSize && sink.TryDequeue(out var queued))
                 batch.Add(Track(queued));
-            CpuShare.ForThisThread(!behind);
+            // The writer offers the CPU to waiting requests only while it has plenty to spare: not behind (a batch was
+            // waiting already when it came back for more) and busy less than a quarter of its last cycle. Yielding on a
+            // saturated core left it a share too small to catch up, and its queue filled and spilled; a batch slowed
+            // down by its own yields turns them off for the next one.
+            CpuShare.ForThisThread(!behind && duty.HasRoom);
+            duty.BatchStarted();
             held = WriteOrSpillAsync(batch, CancellationToken.None).GetAwaiter().GetResult().ToList();
             Settle(batch, held);
+            duty.BatchEnded();
             batch.Clear();
         }
 
