@@ -3,8 +3,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet restore SpendOpsPortal.sln
-RUN dotnet publish SpendOps.Web/SpendOps.Web.csproj -c Release -o /app --no-restore
+# The app is published compiled ahead of time (ReadyToRun) for the image's architecture, so restore for it too.
+ARG TARGETARCH
+RUN dotnet restore SpendOps.Web/SpendOps.Web.csproj -a $TARGETARCH
+RUN dotnet publish SpendOps.Web/SpendOps.Web.csproj -c Release -a $TARGETARCH -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
