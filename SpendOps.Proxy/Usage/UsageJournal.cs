@@ -117,7 +117,7 @@ public sealed partial class UsageJournal : IUsageReplaySource, IDisposable
         buffer.ResetWrittenCount();
         var writer = lineWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, SkipValidation = true });
         writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, record, Json);
+        UsageRecordJson.Write(writer, record);
         writer.Flush();
         buffer.GetSpan(1)[0] = (byte)'\n';
         buffer.Advance(1);
