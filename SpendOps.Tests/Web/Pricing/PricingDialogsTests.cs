@@ -37,8 +37,11 @@ public sealed class PricingDialogsTests(PortalFixture fixture)
     public async Task AddDiscount_OnAPhone_FitsAndClosesWithEscape()
     {
         await using var session = await fixture.SignInAsync();
-        var page = await session.OpenAsync("/pricing?tab=tenant");
+        // Loaded at phone size, as on a phone: resizing a loaded page re-renders it, and a click during that re-render
+        // can be lost (the dialog never opened on a busy machine).
+        var page = await session.OpenAsync("/");
         await page.Page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/pricing?tab=tenant");
         var dialog = page.Page.GetByRole(AriaRole.Dialog);
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Add discount" }).ClickAsync();
