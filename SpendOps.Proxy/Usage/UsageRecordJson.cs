@@ -61,7 +61,7 @@ internal static class UsageRecordJson
         writer.WriteString(ServiceTier, record.ServiceTier);
         WriteNullable(writer, ProviderCostUsd, record.ProviderCostUsd);
         WriteNullable(writer, CostUsd, record.CostUsd);
-        WriteNullable(writer, CostSource, (int?)record.CostSource);
+        WriteNullable(writer, CostSource, (long?)record.CostSource);
         writer.WriteNumber(PricingStatus, (int)record.PricingStatus);
         WriteNullable(writer, PriceId, record.PriceId);
         WriteNullable(writer, PricedAt, record.PricedAt);
@@ -115,12 +115,6 @@ internal static class UsageRecordJson
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, long? value)
-    {
-        if (value is { } v) writer.WriteNumber(name, v);
-        else writer.WriteNull(name);
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is { } v) writer.WriteNumber(name, v);
         else writer.WriteNull(name);
