@@ -87,6 +87,10 @@ public sealed partial class Pricing
 
     private void SelectTab(int index)
     {
+        // MudTabs also reports a new active panel while the prerendered page's panels are torn down, after the response
+        // was sent: navigating then throws. Only a choice on the live page moves the address to the tab.
+        if (!RendererInfo.IsInteractive)
+            return;
         selectedIndex = index;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", index == 0 ? null : tabs[index]), replace: true);
     }
