@@ -24,8 +24,11 @@ public static class ProxyServiceCollectionExtensions
         services.AddHttpForwarder();
         // YARP logs every target URL at Information and ASP.NET Core logs every request line: both include the query
         // string, where Gemini clients put their API key (?key=). Provider credentials must never reach the logs.
+        // ASP.NET Core's request lines are off altogether (they have nothing above Information): while that category
+        // logs at any level, it starts a trace activity for every request, and the forwarder a second one, which
+        // nothing reads unless traces are exported (Telemetry:Otlp, which starts them anyway).
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         services.AddMetrics();
         services.TryAddSingleton<UpstreamCatalog>();
         services.TryAddSingleton<UpstreamInvoker>();

@@ -20,19 +20,23 @@ namespace SpendOps.Proxy.Limits;
 /// </summary>
 internal static class ClientRateLimits
 {
-    public static void Configure(RateLimiterOptions options, LimitsOptions limits)
+    /// <param name="root">
+    /// The application's services, for the key cache: asking the request's services would create a request scope
+    /// for every proxied call, which nothing else on the proxy's path needs.
+    /// </param>
+    public static void Configure(RateLimiterOptions options, LimitsOptions limits, IServiceProvider root)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
-        options.OnRejected = (rejected, _) => RejectAsync(rejected.HttpContext, rejected.Lease, limits);
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits, root));
+        options.OnRejected = (rejected, _) => RejectAsync(rejected.HttpContext, rejected.Lease, limits, root);
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, LimitsOptions limits)
+    private static RateLimitPartition<string> Partition(HttpContext context, LimitsOptions limits, IServiceProvider root)
     {
         var path = context.Request.Path;
         if (ProxyPaths.IsProxy(path))
         {
-            return HasKnownKey(context)
+            return HasKnownKey(context, root)
                 ? Bucket(context, "key ", limits.RequestsPerClient, limits.RateWindowSeconds)
                 : Bucket(context, "nokey ", limits.UnauthenticatedRequestsPerClient, limits.RateWindowSeconds);
         }
@@ -64,15 +68,15 @@ internal static class ClientRateLimits
     }
 
     /// <summary>Looks only at the key cache (never the database): an id it holds is a known key, right or wrong secret.</summary>
-    private static bool HasKnownKey(HttpContext context)
+    private static bool HasKnownKey(HttpContext context, IServiceProvider root)
     {
         var header = context.Request.Headers[ProxyHeaders.ApiKey];
         return header.Count == 1
             && ApiKeyFormat.TryParse(header[0]!, out var id, out _)
-            && context.RequestServices.GetRequiredService<ApiKeyResolver>().Knows(id);
+            && root.GetRequiredService<ApiKeyResolver>().Knows(id);
     }
 
-    private static async ValueTask RejectAsync(HttpContext context, RateLimitLease lease, LimitsOptions limits)
+    private static async ValueTask RejectAsync(HttpContext context, RateLimitLease lease, LimitsOptions limits, IServiceProvider root)
     {
         var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 1;
         seconds = Math.Max(1, seconds);
@@ -85,7 +89,7 @@ internal static class ClientRateLimits
             return;
         }
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var message = HasKnownKey(context)
+        var message = HasKnownKey(context, root)
             ? Message("", limits.RequestsPerClient, limits, "RequestsPerClient", seconds)
             : Message(" without a valid API key", limits.UnauthenticatedRequestsPerClient, limits, "UnauthenticatedRequestsPerClient", seconds);
         await ErrorEnvelope.WriteAsync(context, ProxyPaths.FamilyOf(context), new ProxyError(StatusCodes.Status429TooManyRequests, message, "aso_client_rate_limited"));

@@ -15,7 +15,7 @@ internal static class LimitsServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<RequestBodyBudget>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((options, limits) => ClientRateLimits.Configure(options, limits.Value));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>, IServiceProvider>((options, limits, root) => ClientRateLimits.Configure(options, limits.Value, root));
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, LimitsStartupFilter>());
         return services;
     }
