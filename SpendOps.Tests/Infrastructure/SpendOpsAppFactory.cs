@@ -19,6 +19,12 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     public const string AdminPassword = "Admin-Password-1";
 
     public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>
+    /// Settings the program reads while it registers its services (which exporters run). <see cref="Settings"/> reach
+    /// the configuration only when the host is built; these are handed to the program as its arguments.
+    /// </summary>
+    public Dictionary<string, string?> StartupSettings { get; } = new();
     public Dictionary<string, string> ProviderBaseUrls { get; } = new();
     public string SpillDirectory { get; } = TestEnvironment.TempDirectory("spill");
     public string DataDirectory { get; } = TestEnvironment.TempDirectory("data");
@@ -51,6 +57,8 @@ public sealed class SpendOpsAppFactory(TestDatabase database, string upstreamBas
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in StartupSettings)
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Warning);
