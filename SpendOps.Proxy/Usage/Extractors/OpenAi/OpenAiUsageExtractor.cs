@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpendOps.Proxy.Usage.Extractors.OpenAi;
 
 /// <summary>
@@ -25,7 +27,8 @@ internal sealed class OpenAiUsageExtractor(BodyFraming framing, bool outputIsIma
 
     private static readonly JsonFieldSet Fields = new("usage", "model", "id", "service_tier", "x_groq.usage", "type");
 
-    private OpenAiUsage groqUsage;
+    // Out of line: the struct is about 300 bytes, and only Groq's responses carry this usage.
+    private StrongBox<OpenAiUsage>? groqUsage;
     private bool documentHasGroqUsage;
     private bool documentHasUsage;
     private bool terminalEventSeen;
@@ -50,7 +53,8 @@ internal sealed class OpenAiUsageExtractor(BodyFraming framing, bool outputIsIma
                 Observation.ServiceTier = JsonValues.ReadKnownString(json, JsonValues.ServiceTiers) ?? Observation.ServiceTier;
                 break;
             case GroqUsageField:
-                documentHasGroqUsage = OpenAiUsage.TryRead(json, out groqUsage);
+                groqUsage ??= new StrongBox<OpenAiUsage>();
+                documentHasGroqUsage = OpenAiUsage.TryRead(json, out groqUsage.Value);
                 break;
             case TypeField:
                 terminalEventSeen |= JsonValues.IsString(json, "transcript.text.done"u8)
@@ -63,7 +67,7 @@ internal sealed class OpenAiUsageExtractor(BodyFraming framing, bool outputIsIma
     protected override void OnDocumentEnd()
     {
         if (documentHasGroqUsage && !documentHasUsage)
-            OpenAiUsageMapper.Apply(groqUsage, Observation, outputIsImage);
+            OpenAiUsageMapper.Apply(groqUsage!.Value, Observation, outputIsImage);
         documentHasGroqUsage = false;
         documentHasUsage = false;
     }
