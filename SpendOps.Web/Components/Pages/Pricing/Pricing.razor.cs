@@ -85,14 +85,18 @@ public sealed partial class Pricing
         selectedIndex = index < 0 || (tabs[index] is ("tools" or "checks") && !canEdit) ? 0 : index;
     }
 
-    private void SelectTab(int index)
+    /// <summary>
+    /// The tab the user chose goes into the address. Not from MudTabs' ActivePanelIndexChanged: that also reports the
+    /// panels' removal while the page is torn down (prerendering ended, the circuit closed), when navigating throws.
+    /// </summary>
+    private Task TabChosenAsync(TabInteractionEventArgs interaction)
     {
-        // MudTabs also reports a new active panel while the prerendered page's panels are torn down, after the response
-        // was sent: navigating then throws. Only a choice on the live page moves the address to the tab.
-        if (!RendererInfo.IsInteractive)
-            return;
-        selectedIndex = index;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", index == 0 ? null : tabs[index]), replace: true);
+        if (interaction.InteractionType == TabInteractionType.Activate)
+        {
+            selectedIndex = interaction.PanelIndex;
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", selectedIndex == 0 ? null : tabs[selectedIndex]), replace: true);
+        }
+        return Task.CompletedTask;
     }
 
     private async Task LoadUnpricedAsync()

@@ -145,6 +145,29 @@ public sealed class PricingTests : PricingComponentTests
         Assert.StartsWith("Price saved for acme-negotiated.", Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars).Message);
     }
 
+    [Fact]
+    public async Task ChoosingATab_ShowsItAndPutsItInTheAddress()
+    {
+        SignIn(Roles.Admin);
+        RenderProviders();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("pricing");
+        var page = Render<PricingPage>();
+        page.WaitForAssertion(() => Assert.Contains("Your tenant", TabTexts(page)));
+
+        await ClickTabAsync(page, "Your tenant");
+
+        page.WaitForAssertion(() => Assert.Contains("No prices of your own", page.Markup));
+        Assert.EndsWith("/pricing?tab=tenant", navigation.Uri, StringComparison.Ordinal);
+
+        await ClickTabAsync(page, "Catalog");
+
+        Assert.EndsWith("/pricing", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    private static Task ClickTabAsync(IRenderedComponent<PricingPage> page, string name) =>
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == name).ClickAsync(new());
+
     private void OpenTab(string tab)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
