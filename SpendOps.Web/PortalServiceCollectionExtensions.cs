@@ -6,7 +6,6 @@ using SpendOps.Core.Tenancy;
 using SpendOps.Web.Chargeback;
 using SpendOps.Web.Components;
 using SpendOps.Web.Components.Account;
-using SpendOps.Web.Health;
 using SpendOps.Web.Hosting;
 using SpendOps.Web.Jobs;
 using SpendOps.Web.Portal;
@@ -55,11 +54,10 @@ public static class PortalServiceCollectionExtensions
 
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.AddHostedService<BootstrapAdmin>();
-        services.AddSpendOpsHealthChecks();
         return builder;
     }
 
-    /// <summary>Portal pages, Identity endpoints and health endpoints.</summary>
+    /// <summary>Portal pages, Identity endpoints and the portal's export endpoints.</summary>
     public static WebApplication MapSpendOpsPortal(this WebApplication app)
     {
         app.MapStaticAssets();
@@ -68,7 +66,6 @@ public static class PortalServiceCollectionExtensions
         app.MapUsageExportEndpoints();
         app.MapChargebackExportEndpoints();
         app.MapReportFileEndpoints();
-        app.MapSpendOpsHealth();
         return app;
     }
 

@@ -8,6 +8,7 @@ using SpendOps.Web.Health;
 using SpendOps.Web.Hosting;
 using SpendOps.Web.Jobs;
 using SpendOps.Web.Observability;
+using SpendOps.Web.Portal;
 
 if (HealthProbeCommand.IsCommand(args))
     return await HealthProbeCommand.RunAsync(args);
@@ -16,13 +17,20 @@ if (AdminCommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ShippedSettings.HostArguments(args), WebRootPath = ShippedSettings.WebRoot(AppContext.BaseDirectory) });
 ShippedSettings.AddTo(builder.Configuration, AppContext.BaseDirectory);
+if (PortalSwitch.Read(builder.Configuration, out var portalSettingError) is not { } portal)
+{
+    Console.Error.WriteLine($"error: configuration: {portalSettingError}");
+    return 1;
+}
 // Serves wwwroot and package assets from a build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
 builder.AddSpendOpsHosting();
 builder.AddSpendOpsCore();
 builder.AddSpendOpsProxy();
 builder.AddSpendOpsTelemetry();
-builder.AddSpendOpsPortal();
+builder.Services.AddSpendOpsHealthChecks();
+if (portal)
+    builder.AddSpendOpsPortal();
 builder.AddSpendOpsObservability();
 
 var app = builder.Build();
@@ -32,11 +40,20 @@ if (StartupSettingsCheck.RunsAsItsOwnProgram && StartupSettingsCheck.Failures(ap
     Console.Error.WriteLine($"error: configuration: {failures}");
     return 1;
 }
-app.UseSpendOpsPortal();
+if (portal)
+    app.UseSpendOpsPortal();
 app.MapSpendOpsProxy();
 app.MapSpendOpsOtlpIngest();
-app.MapSpendOpsPortal();
-app.MapSpendOpsJobsDashboard();
+app.MapSpendOpsHealth();
+if (portal)
+{
+    app.MapSpendOpsPortal();
+    app.MapSpendOpsJobsDashboard();
+}
+else
+{
+    app.MapProxyOnlyFallback();
+}
 app.MapSpendOpsMetrics();
 await app.RunAsync();
 return 0;
