@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
@@ -27,19 +28,21 @@ public sealed class ProxyOnlyInstanceTests
         await using var portal = new SpendOpsAppFactory(database, upstream.BaseUrl).Start();
         await using var proxyOnly = StartProxyOnly(database, upstream);
         var (tenantId, key) = await CreateKeyAsync(portal);
+        using var stored = new FirstRecordWritten(proxyOnly);
 
         using var answer = await ProxyProbe.WaitForStatusAsync(() => ProxyProbe.ChatAsync(proxyOnly, key.FullKey), HttpStatusCode.OK);
 
         Assert.Equal(FixtureFiles.Bytes(Fixture), await answer.Content.ReadAsByteArrayAsync());
         var requestId = answer.Headers.GetValues(ProxyHeaders.RequestId).Single();
-        var stored = await WaitForStoredAsync(portal, requestId);
-        Assert.Equal(tenantId, stored.TenantId);
-        Assert.Equal(key.Key.Id, stored.ApiKeyId);
+        await stored.Signal.WaitAsync(ProxyProbe.Promise);
+        var record = await ReadAsync(portal, requestId);
+        Assert.Equal(tenantId, record.TenantId);
+        Assert.Equal(key.Key.Id, record.ApiKeyId);
         // The fixture's usage: 1,540 prompt tokens of which 1,024 cached, 12 completion tokens.
-        Assert.Equal("gpt-4.1-2025-04-14", stored.ModelReported);
-        Assert.Equal(1540 - 1024, stored.Tokens.InputTokens);
-        Assert.Equal(1024, stored.Tokens.CacheReadTokens);
-        Assert.Equal(12, stored.Tokens.OutputTokens);
+        Assert.Equal("gpt-4.1-2025-04-14", record.ModelReported);
+        Assert.Equal(1540 - 1024, record.Tokens.InputTokens);
+        Assert.Equal(1024, record.Tokens.CacheReadTokens);
+        Assert.Equal(12, record.Tokens.OutputTokens);
         using var signIn = await portal.CreateHttpClient().GetAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
@@ -111,19 +114,41 @@ public sealed class ProxyOnlyInstanceTests
         return (tenant.Id, created);
     }
 
-    private static async Task<SpendOps.Core.Usage.UsageRecord> WaitForStoredAsync(SpendOpsAppFactory portal, string requestId)
+    /// <summary>Read once, through the portal instance: the proxy-only instance's writer said it stored the call.</summary>
+    private static async Task<SpendOps.Core.Usage.UsageRecord> ReadAsync(SpendOpsAppFactory portal, string requestId)
     {
-        var deadline = DateTime.UtcNow + ProxyProbe.Promise;
-        while (true)
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>();
+        return await db.UsageRecords.AsNoTracking().SingleAsync(r => r.RequestId == requestId);
+    }
+
+    /// <summary>
+    /// Completes when the usage writer of <paramref name="app"/> (its own meters, not another host's in this process)
+    /// reports records written to the database.
+    /// </summary>
+    private sealed class FirstRecordWritten : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private readonly TaskCompletionSource written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public FirstRecordWritten(SpendOpsAppFactory app)
         {
-            await using var scope = portal.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SpendOpsDbContext>();
-            if (await db.UsageRecords.AsNoTracking().SingleOrDefaultAsync(r => r.RequestId == requestId) is { } record)
-                return record;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Request {requestId} was not stored within {ProxyProbe.Promise.TotalSeconds} s.");
-            // Polling the database: the proxy-only instance's writer stores on its own schedule.
-            await Task.Delay(100);
+            var meters = app.Services.GetRequiredService<IMeterFactory>();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "spendops.usage.written" && instrument.Meter.Scope == meters)
+                    l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<long>((_, count, _, _) =>
+            {
+                if (count > 0)
+                    written.TrySetResult();
+            });
+            listener.Start();
         }
+
+        public Task Signal => written.Task;
+
+        public void Dispose() => listener.Dispose();
     }
 }
