@@ -16,7 +16,7 @@ internal sealed class BudgetAdmission(BudgetGate gate, BudgetClaim claim)
             return;
         var cost = gate.CostOf(record);
         foreach (var ledger in claim.Ledgers)
-            ledger.Settle(claim.MaxCostUsd, cost);
+            ledger.Settle(claim.MaxCostUsd, record.RequestId, cost);
         gate.AwaitWrite(record.RequestId, claim.Ledgers, cost);
     }
 

@@ -21,7 +21,7 @@ internal sealed class BudgetGate(BudgetLeaseStore store, IOptions<BudgetGateOpti
     private readonly BudgetGateOptions settings = options.Value;
     private readonly ConcurrentDictionary<(Guid BudgetId, DateTimeOffset PeriodStart), BudgetLedger> ledgers = new();
     // Settled costs by request id until the writer has stored the record.
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<BudgetLedger> Ledgers, decimal Cost)> unwritten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<BudgetLedger>> unwritten = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IReadOnlyDictionary<Guid, GatedBudget[]> budgetsByTenant = new Dictionary<Guid, GatedBudget[]>();
     private volatile PriceResolver? prices;
@@ -102,7 +102,7 @@ internal sealed class BudgetGate(BudgetLeaseStore store, IOptions<BudgetGateOpti
     public void AwaitWrite(string requestId, IReadOnlyList<BudgetLedger> settled, decimal cost)
     {
         if (cost != 0m)
-            unwritten[requestId] = (settled, cost);
+            unwritten[requestId] = settled;
     }
 
     /// <summary>The writer stored (or gave up on) these records: their costs are the database's to count now.</summary>
@@ -114,8 +114,8 @@ internal sealed class BudgetGate(BudgetLeaseStore store, IOptions<BudgetGateOpti
         {
             if (unwritten.TryRemove(record.RequestId, out var settled))
             {
-                foreach (var ledger in settled.Ledgers)
-                    ledger.Written(settled.Cost);
+                foreach (var ledger in settled)
+                    ledger.Written(record.RequestId);
             }
         }
     }

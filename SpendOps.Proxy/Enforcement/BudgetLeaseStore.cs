@@ -10,7 +10,7 @@ namespace SpendOps.Proxy.Enforcement;
 /// <see cref="BudgetLease"/> rows. A grant takes turns with every other grant of the same budget by first raising the
 /// budget's <see cref="Budget.LeaseVersion"/> (the update locks the row until the grant commits), then reads the other
 /// instances' rows before the stored spend, so a record that moves from a row into the spend is counted twice at worst,
-/// never missed.
+/// never missed. This instance's own holdings are exact: the records it still holds that are stored already are taken out.
 /// </summary>
 internal sealed class BudgetLeaseStore(IDbContextFactory<SpendOpsDbContext> contexts, IOptions<BudgetGateOptions> options, TimeProvider clock)
 {
@@ -48,9 +48,13 @@ internal sealed class BudgetLeaseStore(IDbContextFactory<SpendOpsDbContext> cont
                 .Where(l => l.BudgetId == budget.Id && l.PeriodStart == period.Start && l.InstanceId != InstanceId && l.UpdatedAt > counted)
                 .Select(l => l.OutstandingUsd)
                 .ToListAsync(cancellationToken);
+            // What this instance holds, read before the spend, less what the spend will count already: the records
+            // stored since they were settled. Asked before the spend is summed, so that on PostgreSQL (a snapshot per
+            // statement) a record stored in between is counted twice at worst, never left out.
+            var holdings = ledger.Holdings();
+            var held = holdings.Outstanding - await StoredCostAsync(db, budget.Definition.TenantId, period, holdings.Unwritten, cancellationToken);
             var spent = await (await BudgetSpendQuery.FactsInScopeAsync(db, budget.Definition.TenantId, budget.Definition.Scope, period, cancellationToken))
                 .SumAsync(f => f.CostUsd, cancellationToken);
-            var held = ledger.Outstanding;
             var available = budget.AmountUsd - spent - others.Sum() - held;
             var granted = Math.Min(Math.Max(wanted, 0m), Math.Max(available, 0m));
 
@@ -109,6 +113,19 @@ internal sealed class BudgetLeaseStore(IDbContextFactory<SpendOpsDbContext> cont
         {
             writing.Release();
         }
+    }
+
+    /// <summary>The cost of those of <paramref name="unwritten"/>'s calls whose records the period's spend counts already.</summary>
+    private static async Task<decimal> StoredCostAsync(SpendOpsDbContext db, Guid tenantId, BudgetPeriod period, KeyValuePair<string, decimal>[] unwritten, CancellationToken cancellationToken)
+    {
+        if (unwritten.Length == 0)
+            return 0m;
+        var ids = unwritten.Select(u => u.Key).ToList();
+        var stored = (await db.UsageRecords.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.Timestamp >= period.Start && r.Timestamp < period.End && ids.Contains(r.RequestId))
+            .Select(r => r.RequestId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return unwritten.Where(u => stored.Contains(u.Key)).Sum(u => u.Value);
     }
 
     private async Task WriteRowAsync(SpendOpsDbContext db, Guid budgetId, DateTimeOffset periodStart, decimal outstanding, DateTimeOffset now, CancellationToken cancellationToken)

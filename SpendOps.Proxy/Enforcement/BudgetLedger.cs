@@ -16,6 +16,8 @@ internal sealed class BudgetLedger(GatedBudget budget, BudgetPeriod period)
     private decimal allowance;
     private decimal reserved;
     private decimal pendingWrite;
+    // The calls behind pendingWrite, by request id: a grant asks the database which of them it already counts.
+    private readonly Dictionary<string, decimal> unwritten = new(StringComparer.Ordinal);
     // What the database still had beyond every instance's holdings at the last grant, and when that was learnt.
     private decimal headroom;
     private long headroomAt = long.MinValue;
@@ -37,6 +39,16 @@ internal sealed class BudgetLedger(GatedBudget budget, BudgetPeriod period)
             lock (sync)
                 return allowance + reserved + pendingWrite;
         }
+    }
+
+    /// <summary>
+    /// <see cref="Outstanding"/> and the finished calls in it whose records the writer has not reported stored, read
+    /// together: a record stored since then is in the database's spend and in <see cref="Outstanding"/> both.
+    /// </summary>
+    public (decimal Outstanding, KeyValuePair<string, decimal>[] Unwritten) Holdings()
+    {
+        lock (sync)
+            return (allowance + reserved + pendingWrite, [.. unwritten]);
     }
 
     /// <summary>Calls waiting for a grant; a grant asks for enough to cover them all.</summary>
@@ -78,12 +90,13 @@ internal sealed class BudgetLedger(GatedBudget budget, BudgetPeriod period)
     }
 
     /// <summary>The call's cost is known: it awaits the writer, and what the reservation did not need is allowance again.</summary>
-    public void Settle(decimal reservation, decimal cost)
+    public void Settle(decimal reservation, string requestId, decimal cost)
     {
         lock (sync)
         {
             reserved -= reservation;
-            pendingWrite += cost;
+            if (cost != 0m && unwritten.TryAdd(requestId, cost))
+                pendingWrite += cost;
             if (cost <= reservation)
             {
                 allowance += reservation - cost;
@@ -109,10 +122,13 @@ internal sealed class BudgetLedger(GatedBudget budget, BudgetPeriod period)
     }
 
     /// <summary>The writer stored a settled call's record: its cost is in the database's spend from now on.</summary>
-    public void Written(decimal cost)
+    public void Written(string requestId)
     {
         lock (sync)
-            pendingWrite -= cost;
+        {
+            if (unwritten.Remove(requestId, out var cost))
+                pendingWrite -= cost;
+        }
     }
 
     public void ApplyGrant(decimal granted, decimal headroomLeft, DateTimeOffset at, TimeSpan leaseTime)

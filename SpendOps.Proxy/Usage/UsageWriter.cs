@@ -267,10 +267,11 @@ internal sealed partial class UsageWriter(
                 if (!DatabaseErrors.IsUniqueViolation(ex) || !await IsStoredAsync(record, cancellationToken))
                 {
                     spill.Reject(record, ex.GetBaseException().Message);
-                    budgetGate.OnWritten([record]);
                     metrics.OnRejected();
                     LogRecordRejected(logger, ex, record.RequestId);
                 }
+                // Stored or set aside, it is no longer this instance's to hold against its budgets.
+                budgetGate.OnWritten([record]);
             }
             catch (Exception ex)
             {
@@ -329,12 +330,14 @@ internal sealed partial class UsageWriter(
         // Records stored before (a replay; PostgreSQL skips them instead of failing the batch) are not counted again.
         var written = await UsageBulkInserter.InsertAsync(db, records, cancellationToken);
         metrics.OnWritten(written.Count);
+        // Every record of the batch is stored now (those stored before too): the budgets' spend counts them. Told at
+        // once, not after the supersession below, which on SQLite waits for a budget grant's write lock.
+        budgetGate.OnWritten(records);
         CpuShare.Offer();
         // A Claude Code telemetry estimate of the same call may already be stored: the measured record wins.
         await SupersessionRules.ApplyForProxyRecordsAsync(db, written, cancellationToken);
         CpuShare.Offer();
         budgets.Notify();
-        budgetGate.OnWritten(written);
     }
 
     /// <summary>
@@ -433,6 +436,7 @@ internal sealed partial class UsageWriter(
         {
             existing = (await db.UsageRecords.Where(r => ids.Contains(r.RequestId)).Select(r => r.RequestId).ToListAsync(cancellationToken)).ToHashSet();
         }
+        budgetGate.OnWritten(records.Where(r => existing.Contains(r.RequestId)));
         var missing = records.Where(r => !existing.Contains(r.RequestId)).DistinctBy(r => r.RequestId).ToList();
         return missing.Count == 0 ? [] : await InsertOrRejectAsync(missing, cancellationToken);
     }

@@ -22,6 +22,10 @@ public abstract class PortalComponentTests : BunitContext, IAsyncLifetime
 {
     private readonly BunitAuthorizationContext authorization;
 
+    // bunit's default of one second is too short on a loaded two-core CI machine, where the renderer's dispatcher can
+    // be kept from running a wait's first check that long; a wait still ends as soon as its condition holds.
+    static PortalComponentTests() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     protected PortalComponentTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
