@@ -89,7 +89,10 @@ public sealed class TeamBudgetScenarioTests : IAsyncLifetime
 
         // 27 calls: 27 × $15.00003 = $405.00081, past 80 % of $500.
         for (var i = 0; i < 27; i++)
-            Assert.Equal(HttpStatusCode.OK, await CallAsync(http, key.FullKey));
+        {
+            var (status, body) = await CallWithBodyAsync(http, key.FullKey);
+            Assert.True(status == HttpStatusCode.OK, $"Call {i + 1} of 27: {(int)status} {body}");
+        }
         var mail = Assert.Single(await smtp!.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60)));
         var slackMessage = await WaitForSlackAsync();
         Assert.Equal(["lead@example.com"], mail.Recipients);
@@ -138,7 +141,9 @@ public sealed class TeamBudgetScenarioTests : IAsyncLifetime
             """);
     }
 
-    private static async Task<HttpStatusCode> CallAsync(HttpClient http, string apiKey)
+    private static async Task<HttpStatusCode> CallAsync(HttpClient http, string apiKey) => (await CallWithBodyAsync(http, apiKey)).Status;
+
+    private static async Task<(HttpStatusCode Status, string Body)> CallWithBodyAsync(HttpClient http, string apiKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/anthropic/v1/messages")
         {
@@ -149,7 +154,7 @@ public sealed class TeamBudgetScenarioTests : IAsyncLifetime
         request.Headers.Add("x-api-key", "sk-ant-test");
         request.Headers.Add("anthropic-version", "2023-06-01");
         using var response = await http.SendAsync(request);
-        return response.StatusCode;
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private AnthropicClient Sdk(string apiKey) => new(new ClientOptions
