@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the SpendOps proxy, usage capture on, against a direct call to the same fake provider, a plain
-# nginx proxy_pass hop, the bare Kestrel + YARP forwarder and (when npm is there) Portkey's gateway, all in one run.
+# nginx proxy_pass hop, the bare Kestrel + YARP forwarder and (when npm is there) Portkey's gateway, all in one run;
+# then the same app as a proxy-only instance (Portal:Enabled=false), for reference.
 # Prints (and writes to bench/results/latest.md): requests/s, added latency p50/p99, streaming first-event delay, the
 # proxy's peak memory, and whether the usage writer kept up during the full-load run (no spill, queue bounded).
 #
@@ -62,10 +63,13 @@ export Keys__HashSecretFile="$WORK/key-hash-secret" DataProtection__KeySecretFil
 # wrk is one address: the per-address flood guard would measure itself, not the proxy.
 export Logging__LogLevel__Default=Warning Limits__RequestsPerClient=0
 for p in openai; do export "Proxy__Providers__${p}__BaseUrl=http://127.0.0.1:$UP"; done
-(cd "$WORK/app" && exec taskset -c 1 dotnet SpendOps.Web.dll >"$WORK/proxy.log" 2>&1) &
-PIDS+=($!)
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PROXY/healthz" >/dev/null && break; sleep 0.2; done
-PROXY_PID=${PIDS[-1]}
+start_spendops() { # [setting=value ...]: starts the published app alone on core 1 and waits until it answers
+  (cd "$WORK/app" && for setting in "$@"; do export "$setting"; done && exec taskset -c 1 dotnet SpendOps.Web.dll >>"$WORK/proxy.log" 2>&1) &
+  PIDS+=($!)
+  PROXY_PID=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PROXY/healthz" >/dev/null && break; sleep 0.2; done
+}
+start_spendops
 export BENCH_KEY=$(cd "$WORK/app" && dotnet SpendOps.Web.dll keys create --tenant default --name bench --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
 
 run() { # name url connections seconds [stream]
@@ -121,6 +125,21 @@ sleep 5 # the writer stores what is still queued
 RECORDS=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from UsageRecords').fetchone()[0])" "$WORK/spendops.db")
 kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
 
+# The same app as a proxy-only instance (Portal:Enabled=false, README's Deployment), on the same database and key:
+# what an instance that only faces developers costs.
+start_spendops Portal__Enabled=false
+echo "bench: warming up a proxy-only SpendOps instance (${WARMUP}s)"
+warm "$VIA_SPENDOPS"
+SPILLED_BEFORE=$(metric spendops_usage_spilled_total)
+watch_queue >"$WORK/queue-max" &
+WATCH_PID=$!
+T_PROXY_ONLY=$(run proxy-only "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
+kill -TERM "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null || true
+PROXY_ONLY_SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${SPILLED_BEFORE%.*} ))
+PROXY_ONLY_QUEUE_MAX=$(cat "$WORK/queue-max")
+PROXY_ONLY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PROXY_PID/status")
+kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
+
 # The same machine slot for the smallest possible forwarder on the same stack: what Kestrel + YARP cost alone.
 YARP_PORT=18084
 (cd "$WORK/yarp" && exec taskset -c 1 dotnet YarpBaseline.dll "http://127.0.0.1:$UP" "http://127.0.0.1:$YARP_PORT" >"$WORK/yarp.log" 2>&1) &
@@ -155,7 +174,7 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
   fi
 fi
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" <<'PY' | tee bench/results/latest.md
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" "$T_PROXY_ONLY" "$PROXY_ONLY_PEAK_KB" "$PROXY_ONLY_SPILLED" "$PROXY_ONLY_QUEUE_MAX" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
@@ -167,6 +186,8 @@ spilled, queue_max, load = int(sys.argv[16]), int(sys.argv[17]), sys.argv[18].st
 # Managed bytes allocated per call during the full-load run (the app's own runtime metric; writer and journal included).
 allocated_per_call = int(sys.argv[19]) / (ts["rps"] * float(dur))
 yarp_peak_mb, portkey_peak_mb = int(sys.argv[20]) / 1024, int(sys.argv[21]) / 1024
+to, proxy_only_peak_mb = parse(sys.argv[22]), int(sys.argv[23]) / 1024
+proxy_only_kept_up = int(sys.argv[24]) == 0 and int(sys.argv[25]) <= to["rps"]
 vs_yarp = ts["rps"] / ty["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
 add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
@@ -183,6 +204,7 @@ print("|---|---|---|---|---|")
 rows = [("direct to fake provider", td), ("nginx proxy_pass hop", tn), ("bare YARP forwarder", ty)]
 if tp: rows.append(("Portkey gateway", tp))
 rows.append(("SpendOps proxy", ts))
+rows.append(("SpendOps proxy-only instance", to))
 for name, r in rows:
     print(f"| {name} ({conns} conn) | {r['rps']:.0f} | {r['p50_us']/1000:.3f} | {r['p99_us']/1000:.3f} | {r['errors']:.0f} |")
 for name, r in (("direct, 1 conn", ld), ("bare YARP, 1 conn", ly), ("SpendOps, 1 conn", ls), ("direct stream, 1 conn", sd), ("SpendOps stream, 1 conn", ss)):
@@ -204,6 +226,8 @@ others = f"bare YARP forwarder {yarp_peak_mb:.0f} MB" + (f", Portkey {portkey_pe
 print(f"| peak memory of the others, same runs (reference) | {others} | | |")
 print(f"| managed bytes allocated per call, full load (capture, journal and writer included) | {allocated_per_call:,.0f} | | |")
 print(f"| usage records stored | {records} | every call | |")
+print(f"| proxy-only instance (reference): requests/s ÷ bare YARP, peak memory, writer kept up | "
+      f"{to['rps'] / ty['rps']:.2f}, {proxy_only_peak_mb:.0f} MB, {'yes' if proxy_only_kept_up else 'no'} (queue ≤ {sys.argv[25]}) | | |")
 print()
 print(f"For reference: SpendOps does {ts['rps'] / tn['rps']:.2f} of the nginx hop's requests/s; the bare YARP forwarder adds "
       f"{(ly['p50_us'] - ld['p50_us']) / 1000:.3f} ms at p50 and {(ly['p99_us'] - ld['p99_us']) / 1000:.3f} ms at p99.")

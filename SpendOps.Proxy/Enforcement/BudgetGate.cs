@@ -20,7 +20,7 @@ internal sealed class BudgetGate(BudgetLeaseStore store, IOptions<BudgetGateOpti
     private const int MaxGrantRounds = 8;
     private readonly BudgetGateOptions settings = options.Value;
     private readonly ConcurrentDictionary<(Guid BudgetId, DateTimeOffset PeriodStart), BudgetLedger> ledgers = new();
-    // Settled costs by request id until the writer has stored the record.
+    // The ledgers a settled call is held in, by request id, until the writer has stored its record.
     private readonly ConcurrentDictionary<string, IReadOnlyList<BudgetLedger>> unwritten = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IReadOnlyDictionary<Guid, GatedBudget[]> budgetsByTenant = new Dictionary<Guid, GatedBudget[]>();
