@@ -17,8 +17,11 @@ COPY --from=build /app .
 RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 # Unprefixed variables override appsettings.json (whose Urls binds localhost only, for a developer machine).
+# MALLOC_ARENA_MAX: glibc gives threads that allocate natively (the JIT, SQLite) arenas of their own, up to eight per
+# core, and each keeps what was freed into it; two took 15-35 MB off the peak under load (README, Performance).
 ENV Urls=http://+:8080 \
-    DataFolder=/app/data
+    DataFolder=/app/data \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 VOLUME ["/app/data"]
 # The runtime image has no curl or wget: the app itself asks its /healthz.

@@ -64,7 +64,8 @@ export Keys__HashSecretFile="$WORK/key-hash-secret" DataProtection__KeySecretFil
 export Logging__LogLevel__Default=Warning Limits__RequestsPerClient=0
 for p in openai; do export "Proxy__Providers__${p}__BaseUrl=http://127.0.0.1:$UP"; done
 start_spendops() { # [setting=value ...]: starts the published app alone on core 1 and waits until it answers
-  (cd "$WORK/app" && for setting in "$@"; do export "$setting"; done && exec taskset -c 1 dotnet SpendOps.Web.dll >>"$WORK/proxy.log" 2>&1) &
+  # With the Docker image's MALLOC_ARENA_MAX (README, Performance): the app as shipped.
+  (cd "$WORK/app" && export MALLOC_ARENA_MAX=2 && for setting in "$@"; do export "$setting"; done && exec taskset -c 1 dotnet SpendOps.Web.dll >>"$WORK/proxy.log" 2>&1) &
   PIDS+=($!)
   PROXY_PID=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PROXY/healthz" >/dev/null && break; sleep 0.2; done
