@@ -18,26 +18,23 @@ public sealed class BudgetLeaseGrantTests(ProxyFixture fixture) : IClassFixture<
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
 
+    private static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+
+    private BudgetLeaseStore Store => fixture.App.Services.GetRequiredService<BudgetLeaseStore>();
+
     [Fact]
     public async Task Grant_RecordStoredButNotYetReportedWritten_IsCountedOnce()
     {
         using var _ = fixture.App.Clock.StopAt(Now);
-        var (budget, ledger) = await BlockingBudgetAsync(100m);
-        var store = fixture.App.Services.GetRequiredService<BudgetLeaseStore>();
-        var freshFor = TimeSpan.FromSeconds(30);
-
-        // A $30 call: $40 leased, $30 reserved and settled at $30, its record stored; the writer has not reported it.
-        Assert.True(await store.GrantAsync(ledger, 40m, CancellationToken.None));
-        Assert.Equal(BudgetReservationKind.Reserved, ledger.TryReserve(30m, Now, freshFor).Kind);
-        ledger.Settle(30m, "lease-call-1", 30m);
+        var (budget, ledger) = await OneSettledCallAsync("lease-call-1");
         await StoreAsync(budget.TenantId, "lease-call-1", 30m);
 
         // Asking for more than is left: $100 − $30 spent = $70 may be held, of which $10 is unused allowance already.
-        Assert.True(await store.GrantAsync(ledger, 90m, CancellationToken.None));
+        Assert.True(await Store.GrantAsync(ledger, 90m, CancellationToken.None));
 
         Assert.Equal(70m, ledger.UsableAllowance(Now));
-        Assert.Equal(BudgetReservationKind.Reserved, ledger.TryReserve(70m, Now, freshFor).Kind);
-        Assert.Equal(BudgetReservation.Refused(0m), ledger.TryReserve(0.01m, Now, freshFor));
+        Assert.Equal(BudgetReservationKind.Reserved, ledger.TryReserve(70m, Now, FreshFor).Kind);
+        Assert.Equal(BudgetReservation.Refused(0m), ledger.TryReserve(0.01m, Now, FreshFor));
         Assert.Equal(70m, await LeaseRowAsync(budget));
     }
 
@@ -45,30 +42,32 @@ public sealed class BudgetLeaseGrantTests(ProxyFixture fixture) : IClassFixture<
     public async Task Grant_RecordNotStoredYet_IsHeldByTheInstance()
     {
         using var _ = fixture.App.Clock.StopAt(Now);
-        var (budget, ledger) = await BlockingBudgetAsync(100m);
-        var store = fixture.App.Services.GetRequiredService<BudgetLeaseStore>();
-        var freshFor = TimeSpan.FromSeconds(30);
-
-        Assert.True(await store.GrantAsync(ledger, 40m, CancellationToken.None));
-        Assert.Equal(BudgetReservationKind.Reserved, ledger.TryReserve(30m, Now, freshFor).Kind);
-        ledger.Settle(30m, "lease-call-2", 30m);
+        var (budget, ledger) = await OneSettledCallAsync("lease-call-2");
 
         // The $30 is not in the database yet: the instance holds it, and $100 − $30 − $10 = $60 more can be granted.
-        Assert.True(await store.GrantAsync(ledger, 90m, CancellationToken.None));
+        Assert.True(await Store.GrantAsync(ledger, 90m, CancellationToken.None));
 
         Assert.Equal(70m, ledger.UsableAllowance(Now));
         Assert.Equal(100m, await LeaseRowAsync(budget));
     }
 
-    private async Task<(Budget Budget, BudgetLedger Ledger)> BlockingBudgetAsync(decimal amountUsd)
+    /// <summary>A blocking $100 budget and one $30 call under it: $40 leased, $30 reserved and settled at $30, not reported written.</summary>
+    private async Task<(Budget Budget, BudgetLedger Ledger)> OneSettledCallAsync(string requestId)
     {
         var tenant = await fixture.EnsureTenantAsync("lease-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var budget = await scope.ServiceProvider.GetRequiredService<BudgetService>().CreateAsync(tenant.Id,
-            new BudgetDefinition("whole tenant", amountUsd, BudgetPeriodKind.Month, null, BudgetScopeTerms.Parse([]), [100], BudgetAction.Block, []),
-            "test", CancellationToken.None);
+        Budget budget;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            budget = await scope.ServiceProvider.GetRequiredService<BudgetService>().CreateAsync(tenant.Id,
+                new BudgetDefinition("whole tenant", 100m, BudgetPeriodKind.Month, null, BudgetScopeTerms.Parse([]), [100], BudgetAction.Block, []),
+                "test", CancellationToken.None);
+        }
         var gated = new GatedBudget(budget, TenantCalendar.Utc);
-        return (budget, new BudgetLedger(gated, gated.PeriodAt(Now)));
+        var ledger = new BudgetLedger(gated, gated.PeriodAt(Now));
+        Assert.True(await Store.GrantAsync(ledger, 40m, CancellationToken.None));
+        Assert.Equal(BudgetReservationKind.Reserved, ledger.TryReserve(30m, Now, FreshFor).Kind);
+        ledger.Settle(30m, requestId, 30m);
+        return (budget, ledger);
     }
 
     private async Task StoreAsync(Guid tenantId, string requestId, decimal costUsd)
