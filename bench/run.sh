@@ -100,21 +100,29 @@ watch_queue() { # samples the queue length every second until killed; prints the
   done
 }
 
+# A full-load run of the SpendOps instance on $PROXY with its writer watched: sets FULL_LOAD (wrk's line),
+# FULL_LOAD_SPILLED (records spilled meanwhile) and FULL_LOAD_QUEUE_MAX (the longest queue seen).
+full_load() { # name
+  local spilled_before watch_pid
+  spilled_before=$(metric spendops_usage_spilled_total)
+  watch_queue >"$WORK/queue-max" &
+  watch_pid=$!
+  FULL_LOAD=$(run "$1" "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
+  kill -TERM "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
+  FULL_LOAD_SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${spilled_before%.*} ))
+  FULL_LOAD_QUEUE_MAX=$(cat "$WORK/queue-max")
+}
+
 echo "bench: warming up SpendOps (${WARMUP}s)"
 warm "$VIA_SPENDOPS"
 
 echo "bench: throughput ($CONNECTIONS connections, ${DURATION}s each)"
 T_DIRECT=$(run direct "$DIRECT" "$CONNECTIONS" "$DURATION")
 T_NGINX=$(run nginx "$VIA_NGINX" "$CONNECTIONS" "$DURATION")
-SPILLED_BEFORE=$(metric spendops_usage_spilled_total)
 ALLOCATED_BEFORE=$(metric dotnet_gc_heap_total_allocated_bytes_total)
-watch_queue >"$WORK/queue-max" &
-WATCH_PID=$!
-T_SPENDOPS=$(run spendops "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
-kill -TERM "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null || true
+full_load spendops
 ALLOCATED=$(python3 -c "print(int(float('$(metric dotnet_gc_heap_total_allocated_bytes_total)') - float('$ALLOCATED_BEFORE')))")
-SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${SPILLED_BEFORE%.*} ))
-QUEUE_MAX=$(cat "$WORK/queue-max")
+T_SPENDOPS=$FULL_LOAD SPILLED=$FULL_LOAD_SPILLED QUEUE_MAX=$FULL_LOAD_QUEUE_MAX
 echo "bench: latency (1 connection, ${LATENCY_SECONDS}s each)"
 L_DIRECT=$(run direct "$DIRECT" 1 "$LATENCY_SECONDS")
 L_SPENDOPS=$(run spendops "$VIA_SPENDOPS" 1 "$LATENCY_SECONDS")
@@ -131,13 +139,8 @@ kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
 start_spendops Portal__Enabled=false
 echo "bench: warming up a proxy-only SpendOps instance (${WARMUP}s)"
 warm "$VIA_SPENDOPS"
-SPILLED_BEFORE=$(metric spendops_usage_spilled_total)
-watch_queue >"$WORK/queue-max" &
-WATCH_PID=$!
-T_PROXY_ONLY=$(run proxy-only "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
-kill -TERM "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null || true
-PROXY_ONLY_SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${SPILLED_BEFORE%.*} ))
-PROXY_ONLY_QUEUE_MAX=$(cat "$WORK/queue-max")
+full_load proxy-only
+T_PROXY_ONLY=$FULL_LOAD PROXY_ONLY_SPILLED=$FULL_LOAD_SPILLED PROXY_ONLY_QUEUE_MAX=$FULL_LOAD_QUEUE_MAX
 PROXY_ONLY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PROXY_PID/status")
 kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
 
