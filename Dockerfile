@@ -18,7 +18,7 @@ RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 # Unprefixed variables override appsettings.json (whose Urls binds localhost only, for a developer machine).
 # MALLOC_ARENA_MAX: glibc gives threads that allocate natively (the JIT, SQLite) arenas of their own, up to eight per
-# core, and each keeps what was freed into it; two took 15-35 MB off the peak under load (README, Performance).
+# core, and each keeps what was freed into it; two took about 25 MB off the peak under load (README, Performance).
 ENV Urls=http://+:8080 \
     DataFolder=/app/data \
     MALLOC_ARENA_MAX=2
