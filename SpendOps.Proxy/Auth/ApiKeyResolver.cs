@@ -16,7 +16,7 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
 {
     private readonly ConcurrentDictionary<string, ResolvedKey> keys = new(StringComparer.Ordinal);
     private readonly UnknownKeyCache misses = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> lastUsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LastUse> lastUsed = new(StringComparer.Ordinal);
 
     public async ValueTask<KeyResolution> ResolveAsync(StringValues header, CancellationToken cancellationToken)
     {
@@ -35,7 +35,9 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
         if (key is null || !key.Accepts(secret, now, hasher))
             return KeyResolution.Fail(KeyFailure.Unknown);
 
-        lastUsed[key.Id] = now;
+        // A lock-free write to the key's slot (GetOrAdd only locks to add it): setting the dictionary entry itself on
+        // every call took a lock that all calls with the same key contended for.
+        lastUsed.GetOrAdd(key.Id, static _ => new LastUse()).Record(now);
         return new KeyResolution(key, KeyFailure.None);
     }
 
@@ -60,7 +62,10 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
         foreach (var id in keys.Keys)
         {
             if (!present.Contains(id))
+            {
                 keys.TryRemove(id, out _);
+                lastUsed.TryRemove(id, out _);
+            }
         }
     }
 
@@ -68,9 +73,9 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
     public IReadOnlyList<KeyValuePair<string, DateTimeOffset>> DrainLastUsed()
     {
         var drained = new List<KeyValuePair<string, DateTimeOffset>>();
-        foreach (var id in lastUsed.Keys)
+        foreach (var (id, slot) in lastUsed)
         {
-            if (lastUsed.TryRemove(id, out var at))
+            if (slot.Take() is { } at)
                 drained.Add(new(id, at));
         }
         return drained;
@@ -99,5 +104,19 @@ public sealed class ApiKeyResolver(IDbContextFactory<SpendOpsDbContext> contexts
         }
         var resolved = new ResolvedKey(row.Key, row.TenantName);
         return keys.GetOrAdd(id, resolved);
+    }
+
+    /// <summary>The latest use of one key since it was last taken (0: none).</summary>
+    private sealed class LastUse
+    {
+        private long utcTicks;
+
+        public void Record(DateTimeOffset at) => Volatile.Write(ref utcTicks, at.UtcTicks);
+
+        public DateTimeOffset? Take()
+        {
+            var ticks = Interlocked.Exchange(ref utcTicks, 0);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
     }
 }
