@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using SpendOps.Core.Data;
 using SpendOps.Core.Keys;
 using SpendOps.Core.Tenancy;
@@ -36,9 +35,9 @@ public sealed class KeyLastUsedTests : IAsyncLifetime
         var app = new SpendOpsAppFactory(database, upstream.BaseUrl).Start();
         var (tenantId, used, unused) = await CreateKeysAsync(app);
         using (app.Clock.StopAt(FirstCall))
-            Assert.Equal(HttpStatusCode.OK, await CallAsync(app, used.FullKey));
+            Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(app, used.FullKey)).StatusCode);
         using (app.Clock.StopAt(LastCall))
-            Assert.Equal(HttpStatusCode.OK, await CallAsync(app, used.FullKey));
+            Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(app, used.FullKey)).StatusCode);
         await app.DisposeAsync();
 
         await using var reader = new SpendOpsAppFactory(database, upstream.BaseUrl).Start();
@@ -56,16 +55,5 @@ public sealed class KeyLastUsedTests : IAsyncLifetime
         var used = await keys.CreateAsync(tenant!.Id, "used", KeyPolicy.Unrestricted, "test", CancellationToken.None);
         var unused = await keys.CreateAsync(tenant.Id, "unused", KeyPolicy.Unrestricted, "test", CancellationToken.None);
         return (tenant.Id, used, unused);
-    }
-
-    private static async Task<HttpStatusCode> CallAsync(SpendOpsAppFactory app, string key)
-    {
-        using var client = app.CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/openai/v1/chat/completions")
-        {
-            Content = new StringContent("{\"model\":\"gpt-4.1\"}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-ASO-API-Key", key);
-        return (await client.SendAsync(request)).StatusCode;
     }
 }
