@@ -32,13 +32,17 @@ public sealed class KeyLastUsedTests : IAsyncLifetime
     [Fact]
     public async Task ProxiedCalls_SetLastUsedToTheLatestCall_WhenTheInstanceStops()
     {
-        var app = new SpendOpsAppFactory(database, upstream.BaseUrl).Start();
-        var (tenantId, used, unused) = await CreateKeysAsync(app);
-        using (app.Clock.StopAt(FirstCall))
-            Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(app, used.FullKey)).StatusCode);
-        using (app.Clock.StopAt(LastCall))
-            Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(app, used.FullKey)).StatusCode);
-        await app.DisposeAsync();
+        Guid tenantId;
+        CreatedApiKey used, unused;
+        // Disposing the instance stops it, which is when it writes the last-use times it holds.
+        await using (var app = new SpendOpsAppFactory(database, upstream.BaseUrl).Start())
+        {
+            (tenantId, used, unused) = await CreateKeysAsync(app);
+            using (app.Clock.StopAt(FirstCall))
+                Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(app, used.FullKey)).StatusCode);
+            using (app.Clock.StopAt(LastCall))
+                Assert.Equal(HttpStatusCode.OK, (await ProxyProbe.ChatAsync(app, used.FullKey)).StatusCode);
+        }
 
         await using var reader = new SpendOpsAppFactory(database, upstream.BaseUrl).Start();
         await using var scope = reader.Services.CreateAsyncScope();
