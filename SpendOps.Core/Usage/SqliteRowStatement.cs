@@ -64,9 +64,29 @@ internal sealed class SqliteRowStatement : IUsageColumnWriter, IDisposable
 
     public void Text(string value) => Check(raw.sqlite3_bind_text(statement, ++position, value));
 
-    public void Uuid(Guid value) => Text(value.ToString().ToUpperInvariant());
+    /// <summary>Upper-case text, as Microsoft.Data.Sqlite writes a Guid; formatted on the stack, as every record has several.</summary>
+    public void Uuid(Guid value)
+    {
+        Span<byte> text = stackalloc byte[36];
+        value.TryFormat(text, out _);
+        Ascii.ToUpperInPlace(text, out _);
+        Utf8(text);
+    }
 
-    public void Money(decimal value) => Text(value.ToString("0.0###########################", CultureInfo.InvariantCulture));
+    public void Money(decimal value)
+    {
+        // At most 29 digits, a sign, a point and a leading or trailing zero: 32 bytes.
+        Span<byte> text = stackalloc byte[48];
+        if (value.TryFormat(text, out var written, MoneyFormat, CultureInfo.InvariantCulture))
+            Utf8(text[..written]);
+        else
+            Text(value.ToString(MoneyFormat, CultureInfo.InvariantCulture));
+    }
+
+    private const string MoneyFormat = "0.0###########################";
+
+    /// <summary>SQLite copies the bytes before this returns (SQLITE_TRANSIENT), so they may live on the stack.</summary>
+    private void Utf8(ReadOnlySpan<byte> text) => Check(raw.sqlite3_bind_text(statement, ++position, text));
 
     public void Time(DateTimeOffset value) => Int64(value.UtcTicks);
 
