@@ -31,7 +31,6 @@ internal sealed partial class CallForwarder(
 
     public async Task ForwardAsync(HttpContext context, Upstream upstream, string providerPath, ProviderFamily family, ProxyCall call)
     {
-        var target = RequestUtilities.MakeDestinationAddress(upstream.BaseUrl, new PathString(providerPath), context.Request.QueryString);
         var clientBody = context.Response.Body;
         var recorded = false;
         void Record(int? failedStatus, bool interrupted)
@@ -46,7 +45,7 @@ internal sealed partial class CallForwarder(
         ForwarderError error;
         try
         {
-            error = await forwarder.SendAsync(context, upstream.BaseUrl, invoker.Invoker, forwarderConfig, new ProviderTransformer(target, call, clock), context.RequestAborted);
+            error = await forwarder.SendAsync(context, upstream.BaseUrl, invoker.Invoker, forwarderConfig, new ProviderTransformer(providerPath, call, clock), context.RequestAborted);
             if (error == ForwarderError.None)
                 await capture.CompleteAsync(context.RequestAborted);
         }

@@ -9,7 +9,7 @@ namespace SpendOps.Proxy.Forwarding;
 /// <see cref="HttpTransformer"/> (which copies headers and drops hop-by-hop ones), not from
 /// <see cref="HttpTransformer.Default"/>, which would tell third parties our clients' addresses in X-Forwarded-*.
 /// </summary>
-internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvider clock) : HttpTransformer
+internal sealed class ProviderTransformer(string providerPath, ProxyCall call, TimeProvider clock) : HttpTransformer
 {
     private static readonly string[] LiteLlmHeaders = [ProxyHeaders.LiteLlmTags, ProxyHeaders.LiteLlmCustomerId, ProxyHeaders.LiteLlmEndUserId];
 
@@ -17,8 +17,9 @@ internal sealed class ProviderTransformer(Uri target, ProxyCall call, TimeProvid
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
         // The client's own bytes when the handler could read them (always, for calls it admitted); the
-        // re-encoded target otherwise.
-        proxyRequest.RequestUri = httpContext.Features.Get<RawProviderTarget>()?.Address ?? target;
+        // re-encoded target otherwise, built only then.
+        proxyRequest.RequestUri = httpContext.Features.Get<RawProviderTarget>()?.Address
+            ?? RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(providerPath), httpContext.Request.QueryString);
         proxyRequest.Headers.Host = null;
 
         // The headers themselves, not Keys: Kestrel builds a new set of every name for Keys.
