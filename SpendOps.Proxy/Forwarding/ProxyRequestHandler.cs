@@ -38,7 +38,7 @@ internal sealed class ProxyRequestHandler(
         }
 
         // Everything after /v1/{provider} is the provider's own path, forwarded as is.
-        var providerPath = context.Request.Path.Value!["/v1/".Length..][provider.Length..];
+        var providerPath = context.Request.Path.Value![("/v1/".Length + provider.Length)..];
         var family = ErrorEnvelope.FamilyFor(upstream.Info.Family, providerPath);
         if (ForwardableRequest.Check(context, provider, upstream.BaseUrl) is { } formError)
         {
