@@ -7,6 +7,12 @@ internal sealed class MetricsOptions
 
     public PrometheusOptions Prometheus { get; set; } = new();
 
+    /// <summary>
+    /// More meters to export besides SpendOps's own and the framework's defaults, by name or with a trailing <c>*</c>
+    /// (e.g. <c>Microsoft.AspNetCore.Routing</c>); read at start.
+    /// </summary>
+    public string[] AdditionalMeters { get; set; } = [];
+
     internal sealed class PrometheusOptions
     {
         /// <summary>Serve <c>/metrics</c> (read at start).</summary>

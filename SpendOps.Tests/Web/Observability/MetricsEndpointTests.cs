@@ -22,6 +22,10 @@ public sealed class MetricsEndpointTests(ProxyFixture fixture) : IClassFixture<P
         Assert.Contains("spendops_usage_queue_length", text, StringComparison.Ordinal);
         Assert.Contains("spendops_proxy_added_latency_seconds_bucket{", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("http_client_request_duration_seconds", text, StringComparison.Ordinal);
+        // Meters that record several measurements per proxied call are left out unless asked for.
+        Assert.DoesNotContain("aspnetcore_routing_match_attempts", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("http_client_open_connections", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -31,4 +35,26 @@ public sealed class MetricsEndpointTests(ProxyFixture fixture) : IClassFixture<P
     [InlineData("192.0.2.9", false)]
     public void Scraping_IsForLoopbackAndTheConfiguredNetworks(string caller, bool allowed) =>
         Assert.Equal(allowed, ObservabilityServiceCollectionExtensions.MayScrape(IPAddress.Parse(caller), ["10.0.0.0/8"]));
+
+    [Fact]
+    public async Task Metrics_WithAnAdditionalMeter_ExportsIt()
+    {
+        await using var routed = new RoutingMetersFixture();
+        await routed.InitializeAsync();
+        var key = await routed.CreateKeyAsync();
+        await ProxyProbe.WaitForStatusAsync(() => ProxyProbe.ChatAsync(routed.App, key.FullKey), HttpStatusCode.OK);
+        using var client = routed.CreateClient();
+
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Contains("aspnetcore_routing_match_attempts", text, StringComparison.Ordinal);
+    }
+
+    private sealed class RoutingMetersFixture : ProxyFixture, IAsyncDisposable
+    {
+        protected override void Configure(SpendOpsAppFactory app) =>
+            app.StartupSettings["Metrics:AdditionalMeters:0"] = "Microsoft.AspNetCore.Routing";
+
+        async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+    }
 }
