@@ -33,4 +33,32 @@ public sealed class KeyHasherTests
         Assert.False(hasher.Verify("k7abc", "s3cret", KeyHasher.LegacyHash("k7abc", "s3cret")));
         Assert.False(new KeyHasher(KeyHashSecret.FromBytes([.. ServerSecret.Reverse()])).Verify("k7abc", "s3cret", stored));
     }
+
+    [Fact]
+    public void Verify_ByHashersWithDifferentSecretsOnOneThread_EachUsesItsOwn()
+    {
+        var other = new KeyHasher(KeyHashSecret.FromBytes([.. ServerSecret.Reverse()]));
+        var stored = hasher.Hash("k7abc", "s3cret");
+        var storedByOther = other.Hash("k7abc", "s3cret");
+
+        // In turns, and more than once each: every check on this thread must use its own hasher's secret.
+        Assert.True(hasher.Verify("k7abc", "s3cret", stored));
+        Assert.True(other.Verify("k7abc", "s3cret", storedByOther));
+        Assert.False(hasher.Verify("k7abc", "s3cret", storedByOther));
+        Assert.True(hasher.Verify("k7abc", "s3cret", stored));
+        Assert.False(other.Verify("k7abc", "s3cret", stored));
+        Assert.True(other.Verify("k7abc", "s3cret", storedByOther));
+    }
+
+    [Fact]
+    public void Verify_OnManyThreadsAtOnce_GivesEveryThreadTheRightAnswer()
+    {
+        var stored = hasher.Hash("k7abc", "s3cret");
+
+        var results = Enumerable.Range(0, 2_000).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => hasher.Verify("k7abc", i % 2 == 0 ? "s3cret" : "s3creT", stored) == (i % 2 == 0))
+            .ToList();
+
+        Assert.All(results, Assert.True);
+    }
 }
