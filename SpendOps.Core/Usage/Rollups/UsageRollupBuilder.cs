@@ -6,7 +6,8 @@ namespace SpendOps.Core.Usage.Rollups;
 /// <summary>
 /// Brings the rollups up to date: marks every hour that had records before rollups existed (once), then rebuilds the
 /// marked hours, a run of one tenant's hours per transaction (delete their marks, delete their rollups, sum their records
-/// again), so running it twice, or after a crash, gives the same rollups. An hour whose records retention deleted is
+/// again; on SQLite the records are summed just before the transaction), so running it twice, or after a crash, gives
+/// the same rollups. An hour whose records retention deleted is
 /// never summed again: its late records are added to its rollups and deleted (<see cref="RollupRetainedHour"/>).
 /// </summary>
 public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock, int maxRecordsPerSpan = UsageRollupBuilder.DefaultMaxRecordsPerSpan)
@@ -21,9 +22,9 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// Records one span's transaction reads at most (a span of several hours with more is split): bounds how long it holds
-    /// SQLite's write lock, which the usage writer waits for. Also the records read at a time (<see cref="RollupSpanSums"/>),
-    /// which bounds the memory of a rebuild, even of one hour with millions of calls.
+    /// Records one span reads at most (a span of several hours with more is split): bounds how long its transaction runs.
+    /// Also the records read at a time (<see cref="RollupSpanSums"/>), which bounds the memory of a rebuild, even of one
+    /// hour with millions of calls.
     /// </summary>
     public const int DefaultMaxRecordsPerSpan = 10_000;
 
@@ -90,10 +91,14 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         db.ChangeTracker.Clear();
         var (from, to) = (hours[0], hours[^1].AddHours(1));
         HashSet<DateTimeOffset> retained;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        if (db.Database.IsSqlite())
         {
-            retained = (await db.RollupRetainedHours.AsNoTracking().Where(h => h.TenantId == tenantId && h.Hour >= from && h.Hour < to)
-                .Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
+            retained = await ReadFirstThenReplaceAsync(db, tenantId, hours, cancellationToken);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            retained = await RetainedHoursAsync(db, tenantId, from, to, cancellationToken);
             var rebuilt = hours.Where(h => !retained.Contains(h)).ToList();
             if (rebuilt.Count > 0)
             {
@@ -101,13 +106,7 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
                 await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour)).ExecuteDeleteAsync(cancellationToken);
                 var rebuiltSet = rebuilt.ToHashSet();
                 var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, maxRecordsPerSpan, cancellationToken);
-                // A retained hour's rollups are its only account: never deleted here, whatever was read above.
-                await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
-                    && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
-                await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
-                    && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
-                await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
-                await RebuildDaysAsync(db, tenantId, rebuilt.Select(RollupHours.FloorDay), cancellationToken);
+                await ReplaceRollupsAsync(db, tenantId, rebuilt, sums, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
@@ -115,6 +114,51 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         foreach (var hour in hours.Where(retained.Contains))
             await MergeRetainedHourAsync(db, tenantId, hour, cancellationToken);
         return retained.Count(hours.Contains);
+    }
+
+    /// <summary>
+    /// The SQLite rebuild: the records are read before the transaction, which then only swaps the rollups. SQLite has one
+    /// writer at a time and the usage writer waits for it: a rebuild that read, in its transaction, an hour of a million
+    /// calls (one hour cannot be split) held the write lock for half a minute, and the proxy's queue filled and spilled.
+    /// Only the marks up to the last one committed before the read are deleted: SQLite gives mark ids (AUTOINCREMENT)
+    /// in commit order, so the records of those marks were all there to be read; a later mark stays for the next run. An
+    /// hour that retention took meanwhile is left alone (its marks too) and merged by the next run. Returns the retained
+    /// hours, to be merged by the caller.
+    /// </summary>
+    private async Task<HashSet<DateTimeOffset>> ReadFirstThenReplaceAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyList<DateTimeOffset> hours, CancellationToken cancellationToken)
+    {
+        var (from, to) = (hours[0], hours[^1].AddHours(1));
+        var retained = await RetainedHoursAsync(db, tenantId, from, to, cancellationToken);
+        var rebuilt = hours.Where(h => !retained.Contains(h)).ToList();
+        if (rebuilt.Count == 0)
+            return retained;
+        var lastMark = await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        var rebuiltSet = rebuilt.ToHashSet();
+        var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, maxRecordsPerSpan, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if ((await RetainedHoursAsync(db, tenantId, from, to, cancellationToken)).Overlaps(rebuilt))
+            return retained;
+        await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour) && m.Id <= lastMark).ExecuteDeleteAsync(cancellationToken);
+        await ReplaceRollupsAsync(db, tenantId, rebuilt, sums, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return retained;
+    }
+
+    private static async Task<HashSet<DateTimeOffset>> RetainedHoursAsync(SpendOpsDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        (await db.RollupRetainedHours.AsNoTracking().Where(h => h.TenantId == tenantId && h.Hour >= from && h.Hour < to)
+            .Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
+
+    /// <summary>The rebuilt hours' rollups (and their days') replaced by the sums, in the caller's transaction.</summary>
+    private static async Task ReplaceRollupsAsync(SpendOpsDbContext db, Guid tenantId, List<DateTimeOffset> rebuilt, RollupSpanSums sums, CancellationToken cancellationToken)
+    {
+        var (from, to) = (rebuilt[0], rebuilt[^1].AddHours(1));
+        // A retained hour's rollups are its only account: never deleted here, whatever was read.
+        await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
+            && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
+        await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
+            && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
+        await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
+        await RebuildDaysAsync(db, tenantId, rebuilt.Select(RollupHours.FloorDay), cancellationToken);
     }
 
     /// <summary>The span, or its halves (recursively) while it has more than maxRecordsPerSpan records.</summary>

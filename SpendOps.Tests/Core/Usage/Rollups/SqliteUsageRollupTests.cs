@@ -1,4 +1,9 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SpendOps.Core.Data;
+using SpendOps.Core.Usage;
 using SpendOps.Core.Usage.Rollups;
 using SpendOps.Tests.Core.Budgets;
 
@@ -30,5 +35,81 @@ public sealed class SqliteUsageRollupTests(SqliteUsageDatabaseFixture fixture) :
         var analyzed = await db.Database.SqlQueryRaw<string>("SELECT tbl AS \"Value\" FROM sqlite_stat1").ToListAsync();
         Assert.Contains("UsageDimensionRollups", analyzed);
         Assert.Contains("UsageDailyDimensionRollups", analyzed);
+    }
+
+    /// <summary>
+    /// SQLite has one writer at a time: the rebuild reads an hour's records before it takes the write lock, so the usage
+    /// writer storing a call of that very hour meanwhile is not kept waiting, and the hour stays marked for the next run,
+    /// which counts the call.
+    /// </summary>
+    [Fact]
+    public async Task Rebuild_WhileTheWriterStoresACallOfTheSameHour_DoesNotBlockIt_AndTheNextRunCountsIt()
+    {
+        await new UsageRollupBuilder(new FixtureContexts(fixture), TimeProvider.System).RunAsync(CancellationToken.None);
+        var seed = new UsageSeed(Guid.NewGuid());
+        // Recent, so the retention scenarios sharing this database leave the hour alone.
+        var hour = RollupHours.Floor(DateTimeOffset.UtcNow.AddHours(-2));
+        await StoreAsync(fixture.Database.ConnectionString, seed.Record(hour.AddMinutes(5).ToString("O"), 1.00m));
+        var duringRead = new StoreDuringFirstRead(seed.TenantId, () => StoreAsync(
+            new SqliteConnectionStringBuilder(fixture.Database.ConnectionString) { DefaultTimeout = 3 }.ConnectionString,
+            seed.Record(hour.AddMinutes(50).ToString("O"), 2.00m)));
+
+        await new UsageRollupBuilder(new InterceptedContexts(fixture.Database.ConnectionString, duringRead), TimeProvider.System).RunAsync(CancellationToken.None);
+
+        Assert.True(duringRead.Stored);
+        await using (var db = fixture.CreateContext())
+            Assert.True(await db.RollupDirtyHours.AnyAsync(m => m.TenantId == seed.TenantId));
+        await new UsageRollupBuilder(new FixtureContexts(fixture), TimeProvider.System).RunAsync(CancellationToken.None);
+        await using (var db = fixture.CreateContext())
+        {
+            var hourly = await db.UsageHourlyRollups.Where(u => u.TenantId == seed.TenantId).ToListAsync();
+            Assert.Equal(2, hourly.Sum(u => u.Calls));
+            Assert.Equal(3.00m, hourly.Sum(u => u.CostUsd));
+            Assert.False(await db.RollupDirtyHours.AnyAsync(m => m.TenantId == seed.TenantId));
+        }
+    }
+
+    /// <summary>Stores a call and its hour's mark in one transaction, as the usage writer does.</summary>
+    private async Task StoreAsync(string connectionString, UsageRecord record)
+    {
+        await using var db = new SqliteSpendOpsDbContext(new DbContextOptionsBuilder<SqliteSpendOpsDbContext>().UseSqlite(connectionString).Options);
+        if (!await db.Tenants.AnyAsync(t => t.Id == record.TenantId))
+            db.Tenants.Add(new SpendOps.Core.Tenancy.Tenant { Id = record.TenantId, Name = "usage-" + record.TenantId.ToString("N") });
+        db.UsageRecords.Add(record);
+        db.RollupDirtyHours.Add(RollupDirtyHour.For(record.TenantId, record.Timestamp));
+        await db.SaveChangesAsync();
+    }
+
+    private sealed class InterceptedContexts(string connectionString, IInterceptor interceptor) : IDbContextFactory<SpendOpsDbContext>
+    {
+        public SpendOpsDbContext CreateDbContext() =>
+            new SqliteSpendOpsDbContext(new DbContextOptionsBuilder<SqliteSpendOpsDbContext>().UseSqlite(connectionString).AddInterceptors(interceptor).Options);
+    }
+
+    /// <summary>Runs the store once, at the first read of the tenant's usage records.</summary>
+    private sealed class StoreDuringFirstRead(Guid tenantId, Func<Task> store) : DbCommandInterceptor
+    {
+        public bool Stored { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await StoreIfFirstReadAsync(command);
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            await StoreIfFirstReadAsync(command);
+            return result;
+        }
+
+        private async Task StoreIfFirstReadAsync(DbCommand command)
+        {
+            if (Stored || !command.CommandText.Contains("\"UsageRecords\"", StringComparison.Ordinal)
+                || !command.Parameters.Cast<DbParameter>().Any(p => p.Value is Guid id ? id == tenantId : string.Equals(p.Value as string, tenantId.ToString(), StringComparison.OrdinalIgnoreCase)))
+                return;
+            Stored = true;
+            await store();
+        }
     }
 }
