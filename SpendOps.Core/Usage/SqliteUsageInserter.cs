@@ -7,7 +7,7 @@ namespace SpendOps.Core.Usage;
 /// Writes a batch of usage records and their dimension rows into SQLite in one transaction, several rows per prepared
 /// statement. The ids are chosen here (one past the largest, read inside the write transaction, which holds SQLite's
 /// only write lock), so dimension rows can name their record without a round trip per record. The batch's rollup marks
-/// (<see cref="RollupDirtyHour"/>) go in the same transaction.
+/// (<see cref="RollupDirtyHour"/>) go in the same transaction, with the batch's ids.
 /// </summary>
 internal static class SqliteUsageInserter
 {
@@ -48,6 +48,9 @@ internal static class SqliteUsageInserter
         {
             foreach (var mark in marks)
             {
+                // The batch's ids, which no other writer can share: the rollup job adds these records to the hour's
+                // rollups instead of summing the whole hour again.
+                (mark.FirstRecordId, mark.LastRecordId) = (nextId - records.Count, nextId - 1);
                 CpuShare.Offer();
                 UsageColumns.WriteMark(mark, markRows.Next());
                 markRows.EndRow();

@@ -32,7 +32,7 @@ internal static class UsageColumns
     public static readonly string[] Dimension = ["UsageRecordId", "Name", "Value"];
 
     /// <summary>The columns of a rollup mark (<see cref="RollupDirtyHour"/>) but its key, which the database assigns.</summary>
-    public static readonly string[] Mark = ["TenantId", "Hour", "HourEnd"];
+    public static readonly string[] Mark = ["TenantId", "Hour", "HourEnd", "FirstRecordId", "LastRecordId"];
 
     private static readonly HashSet<IModel> Verified = new(ReferenceEqualityComparer.Instance);
 
@@ -97,6 +97,8 @@ internal static class UsageColumns
         w.Uuid(mark.TenantId);
         w.Time(mark.Hour);
         w.Time(mark.HourEnd);
+        Int64(w, mark.FirstRecordId);
+        Int64(w, mark.LastRecordId);
     }
 
     /// <summary>Throws when the model's columns of these tables are not exactly the ones written here (checked once per model).</summary>

@@ -16,6 +16,15 @@ public sealed class RollupDirtyHour : ITenantOwned
     /// <summary><see cref="Hour"/> plus one hour, stored so queries can join records to it without date arithmetic in SQL.</summary>
     public DateTimeOffset HourEnd { get; set; }
 
+    /// <summary>
+    /// The ids of the usage writer's batch, when the mark is for records it has just inserted (on SQLite, where the ids
+    /// are chosen in commit order): the rollup job then adds the hour's records among them to its rollups instead of
+    /// summing the whole hour again. Null for every other change, which has the hour summed again.
+    /// </summary>
+    public long? FirstRecordId { get; set; }
+
+    public long? LastRecordId { get; set; }
+
     public static RollupDirtyHour For(Guid tenantId, DateTimeOffset timestamp)
     {
         var hour = RollupHours.Floor(timestamp);

@@ -27,7 +27,29 @@ internal sealed class RollupSpanSums
         var records = usageRecords.AsNoTracking().Where(r => r.TenantId == tenantId && !r.Superseded);
         var sums = new RollupSpanSums();
         foreach (var (sliceFrom, sliceTo) in await SlicesAsync(records, from, to, maxRecordsPerRead, cancellationToken))
-            await sums.AddAsync(records.Where(r => r.Timestamp >= sliceFrom && r.Timestamp < sliceTo), usageDimensions, tenantId, include, cancellationToken);
+            await sums.AddAsync(records.Where(r => r.Timestamp >= sliceFrom && r.Timestamp < sliceTo), usageDimensions, tenantId, (hour, _) => include(hour), cancellationToken);
+        return sums;
+    }
+
+    /// <summary>
+    /// Sums the not-superseded records of the tenant that usage writer batches added to each hour: the hour's records with
+    /// ids in its range, read at most <paramref name="maxRecordsPerRead"/> ids at a time. Ids are given in commit order,
+    /// so an hour's records in its range are exactly the ones its pending marks are for.
+    /// </summary>
+    public static async Task<RollupSpanSums> ReadBatchesAsync(
+        IQueryable<UsageRecord> usageRecords, IQueryable<UsageDimension> usageDimensions, Guid tenantId, IReadOnlyDictionary<DateTimeOffset, RecordIdRange> added,
+        int maxRecordsPerRead, CancellationToken cancellationToken)
+    {
+        var (from, to) = (added.Keys.Min(), added.Keys.Max().AddHours(1));
+        var (first, last) = (added.Values.Min(r => r.First), added.Values.Max(r => r.Last));
+        var records = usageRecords.AsNoTracking().Where(r => r.TenantId == tenantId && !r.Superseded && r.Timestamp >= from && r.Timestamp < to);
+        var sums = new RollupSpanSums();
+        for (var sliceFirst = first; sliceFirst <= last; sliceFirst += maxRecordsPerRead)
+        {
+            var sliceLast = Math.Min(last, sliceFirst + maxRecordsPerRead - 1);
+            await sums.AddAsync(records.Where(r => r.Id >= sliceFirst && r.Id <= sliceLast), usageDimensions, tenantId,
+                (hour, id) => added.TryGetValue(hour, out var range) && range.Contains(id), cancellationToken);
+        }
         return sums;
     }
 
@@ -45,7 +67,7 @@ internal sealed class RollupSpanSums
     }
 
     private async Task AddAsync(
-        IQueryable<UsageRecord> records, IQueryable<UsageDimension> usageDimensions, Guid tenantId, Func<DateTimeOffset, bool> include, CancellationToken cancellationToken)
+        IQueryable<UsageRecord> records, IQueryable<UsageDimension> usageDimensions, Guid tenantId, Func<DateTimeOffset, long, bool> include, CancellationToken cancellationToken)
     {
         var byId = new Dictionary<long, (RollupKey Key, Measures Measures)>();
         await foreach (var r in records.Select(r => new
@@ -56,7 +78,7 @@ internal sealed class RollupSpanSums
         }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var hour = RollupHours.Floor(r.Timestamp);
-            if (!include(hour))
+            if (!include(hour, r.Id))
                 continue;
             var key = new RollupKey(hour, r.Provider, r.Endpoint, r.ModelRequested, r.ModelReported, r.ApiKeyId, r.Source, r.Estimated,
                 r.UsageComplete, r.PricingStatus, r.CostSource, r.ProviderCostUsd is not null);

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SpendOps.Core.Data;
 
@@ -120,28 +121,82 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     /// The SQLite rebuild: the records are read before the transaction, which then only swaps the rollups. SQLite has one
     /// writer at a time and the usage writer waits for it: a rebuild that read, in its transaction, an hour of a million
     /// calls (one hour cannot be split) held the write lock for half a minute, and the proxy's queue filled and spilled.
-    /// Only the marks up to the last one committed before the read are deleted: SQLite gives mark ids (AUTOINCREMENT)
-    /// in commit order, so the records of those marks were all there to be read; a later mark stays for the next run. An
-    /// hour that retention took meanwhile is left alone (its marks too) and merged by the next run. Returns the retained
-    /// hours, to be merged by the caller.
+    /// The marks and the records are read in one snapshot (a deferred transaction, which takes no lock in WAL mode), so
+    /// they are of the same commits: a batch committed after it is not summed, and its mark (a higher id: SQLite gives
+    /// mark ids, AUTOINCREMENT, in commit order) stays for the next run. An hour whose marks all name usage writer
+    /// batches is not summed again: only those batches' records are read and added to its rollups, so a busy hour costs
+    /// each run its new calls, not all of them. An hour that retention took meanwhile is left alone (its marks too) and
+    /// merged by the next run. Returns the retained hours, to be merged by the caller.
     /// </summary>
     private async Task<HashSet<DateTimeOffset>> ReadFirstThenReplaceAsync(SpendOpsDbContext db, Guid tenantId, IReadOnlyList<DateTimeOffset> hours, CancellationToken cancellationToken)
     {
         var (from, to) = (hours[0], hours[^1].AddHours(1));
-        var retained = await RetainedHoursAsync(db, tenantId, from, to, cancellationToken);
-        var rebuilt = hours.Where(h => !retained.Contains(h)).ToList();
-        if (rebuilt.Count == 0)
-            return retained;
-        var lastMark = await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
-        var rebuiltSet = rebuilt.ToHashSet();
-        var sums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, from, to, rebuiltSet.Contains, maxRecordsPerSpan, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        HashSet<DateTimeOffset> retained;
+        long lastMark;
+        List<DateTimeOffset> rebuilt, added;
+        RollupSpanSums? rebuiltSums = null, addedSums = null;
+        try
+        {
+            await using (var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true))
+            {
+                await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+                retained = await RetainedHoursAsync(db, tenantId, from, to, cancellationToken);
+                var marks = await db.RollupDirtyHours.AsNoTracking().Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to)
+                    .Select(m => new { m.Id, m.Hour, m.FirstRecordId, m.LastRecordId }).ToListAsync(cancellationToken);
+                var byHour = marks.Where(m => hours.Contains(m.Hour) && !retained.Contains(m.Hour)).GroupBy(m => m.Hour).ToList();
+                if (byHour.Count == 0)
+                    return retained;
+                lastMark = marks.Max(m => m.Id);
+                rebuilt = byHour.Where(h => h.Any(m => m.FirstRecordId is null)).Select(h => h.Key).Order().ToList();
+                var batches = byHour.Where(h => h.All(m => m.FirstRecordId is not null))
+                    .ToDictionary(h => h.Key, h => new RecordIdRange(h.Min(m => m.FirstRecordId!.Value), h.Max(m => m.LastRecordId!.Value)));
+                added = batches.Keys.Order().ToList();
+                if (rebuilt.Count > 0)
+                {
+                    var rebuiltSet = rebuilt.ToHashSet();
+                    rebuiltSums = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, rebuilt[0], rebuilt[^1].AddHours(1),
+                        rebuiltSet.Contains, maxRecordsPerSpan, cancellationToken);
+                }
+                if (added.Count > 0)
+                    addedSums = await RollupSpanSums.ReadBatchesAsync(db.UsageRecords, db.UsageDimensions, tenantId, batches, maxRecordsPerSpan, cancellationToken);
+                await snapshot.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        List<DateTimeOffset> changed = [.. rebuilt, .. added];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if ((await RetainedHoursAsync(db, tenantId, from, to, cancellationToken)).Overlaps(rebuilt))
+        if ((await RetainedHoursAsync(db, tenantId, from, to, cancellationToken)).Overlaps(changed))
             return retained;
-        await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && rebuilt.Contains(m.Hour) && m.Id <= lastMark).ExecuteDeleteAsync(cancellationToken);
-        await ReplaceRollupsAsync(db, tenantId, rebuilt, sums, cancellationToken);
+        await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour >= from && m.Hour < to && changed.Contains(m.Hour) && m.Id <= lastMark).ExecuteDeleteAsync(cancellationToken);
+        if (rebuiltSums is not null)
+            await ReplaceHoursAsync(db, tenantId, rebuilt, rebuiltSums, cancellationToken);
+        if (addedSums is not null)
+            await AddToHoursAsync(db, tenantId, added, addedSums, cancellationToken);
+        await RebuildDaysAsync(db, tenantId, changed.Select(RollupHours.FloorDay), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return retained;
+    }
+
+    /// <summary>Adds the sums to the hours' rollups, key by key, in the caller's transaction.</summary>
+    private static async Task AddToHoursAsync(SpendOpsDbContext db, Guid tenantId, List<DateTimeOffset> hours, RollupSpanSums sums, CancellationToken cancellationToken)
+    {
+        var (from, to) = (hours[0], hours[^1].AddHours(1));
+        db.ChangeTracker.Clear();
+        var hourly = await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && hours.Contains(u.Hour)).ToListAsync(cancellationToken);
+        var dimensions = await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && hours.Contains(u.Hour)).ToListAsync(cancellationToken);
+        foreach (var hour in hours)
+        {
+            RollupMerge.MergeInto(hourly.Where(u => u.Hour == hour).ToList(), sums.Hourly.Where(u => u.Hour == hour), db.UsageHourlyRollups);
+            RollupMerge.MergeInto(dimensions.Where(u => u.Hour == hour).ToList(), sums.Dimensions.Where(u => u.Hour == hour), db.UsageDimensionRollups);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static async Task<HashSet<DateTimeOffset>> RetainedHoursAsync(SpendOpsDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
@@ -151,6 +206,13 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
     /// <summary>The rebuilt hours' rollups (and their days') replaced by the sums, in the caller's transaction.</summary>
     private static async Task ReplaceRollupsAsync(SpendOpsDbContext db, Guid tenantId, List<DateTimeOffset> rebuilt, RollupSpanSums sums, CancellationToken cancellationToken)
     {
+        await ReplaceHoursAsync(db, tenantId, rebuilt, sums, cancellationToken);
+        await RebuildDaysAsync(db, tenantId, rebuilt.Select(RollupHours.FloorDay), cancellationToken);
+    }
+
+    /// <summary>The rebuilt hours' rollups replaced by the sums, in the caller's transaction.</summary>
+    private static async Task ReplaceHoursAsync(SpendOpsDbContext db, Guid tenantId, List<DateTimeOffset> rebuilt, RollupSpanSums sums, CancellationToken cancellationToken)
+    {
         var (from, to) = (rebuilt[0], rebuilt[^1].AddHours(1));
         // A retained hour's rollups are its only account: never deleted here, whatever was read.
         await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
@@ -158,7 +220,6 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour >= from && u.Hour < to && rebuilt.Contains(u.Hour)
             && !db.RollupRetainedHours.Any(h => h.TenantId == tenantId && h.Hour == u.Hour)).ExecuteDeleteAsync(cancellationToken);
         await RollupBulkWriter.InsertAsync(db, sums.Hourly, sums.Dimensions, cancellationToken);
-        await RebuildDaysAsync(db, tenantId, rebuilt.Select(RollupHours.FloorDay), cancellationToken);
     }
 
     /// <summary>The span, or its halves (recursively) while it has more than maxRecordsPerSpan records.</summary>

@@ -1390,11 +1390,17 @@ namespace SpendOps.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("FirstRecordId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("Hour")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("HourEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LastRecordId")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");

@@ -1393,11 +1393,17 @@ namespace SpendOps.Core.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("FirstRecordId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("Hour")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("HourEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("LastRecordId")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");

@@ -1363,10 +1363,16 @@ namespace SpendOps.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FirstRecordId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Hour")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("HourEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRecordId")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
