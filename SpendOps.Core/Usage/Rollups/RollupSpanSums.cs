@@ -34,7 +34,7 @@ internal sealed class RollupSpanSums
     /// <summary>
     /// Sums the not-superseded records of the tenant that usage writer batches added to each hour: the hour's records with
     /// ids in its range, read at most <paramref name="maxRecordsPerRead"/> ids at a time. Ids are given in commit order,
-    /// so an hour's records in its range are exactly the ones its pending marks are for.
+    /// so an hour's records in its range are exactly the ones its pending marks are for. SQLite only.
     /// </summary>
     public static async Task<RollupSpanSums> ReadBatchesAsync(
         IQueryable<UsageRecord> usageRecords, IQueryable<UsageDimension> usageDimensions, Guid tenantId, IReadOnlyDictionary<DateTimeOffset, RecordIdRange> added,
@@ -42,7 +42,11 @@ internal sealed class RollupSpanSums
     {
         var (from, to) = (added.Keys.Min(), added.Keys.Max().AddHours(1));
         var (first, last) = (added.Values.Min(r => r.First), added.Values.Max(r => r.Last));
-        var records = usageRecords.AsNoTracking().Where(r => r.TenantId == tenantId && !r.Superseded && r.Timestamp >= from && r.Timestamp < to);
+        // Read by id, not through the tenant's (TenantId, Timestamp) index, which SQLite's planner prefers: it holds the
+        // tenant's whole hour, and every slice would read all of it. Compared under another collation, the tenant cannot
+        // use that index (the match is the same: the ids are stored as upper-case text).
+        var records = usageRecords.AsNoTracking()
+            .Where(r => EF.Functions.Collate(r.TenantId, "NOCASE") == tenantId && !r.Superseded && r.Timestamp >= from && r.Timestamp < to);
         var sums = new RollupSpanSums();
         for (var sliceFirst = first; sliceFirst <= last; sliceFirst += maxRecordsPerRead)
         {
