@@ -41,12 +41,33 @@ public sealed class DashboardPeriodTests(PortalFixture fixture)
         await Assertions.Expect(total).ToHaveTextAsync("$6.75");
         await Assertions.Expect(dashboard.Page.Locator(".period-note")).ToHaveTextAsync("15 Feb 2026 – 10 Mar 2026 · times in UTC");
         await Assertions.Expect(dashboard.Page.GetByRole(AriaRole.Img, new() { Name = "Spend per day: openai $5.25; anthropic $1.50" })).ToBeVisibleAsync();
-        // A bar is a thick stroke along a line of no width, which Playwright never counts as visible: hover it regardless.
-        await dashboard.Page.Locator(".spend-chart-canvas path.mud-chart-bar").First.HoverAsync(new() { Force = true });
-        await Assertions.Expect(dashboard.Page.Locator(".spend-chart-canvas .mud-charts-tooltip")).ToHaveTextAsync("openai: $5.00");
+        await HoverFirstBarAsync(dashboard.Page, expectedTooltip: "openai: $5.00");
         await dashboard.ScreenshotAsync($"custom-period-{width}");
         var overflow = await dashboard.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The page is {overflow} px wider than the {width} px screen.");
         dashboard.AssertNoBrowserErrors();
+    }
+
+    /// <summary>
+    /// Hovers the chart's first bar until its tooltip shows. A bar is a thick stroke along a line of no width, which
+    /// Playwright never counts as visible, so it is hovered regardless; and a hover that lands while the circuit is still
+    /// re-rendering the chart for the new period is lost with the old bar, so it is tried again from off the chart.
+    /// </summary>
+    private static async Task HoverFirstBarAsync(IPage page, string expectedTooltip)
+    {
+        var tooltip = page.Locator(".spend-chart-canvas .mud-charts-tooltip");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Mouse.MoveAsync(0, 0);
+            await page.Locator(".spend-chart-canvas path.mud-chart-bar").First.HoverAsync(new() { Force = true });
+            try
+            {
+                await Assertions.Expect(tooltip).ToHaveTextAsync(expectedTooltip, new() { Timeout = attempt < 3 ? 3000 : 5000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 }
