@@ -17,10 +17,7 @@ internal sealed class TcpRelay : IAsyncDisposable
     public TcpRelay(IPEndPoint target)
     {
         this.target = target;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = FreePortBelowEphemeralRange();
         Restore();
     }
 
@@ -36,6 +33,37 @@ internal sealed class TcpRelay : IAsyncDisposable
             listener = started;
         _ = AcceptAsync(started);
     }
+
+    /// <summary>
+    /// A free loopback port below the kernel's ephemeral range. While the relay is cut its port is free, and a port in
+    /// that range can meanwhile become the local port of any outgoing connection on the machine; restoring the relay
+    /// then failed with "Address already in use".
+    /// </summary>
+    private static int FreePortBelowEphemeralRange()
+    {
+        const int lowest = 10_000;
+        var ephemeralStart = File.Exists(EphemeralRangeFile) && int.TryParse(File.ReadAllText(EphemeralRangeFile).Split('\t', ' ')[0], out var start) ? start : 32_768;
+        for (var attempt = 0; attempt < 100 && ephemeralStart > lowest; attempt++)
+        {
+            var port = Random.Shared.Next(lowest, ephemeralStart);
+            var probe = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
+        throw new InvalidOperationException($"No free loopback port between {lowest} and the ephemeral range ({ephemeralStart}).");
+    }
+
+    private const string EphemeralRangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
 
     /// <summary>Refuses new connections and resets the open ones.</summary>
     public void Cut()
