@@ -7,8 +7,8 @@ namespace SpendOps.Core.Usage.Rollups;
 /// <summary>
 /// Brings the rollups up to date: marks every hour that had records before rollups existed (once), then rebuilds the
 /// marked hours, a run of one tenant's hours per transaction (delete their marks, delete their rollups, sum their records
-/// again; on SQLite the records are summed just before the transaction), so running it twice, or after a crash, gives
-/// the same rollups. An hour whose records retention deleted is never summed again: its late records are added to its
+/// again; on SQLite the records are summed just before the transaction, and an hour marked only by usage writer batches
+/// gets those batches' records added instead), so running it twice, or after a crash, gives the same rollups. An hour whose records retention deleted is never summed again: its late records are added to its
 /// rollups and deleted (<see cref="RollupRetainedHour"/>).
 /// </summary>
 public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock, int maxRecordsPerSpan = UsageRollupBuilder.DefaultMaxRecordsPerSpan)
@@ -244,10 +244,8 @@ public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> cont
         // Marks first: a mark committed after this statement belongs to records this merge may not see, and stays.
         await db.RollupDirtyHours.Where(m => m.TenantId == tenantId && m.Hour == hour).ExecuteDeleteAsync(cancellationToken);
         var late = await RollupSpanSums.ReadAsync(db.UsageRecords, db.UsageDimensions, tenantId, hour, hour.AddHours(1), _ => true, maxRecordsPerSpan, cancellationToken);
-        RollupMerge.MergeInto(await db.UsageHourlyRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Hourly, db.UsageHourlyRollups);
-        RollupMerge.MergeInto(await db.UsageDimensionRollups.Where(u => u.TenantId == tenantId && u.Hour == hour).ToListAsync(cancellationToken), late.Dimensions, db.UsageDimensionRollups);
+        await AddToHoursAsync(db, tenantId, [hour], late, cancellationToken);
         await UsageRecordRetention.DeleteRecordsAsync(db, tenantId, hour, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         await RebuildDaysAsync(db, tenantId, [RollupHours.FloorDay(hour)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
