@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using SpendOps.Core.Keys;
 
 namespace SpendOps.Proxy.Auth;
@@ -8,6 +10,14 @@ public sealed class ResolvedKey
 {
     private readonly FrozenSet<string> allowedProviders;
     private readonly ModelPattern[] allowedModels;
+
+    /// <summary>
+    /// The secret this entry last verified, in memory only, so that the next call with it is a constant-time comparison
+    /// instead of two hashes: under load the hashes cost about 8 µs of CPU per call, a twelfth of the proxy's whole
+    /// cost. It goes with the entry, which a rotation or any other change of the key replaces; a disabled or expired
+    /// key is refused before it is looked at. Tied to the hasher that checked it, as each host has its own hash secret.
+    /// </summary>
+    private volatile VerifiedSecret? verified;
 
     public ResolvedKey(ApiKey key, string tenantName)
     {
@@ -37,7 +47,18 @@ public sealed class ResolvedKey
     public bool IsUsableAt(DateTimeOffset now) => Status == ApiKeyStatus.Active && (ExpiresAt is null || ExpiresAt > now);
 
     /// <summary>The key is usable now and <paramref name="secret"/> is its current secret.</summary>
-    public bool Accepts(ReadOnlySpan<char> secret, DateTimeOffset now, KeyHasher hasher) => IsUsableAt(now) && hasher.Verify(Id, secret, SecretHash);
+    public bool Accepts(ReadOnlySpan<char> secret, DateTimeOffset now, KeyHasher hasher)
+    {
+        if (!IsUsableAt(now))
+            return false;
+        if (verified is { } known && ReferenceEquals(known.Hasher, hasher)
+            && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(known.Secret.AsSpan()), MemoryMarshal.AsBytes(secret)))
+            return true;
+        if (!hasher.Verify(Id, secret, SecretHash))
+            return false;
+        verified = new VerifiedSecret(hasher, secret.ToString());
+        return true;
+    }
 
     public bool AllowsProvider(string provider) => allowedProviders.Count == 0 || allowedProviders.Contains(provider);
 
@@ -54,4 +75,6 @@ public sealed class ResolvedKey
         }
         return false;
     }
+
+    private sealed record VerifiedSecret(KeyHasher Hasher, string Secret);
 }

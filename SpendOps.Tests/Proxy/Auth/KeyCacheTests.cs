@@ -65,6 +65,17 @@ public sealed class KeyCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterTheRightSecret_AWrongSecretOfTheSameKeyIsStillRefused()
+    {
+        var key = await CreateKeyAsync();
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(first, key.FullKey));
+        var wrong = key.FullKey[..^1] + (key.FullKey[^1] == 'a' ? 'b' : 'a');
+
+        Assert.Equal(HttpStatusCode.Forbidden, await CallAsync(first, wrong));
+        Assert.Equal(HttpStatusCode.OK, await CallAsync(first, key.FullKey));
+    }
+
+    [Fact]
     public async Task KeyReEnabled_WorksAgain()
     {
         var key = await CreateKeyAsync();
