@@ -90,6 +90,9 @@ warm() { # url
 metric() { # name → value (0 when absent)
   curl -sf "http://127.0.0.1:$PROXY/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {v = $2} END {print v + 0}'
 }
+rollup_runs() { # how many times the rollup job has run (any outcome); it shares the proxy's core while it runs
+  curl -sf "http://127.0.0.1:$PROXY/metrics" | awk '/^spendops_jobs_duration_seconds_count/ && /job="usage-rollups"/ {s += $2} END {print s + 0}'
+}
 watch_queue() { # samples the queue length every second until killed; prints the largest seen
   local max=0 q
   trap 'echo "$max"; exit 0' TERM
@@ -101,16 +104,19 @@ watch_queue() { # samples the queue length every second until killed; prints the
 }
 
 # A full-load run of the SpendOps instance on $PROXY with its writer watched: sets FULL_LOAD (wrk's line),
-# FULL_LOAD_SPILLED (records spilled meanwhile) and FULL_LOAD_QUEUE_MAX (the longest queue seen).
+# FULL_LOAD_SPILLED (records spilled meanwhile), FULL_LOAD_QUEUE_MAX (the longest queue seen) and FULL_LOAD_ROLLUPS
+# (rollup runs that fell inside the run: the job runs every 5 minutes on the clock, so one may or may not land there).
 full_load() { # name
-  local spilled_before watch_pid
+  local spilled_before rollups_before watch_pid
   spilled_before=$(metric spendops_usage_spilled_total)
+  rollups_before=$(rollup_runs)
   watch_queue >"$WORK/queue-max" &
   watch_pid=$!
   FULL_LOAD=$(run "$1" "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
   kill -TERM "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
   FULL_LOAD_SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${spilled_before%.*} ))
   FULL_LOAD_QUEUE_MAX=$(cat "$WORK/queue-max")
+  FULL_LOAD_ROLLUPS=$(( $(rollup_runs) - rollups_before ))
 }
 
 echo "bench: warming up SpendOps (${WARMUP}s)"
@@ -122,7 +128,7 @@ T_NGINX=$(run nginx "$VIA_NGINX" "$CONNECTIONS" "$DURATION")
 ALLOCATED_BEFORE=$(metric dotnet_gc_heap_total_allocated_bytes_total)
 full_load spendops
 ALLOCATED=$(python3 -c "print(int(float('$(metric dotnet_gc_heap_total_allocated_bytes_total)') - float('$ALLOCATED_BEFORE')))")
-T_SPENDOPS=$FULL_LOAD SPILLED=$FULL_LOAD_SPILLED QUEUE_MAX=$FULL_LOAD_QUEUE_MAX
+T_SPENDOPS=$FULL_LOAD SPILLED=$FULL_LOAD_SPILLED QUEUE_MAX=$FULL_LOAD_QUEUE_MAX ROLLUPS=$FULL_LOAD_ROLLUPS
 echo "bench: latency (1 connection, ${LATENCY_SECONDS}s each)"
 L_DIRECT=$(run direct "$DIRECT" 1 "$LATENCY_SECONDS")
 L_SPENDOPS=$(run spendops "$VIA_SPENDOPS" 1 "$LATENCY_SECONDS")
@@ -140,7 +146,7 @@ start_spendops Portal__Enabled=false
 echo "bench: warming up a proxy-only SpendOps instance (${WARMUP}s)"
 warm "$VIA_SPENDOPS"
 full_load proxy-only
-T_PROXY_ONLY=$FULL_LOAD PROXY_ONLY_SPILLED=$FULL_LOAD_SPILLED PROXY_ONLY_QUEUE_MAX=$FULL_LOAD_QUEUE_MAX
+T_PROXY_ONLY=$FULL_LOAD PROXY_ONLY_SPILLED=$FULL_LOAD_SPILLED PROXY_ONLY_QUEUE_MAX=$FULL_LOAD_QUEUE_MAX PROXY_ONLY_ROLLUPS=$FULL_LOAD_ROLLUPS
 PROXY_ONLY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PROXY_PID/status")
 kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
 
@@ -178,7 +184,7 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
   fi
 fi
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" "$T_PROXY_ONLY" "$PROXY_ONLY_PEAK_KB" "$PROXY_ONLY_SPILLED" "$PROXY_ONLY_QUEUE_MAX" <<'PY' | tee bench/results/latest.md
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" "$T_PROXY_ONLY" "$PROXY_ONLY_PEAK_KB" "$PROXY_ONLY_SPILLED" "$PROXY_ONLY_QUEUE_MAX" "$ROLLUPS" "$PROXY_ONLY_ROLLUPS" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
@@ -192,6 +198,7 @@ allocated_per_call = int(sys.argv[19]) / (ts["rps"] * float(dur))
 yarp_peak_mb, portkey_peak_mb = int(sys.argv[20]) / 1024, int(sys.argv[21]) / 1024
 to, proxy_only_peak_mb = parse(sys.argv[22]), int(sys.argv[23]) / 1024
 proxy_only_kept_up = int(sys.argv[24]) == 0 and int(sys.argv[25]) <= to["rps"]
+rollups, proxy_only_rollups = int(sys.argv[26]), int(sys.argv[27])
 vs_yarp = ts["rps"] / ty["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
 add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
@@ -230,8 +237,10 @@ others = f"bare YARP forwarder {yarp_peak_mb:.0f} MB" + (f", Portkey {portkey_pe
 print(f"| peak memory of the others, same runs (reference) | {others} | | |")
 print(f"| managed bytes allocated per call, full load (capture, journal and writer included) | {allocated_per_call:,.0f} | | |")
 print(f"| usage records stored | {records} | every call | |")
+print(f"| rollup job runs inside the full-load run (every 5 min on the clock, on the proxy's core) | {rollups} | | |")
 print(f"| proxy-only instance (reference): requests/s ÷ bare YARP, peak memory, writer kept up | "
-      f"{to['rps'] / ty['rps']:.2f}, {proxy_only_peak_mb:.0f} MB, {'yes' if proxy_only_kept_up else 'no'} (queue ≤ {sys.argv[25]}) | | |")
+      f"{to['rps'] / ty['rps']:.2f}, {proxy_only_peak_mb:.0f} MB, {'yes' if proxy_only_kept_up else 'no'} (queue ≤ {sys.argv[25]}, "
+      f"rollup runs inside: {proxy_only_rollups}) | | |")
 print()
 print(f"For reference: SpendOps does {ts['rps'] / tn['rps']:.2f} of the nginx hop's requests/s; the bare YARP forwarder adds "
       f"{(ly['p50_us'] - ld['p50_us']) / 1000:.3f} ms at p50 and {(ly['p99_us'] - ld['p99_us']) / 1000:.3f} ms at p99.")
