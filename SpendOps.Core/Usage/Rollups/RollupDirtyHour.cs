@@ -3,9 +3,10 @@ using SpendOps.Core.Tenancy;
 namespace SpendOps.Core.Usage.Rollups;
 
 /// <summary>
-/// "The records of this tenant's hour changed": written in the transaction that inserts, re-prices, supersedes or deletes
-/// them, and removed by the rollup job in the transaction that rebuilds the hour (or adds the batch it names). Plain inserts (duplicates allowed) so
-/// writers never conflict with each other; queries read raw records for a marked hour.
+/// "The records of this tenant's hour changed": written in the transaction that inserts, re-prices, supersedes or
+/// deletes them, and removed by the rollup job in the transaction that rebuilds the hour (or adds the batch it names).
+/// Plain inserts (duplicates allowed) so writers never conflict with each other; queries read raw records for a marked
+/// hour.
 /// </summary>
 public sealed class RollupDirtyHour : ITenantOwned
 {

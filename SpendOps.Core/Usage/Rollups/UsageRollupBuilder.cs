@@ -6,10 +6,11 @@ namespace SpendOps.Core.Usage.Rollups;
 
 /// <summary>
 /// Brings the rollups up to date: marks every hour that had records before rollups existed (once), then rebuilds the
-/// marked hours, a run of one tenant's hours per transaction (delete their marks, delete their rollups, sum their records
-/// again; on SQLite the records are summed just before the transaction, and an hour marked only by usage writer batches
-/// gets those batches' records added instead), so running it twice, or after a crash, gives the same rollups. An hour whose records retention deleted is never summed again: its late records are added to its
-/// rollups and deleted (<see cref="RollupRetainedHour"/>).
+/// marked hours, a run of one tenant's hours per transaction (delete their marks, delete their rollups, sum their
+/// records again; on SQLite the records are summed just before the transaction, and an hour marked only by usage writer
+/// batches gets those batches' records added instead), so running it twice, or after a crash, gives the same rollups.
+/// An hour whose records retention deleted is never summed again: its late records are added to its rollups and deleted
+/// (<see cref="RollupRetainedHour"/>).
 /// </summary>
 public sealed class UsageRollupBuilder(IDbContextFactory<SpendOpsDbContext> contexts, TimeProvider clock, int maxRecordsPerSpan = UsageRollupBuilder.DefaultMaxRecordsPerSpan)
 {

@@ -9,6 +9,7 @@ namespace SpendOps.Tests.Proxy.Durability;
 /// </summary>
 internal sealed class TcpRelay : IAsyncDisposable
 {
+    private const string EphemeralRangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
     private readonly IPEndPoint target;
     private readonly object gate = new();
     private readonly List<TcpClient> open = [];
@@ -62,8 +63,6 @@ internal sealed class TcpRelay : IAsyncDisposable
         }
         throw new InvalidOperationException($"No free loopback port between {lowest} and the ephemeral range ({ephemeralStart}).");
     }
-
-    private const string EphemeralRangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
 
     /// <summary>Refuses new connections and resets the open ones.</summary>
     public void Cut()
