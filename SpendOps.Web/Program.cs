@@ -22,6 +22,14 @@ if (PortalSwitch.Read(builder.Configuration, out var portalSettingError) is not 
     Console.Error.WriteLine($"error: configuration: {portalSettingError}");
     return 1;
 }
+if (InlineSocketCompletions.Read(builder.Configuration, out var socketSettingError) is not { } inlineSockets)
+{
+    Console.Error.WriteLine($"error: configuration: {socketSettingError}");
+    return 1;
+}
+// Not in a test host: the setting is the whole process's, and there other sockets came first.
+if (StartupSettingsCheck.RunsAsItsOwnProgram)
+    InlineSocketCompletions.Apply(inlineSockets);
 // Serves wwwroot and package assets from a build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
 builder.AddSpendOpsHosting();

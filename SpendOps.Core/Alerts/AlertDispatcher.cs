@@ -66,6 +66,9 @@ public sealed partial class AlertDispatcher(
             error = "The stored notice or recipient cannot be read: " + e.Message;
             permanent = true;
         }
+        // The channel's last network read may have completed on the socket event thread (inline socket completions,
+        // on with SQLite): the outcome's database write goes to the thread pool rather than hold every socket's events.
+        await Task.Yield();
 
         var now = clock.GetUtcNow();
         AlertDeliveryStatus status;

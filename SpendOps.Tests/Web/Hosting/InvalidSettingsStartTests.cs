@@ -21,4 +21,17 @@ public sealed class InvalidSettingsStartTests
         Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal));
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InlineSocketCompletionsNeitherTrueNorFalse_OneLineNamingIt_ExitCodeOne()
+    {
+        await using var database = TestDatabase.Sqlite();
+
+        var (exitCode, output) = await AppProcess.RunUntilExitAsync(database, new Dictionary<string, string> { ["Proxy:InlineSocketCompletions"] = "sometimes" });
+
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Equal("error: configuration: Proxy:InlineSocketCompletions must be true or false, not 'sometimes'.", error);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
 }
