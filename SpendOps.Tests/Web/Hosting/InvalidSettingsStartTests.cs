@@ -22,16 +22,19 @@ public sealed class InvalidSettingsStartTests
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task InlineSocketCompletionsNeitherTrueNorFalse_OneLineNamingIt_ExitCodeOne()
+    /// <summary>The switches the app reads before it builds its host, so it checks them itself.</summary>
+    [Theory]
+    [InlineData("Portal:Enabled")]
+    [InlineData("Proxy:InlineSocketCompletions")]
+    public async Task SwitchNeitherTrueNorFalse_OneLineNamingIt_ExitCodeOne(string setting)
     {
         await using var database = TestDatabase.Sqlite();
 
-        var (exitCode, output) = await AppProcess.RunUntilExitAsync(database, new Dictionary<string, string> { ["Proxy:InlineSocketCompletions"] = "sometimes" });
+        var (exitCode, output) = await AppProcess.RunUntilExitAsync(database, new Dictionary<string, string> { [setting] = "sometimes" });
 
         Assert.Equal(1, exitCode);
         var error = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
-        Assert.Equal("error: configuration: Proxy:InlineSocketCompletions must be true or false, not 'sometimes'.", error);
+        Assert.Equal($"error: configuration: {setting} must be true or false, not 'sometimes'.", error);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,6 @@ using SpendOps.Core.Keys;
 using SpendOps.Core.Tenancy;
 using SpendOps.Proxy.Auth;
 using SpendOps.Tests.Infrastructure;
-using SpendOps.Tests.Proxy.Durability;
 
 namespace SpendOps.Tests.Web.Hosting;
 
@@ -81,19 +80,6 @@ public sealed class ProxyOnlyInstanceTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("\"database\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PortalSwitchNeitherTrueNorFalse_OneLineNamingIt_ExitCodeOne()
-    {
-        await using var database = TestDatabase.Sqlite();
-
-        var (exitCode, output) = await AppProcess.RunUntilExitAsync(database, new Dictionary<string, string> { ["Portal:Enabled"] = "sometimes" });
-
-        Assert.Equal(1, exitCode);
-        var error = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
-        Assert.Equal("error: configuration: Portal:Enabled must be true or false, not 'sometimes'.", error);
-        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 
     private static SpendOpsAppFactory StartProxyOnly(TestDatabase database, FakeUpstream upstream)
