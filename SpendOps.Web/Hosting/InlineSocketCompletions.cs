@@ -21,21 +21,12 @@ internal static class InlineSocketCompletions
     public const string RuntimeVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>The setting (or its default for the database), or null with <paramref name="error"/> saying what to fix.</summary>
-    public static bool? Read(IConfiguration configuration, out string? error)
-    {
-        error = null;
-        var value = configuration[SettingName];
-        if (string.IsNullOrWhiteSpace(value))
-            return UsesSqlite(configuration);
-        if (bool.TryParse(value.Trim(), out var inline))
-            return inline;
-        error = $"{SettingName} must be true or false, not '{value}'.";
-        return null;
-    }
+    public static bool? Read(IConfiguration configuration, out string? error) =>
+        StartupSwitch.Read(configuration, SettingName, UsesSqlite(configuration), out error);
 
     /// <summary>
-    /// Sets the runtime's variable before the first socket is made (the runtime reads it once, then). An operator's
-    /// own value of the variable is left as it is.
+    /// Sets the runtime's variable; called before the first socket is made, when the runtime reads it (once). An
+    /// operator's own value of the variable is left as it is.
     /// </summary>
     public static void Apply(bool inline)
     {

@@ -1,3 +1,5 @@
+using SpendOps.Web.Hosting;
+
 namespace SpendOps.Web.Portal;
 
 /// <summary>
@@ -11,17 +13,8 @@ internal static class PortalSwitch
     public const string SettingName = "Portal:Enabled";
 
     /// <summary>The switch, or null (with <paramref name="error"/> saying what to fix) when it is neither true nor false.</summary>
-    public static bool? Read(IConfiguration configuration, out string? error)
-    {
-        error = null;
-        var value = configuration[SettingName];
-        if (string.IsNullOrWhiteSpace(value))
-            return true;
-        if (bool.TryParse(value.Trim(), out var enabled))
-            return enabled;
-        error = $"{SettingName} must be true or false, not '{value}'.";
-        return null;
-    }
+    public static bool? Read(IConfiguration configuration, out string? error) =>
+        StartupSwitch.Read(configuration, SettingName, fallback: true, out error);
 
     /// <summary>
     /// What a proxy-only instance answers outside its own paths: a browser pointed at it (or a bookmark of the portal)
