@@ -90,6 +90,9 @@ warm() { # url
 metric() { # name → value (0 when absent)
   curl -sf "http://127.0.0.1:$PROXY/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {v = $2} END {print v + 0}'
 }
+cpu_seconds() { # pid → CPU time it has used, user and system (fields 14 and 15 of /proc/PID/stat, counted after the name)
+  sed 's/^.*) //' "/proc/$1/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($12 + $13) / hz}'
+}
 rollup_runs() { # how many times the rollup job has run (any outcome); it shares the proxy's core while it runs
   curl -sf "http://127.0.0.1:$PROXY/metrics" | awk '/^spendops_jobs_duration_seconds_count/ && /job="usage-rollups"/ {s += $2} END {print s + 0}'
 }
@@ -105,14 +108,17 @@ watch_queue() { # samples the queue length every second until killed; prints the
 
 # A full-load run of the SpendOps instance on $PROXY with its writer watched: sets FULL_LOAD (wrk's line),
 # FULL_LOAD_SPILLED (records spilled meanwhile), FULL_LOAD_QUEUE_MAX (the longest queue seen) and FULL_LOAD_ROLLUPS
-# (rollup runs that fell inside the run: the job runs every 5 minutes on the clock, so one may or may not land there).
+# (rollup runs that fell inside the run: the job runs every 5 minutes on the clock, so one may or may not land there)
+# and FULL_LOAD_CPU (the process's CPU seconds over the run: its threads, the writer's included).
 full_load() { # name
-  local spilled_before rollups_before watch_pid
+  local spilled_before rollups_before watch_pid cpu_before
   spilled_before=$(metric spendops_usage_spilled_total)
+  cpu_before=$(cpu_seconds "$PROXY_PID")
   rollups_before=$(rollup_runs)
   watch_queue >"$WORK/queue-max" &
   watch_pid=$!
   FULL_LOAD=$(run "$1" "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
+  FULL_LOAD_CPU=$(python3 -c "print($(cpu_seconds "$PROXY_PID") - $cpu_before)")
   kill -TERM "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
   FULL_LOAD_SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${spilled_before%.*} ))
   FULL_LOAD_QUEUE_MAX=$(cat "$WORK/queue-max")
@@ -128,7 +134,7 @@ T_NGINX=$(run nginx "$VIA_NGINX" "$CONNECTIONS" "$DURATION")
 ALLOCATED_BEFORE=$(metric dotnet_gc_heap_total_allocated_bytes_total)
 full_load spendops
 ALLOCATED=$(python3 -c "print(int(float('$(metric dotnet_gc_heap_total_allocated_bytes_total)') - float('$ALLOCATED_BEFORE')))")
-T_SPENDOPS=$FULL_LOAD SPILLED=$FULL_LOAD_SPILLED QUEUE_MAX=$FULL_LOAD_QUEUE_MAX ROLLUPS=$FULL_LOAD_ROLLUPS
+T_SPENDOPS=$FULL_LOAD SPILLED=$FULL_LOAD_SPILLED QUEUE_MAX=$FULL_LOAD_QUEUE_MAX ROLLUPS=$FULL_LOAD_ROLLUPS CPU_SPENDOPS=$FULL_LOAD_CPU
 echo "bench: latency (1 connection, ${LATENCY_SECONDS}s each)"
 L_DIRECT=$(run direct "$DIRECT" 1 "$LATENCY_SECONDS")
 L_SPENDOPS=$(run spendops "$VIA_SPENDOPS" 1 "$LATENCY_SECONDS")
@@ -146,7 +152,7 @@ start_spendops Portal__Enabled=false
 echo "bench: warming up a proxy-only SpendOps instance (${WARMUP}s)"
 warm "$VIA_SPENDOPS"
 full_load proxy-only
-T_PROXY_ONLY=$FULL_LOAD PROXY_ONLY_SPILLED=$FULL_LOAD_SPILLED PROXY_ONLY_QUEUE_MAX=$FULL_LOAD_QUEUE_MAX PROXY_ONLY_ROLLUPS=$FULL_LOAD_ROLLUPS
+T_PROXY_ONLY=$FULL_LOAD PROXY_ONLY_SPILLED=$FULL_LOAD_SPILLED PROXY_ONLY_QUEUE_MAX=$FULL_LOAD_QUEUE_MAX PROXY_ONLY_ROLLUPS=$FULL_LOAD_ROLLUPS CPU_PROXY_ONLY=$FULL_LOAD_CPU
 PROXY_ONLY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PROXY_PID/status")
 kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true
 
@@ -159,13 +165,15 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$YARP_PORT/v1/o
 VIA_YARP="http://127.0.0.1:$YARP_PORT/v1/openai/v1/chat/completions"
 echo "bench: warming up the bare YARP forwarder (${WARMUP}s)"
 warm "$VIA_YARP"
+CPU_BEFORE=$(cpu_seconds "$YARP_PID")
 T_YARP=$(run yarp "$VIA_YARP" "$CONNECTIONS" "$DURATION")
+CPU_YARP=$(python3 -c "print($(cpu_seconds "$YARP_PID") - $CPU_BEFORE)")
 L_YARP=$(run yarp "$VIA_YARP" 1 "$LATENCY_SECONDS")
 YARP_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$YARP_PID/status")
 kill "$YARP_PID"; wait "$YARP_PID" 2>/dev/null || true
 
 # Portkey's open-source gateway (Node), the same slot, pointed at the same fake provider through its custom-host header.
-T_PORTKEY="skipped" PORTKEY_PEAK_KB=0
+T_PORTKEY="skipped" PORTKEY_PEAK_KB=0 CPU_PORTKEY=0
 if command -v npm >/dev/null && command -v node >/dev/null; then
   PORTKEY_DIR=${BENCH_CACHE:-$HOME/.cache/spendops-bench}/portkey-$PORTKEY_VERSION
   [ -d "$PORTKEY_DIR/node_modules/@portkey-ai/gateway" ] || npm install --silent --prefix "$PORTKEY_DIR" "@portkey-ai/gateway@$PORTKEY_VERSION" >/dev/null 2>&1 || true
@@ -179,12 +187,14 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
     echo "bench: warming up Portkey's gateway (${WARMUP}s)"
     run warmup "$VIA_PORTKEY" 1 "$WARMUP" >/dev/null
     run warmup "$VIA_PORTKEY" "$CONNECTIONS" 5 >/dev/null
+    CPU_BEFORE=$(cpu_seconds "${PIDS[-1]}")
     T_PORTKEY=$(run portkey "$VIA_PORTKEY" "$CONNECTIONS" "$DURATION")
+    CPU_PORTKEY=$(python3 -c "print($(cpu_seconds "${PIDS[-1]}") - $CPU_BEFORE)")
     PORTKEY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/${PIDS[-1]}/status")
   fi
 fi
 
-python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" "$T_PROXY_ONLY" "$PROXY_ONLY_PEAK_KB" "$PROXY_ONLY_SPILLED" "$PROXY_ONLY_QUEUE_MAX" "$ROLLUPS" "$PROXY_ONLY_ROLLUPS" <<'PY' | tee bench/results/latest.md
+python3 - "$T_DIRECT" "$T_NGINX" "$T_SPENDOPS" "$L_DIRECT" "$L_SPENDOPS" "$S_DIRECT" "$S_SPENDOPS" "$PEAK_KB" "$RECORDS" "$CONNECTIONS" "$DURATION" "$T_YARP" "$L_YARP" "$WARMUP" "$T_PORTKEY" "$SPILLED" "$QUEUE_MAX" "$(uptime)" "$ALLOCATED" "$YARP_PEAK_KB" "$PORTKEY_PEAK_KB" "$T_PROXY_ONLY" "$PROXY_ONLY_PEAK_KB" "$PROXY_ONLY_SPILLED" "$PROXY_ONLY_QUEUE_MAX" "$ROLLUPS" "$PROXY_ONLY_ROLLUPS" "$CPU_SPENDOPS" "$CPU_PROXY_ONLY" "$CPU_YARP" "$CPU_PORTKEY" <<'PY' | tee bench/results/latest.md
 import sys, re, datetime, platform
 def parse(line):
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
@@ -199,6 +209,9 @@ yarp_peak_mb, portkey_peak_mb = int(sys.argv[20]) / 1024, int(sys.argv[21]) / 10
 to, proxy_only_peak_mb = parse(sys.argv[22]), int(sys.argv[23]) / 1024
 proxy_only_kept_up = int(sys.argv[24]) == 0 and int(sys.argv[25]) <= to["rps"]
 rollups, proxy_only_rollups = int(sys.argv[26]), int(sys.argv[27])
+# CPU time per call over each full-load run: on one core, what a proxy's requests/s is the inverse of.
+def cpu_per_call_us(cpu_seconds, r): return float(cpu_seconds) * 1e6 / (r["rps"] * float(dur))
+cpu_spendops, cpu_proxy_only, cpu_yarp = cpu_per_call_us(sys.argv[28], ts), cpu_per_call_us(sys.argv[29], to), cpu_per_call_us(sys.argv[30], ty)
 vs_yarp = ts["rps"] / ty["rps"]
 add50 = (ls["p50_us"] - ld["p50_us"]) / 1000
 add99 = (ls["p99_us"] - ld["p99_us"]) / 1000
@@ -236,6 +249,9 @@ print(f"| peak memory (VmHWM) | {peak_mb:.0f} MB | ≤ 200 MB | {check(peak_mb <
 others = f"bare YARP forwarder {yarp_peak_mb:.0f} MB" + (f", Portkey {portkey_peak_mb:.0f} MB" if tp else "")
 print(f"| peak memory of the others, same runs (reference) | {others} | | |")
 print(f"| managed bytes allocated per call, full load (capture, journal and writer included) | {allocated_per_call:,.0f} | | |")
+cpu_others = f"bare YARP forwarder {cpu_yarp:.0f} µs" + (f", Portkey {cpu_per_call_us(sys.argv[31], tp):.0f} µs" if tp else "")
+print(f"| CPU per call at full load (all threads, the writer's included) | {cpu_spendops:.0f} µs (proxy-only {cpu_proxy_only:.0f} µs); {cpu_others} | "
+      f"0.8 of the bare forwarder's requests/s leaves {cpu_yarp / 0.8:.0f} µs | |")
 print(f"| usage records stored | {records} | every call | |")
 print(f"| rollup job runs inside the full-load run (every 5 min on the clock, on the proxy's core) | {rollups} | | |")
 print(f"| proxy-only instance (reference): requests/s ÷ bare YARP, peak memory, writer kept up | "
