@@ -93,6 +93,9 @@ metric() { # name → value (0 when absent)
 cpu_seconds() { # pid → CPU time it has used, user and system (fields 14 and 15 of /proc/PID/stat, counted after the name)
   sed 's/^.*) //' "/proc/$1/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($12 + $13) / hz}'
 }
+cpu_since() { # pid seconds → the CPU seconds the process has used since cpu_seconds gave that
+  python3 -c "print(round($(cpu_seconds "$1") - $2, 2))"
+}
 rollup_runs() { # how many times the rollup job has run (any outcome); it shares the proxy's core while it runs
   curl -sf "http://127.0.0.1:$PROXY/metrics" | awk '/^spendops_jobs_duration_seconds_count/ && /job="usage-rollups"/ {s += $2} END {print s + 0}'
 }
@@ -118,7 +121,7 @@ full_load() { # name
   watch_queue >"$WORK/queue-max" &
   watch_pid=$!
   FULL_LOAD=$(run "$1" "$VIA_SPENDOPS" "$CONNECTIONS" "$DURATION")
-  FULL_LOAD_CPU=$(python3 -c "print($(cpu_seconds "$PROXY_PID") - $cpu_before)")
+  FULL_LOAD_CPU=$(cpu_since "$PROXY_PID" "$cpu_before")
   kill -TERM "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
   FULL_LOAD_SPILLED=$(( $(metric spendops_usage_spilled_total | cut -d. -f1) - ${spilled_before%.*} ))
   FULL_LOAD_QUEUE_MAX=$(cat "$WORK/queue-max")
@@ -167,7 +170,7 @@ echo "bench: warming up the bare YARP forwarder (${WARMUP}s)"
 warm "$VIA_YARP"
 CPU_BEFORE=$(cpu_seconds "$YARP_PID")
 T_YARP=$(run yarp "$VIA_YARP" "$CONNECTIONS" "$DURATION")
-CPU_YARP=$(python3 -c "print($(cpu_seconds "$YARP_PID") - $CPU_BEFORE)")
+CPU_YARP=$(cpu_since "$YARP_PID" "$CPU_BEFORE")
 L_YARP=$(run yarp "$VIA_YARP" 1 "$LATENCY_SECONDS")
 YARP_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$YARP_PID/status")
 kill "$YARP_PID"; wait "$YARP_PID" 2>/dev/null || true
@@ -189,7 +192,7 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
     run warmup "$VIA_PORTKEY" "$CONNECTIONS" 5 >/dev/null
     CPU_BEFORE=$(cpu_seconds "${PIDS[-1]}")
     T_PORTKEY=$(run portkey "$VIA_PORTKEY" "$CONNECTIONS" "$DURATION")
-    CPU_PORTKEY=$(python3 -c "print($(cpu_seconds "${PIDS[-1]}") - $CPU_BEFORE)")
+    CPU_PORTKEY=$(cpu_since "${PIDS[-1]}" "$CPU_BEFORE")
     PORTKEY_PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/${PIDS[-1]}/status")
   fi
 fi
